@@ -1,0 +1,2 @@
+package dev.statewire.benchmarks;
+final class Placeholder {}

@@ -1,0 +1,5 @@
+package dev.statewire;
+
+public final class Statewire {
+  private Statewire() {}
+}
