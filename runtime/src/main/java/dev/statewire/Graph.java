@@ -1,0 +1,234 @@
+package dev.statewire;
+
+import static dev.statewire.Node.DIRTY;
+import static dev.statewire.Node.INITIALIZED;
+import static dev.statewire.Node.PENDING;
+import static dev.statewire.Node.RUNNING;
+import static dev.statewire.Node.WATCHED;
+
+/**
+ * The push-pull algorithms over {@link Node}s and {@link Link}s. Every method requires the
+ * context's lock.
+ *
+ * <p>Push: a changed signal marks its watching subscribers DIRTY and everything downstream of
+ * them PENDING, and queues the effects it reaches ({@link #propagate}). Pull: reading a computed
+ * first brings it up to date ({@link #refresh}); a PENDING node re-runs only if one of its
+ * dependencies really changed, judged by comparing each dependency's version with the version
+ * the link recorded. An unwatched computed receives no pushes; it compares the context's global
+ * version with the one it saw last, and only if they differ checks its dependencies' versions.
+ */
+final class Graph {
+  private Graph() {}
+
+  /** Records that {@code sub}, now running, read {@code dep}. Reuses the previous run's links. */
+  static void track(ReactiveContext ctx, Node dep, Subscriber sub) {
+    int stamp = ctx.trackStamp;
+    if (dep.trackStamp == stamp && isTrackedThisRun(dep, sub)) {
+      return;
+    }
+    dep.trackStamp = stamp;
+    Link tail = sub.depsTail;
+    Link next = tail == null ? sub.deps : tail.nextDep;
+    if (next != null && next.dep == dep) {
+      next.version = dep.version;
+      sub.depsTail = next;
+      return;
+    }
+    Link link = new Link(dep, sub, dep.version);
+    link.nextDep = next;
+    if (tail == null) {
+      sub.deps = link;
+    } else {
+      tail.nextDep = link;
+    }
+    sub.depsTail = link;
+    if ((sub.flags & WATCHED) != 0) {
+      attach(link);
+    }
+  }
+
+  /**
+   * Whether this run of {@code sub} already linked {@code dep}. Called only when the stamps say
+   * so, to confirm it (a stamp can be stale after a nested run or a wrap-around).
+   */
+  private static boolean isTrackedThisRun(Node dep, Subscriber sub) {
+    Link tail = sub.depsTail;
+    if (tail == null) {
+      return false;
+    }
+    for (Link link = sub.deps; ; link = link.nextDep) {
+      if (link.dep == dep) {
+        return true;
+      }
+      if (link == tail) {
+        return false;
+      }
+    }
+  }
+
+  /** Ends a run of {@code sub}: drops the dependencies the run no longer read. */
+  static void endTracking(Subscriber sub) {
+    Link tail = sub.depsTail;
+    Link stale = tail == null ? sub.deps : tail.nextDep;
+    if (stale == null) {
+      return;
+    }
+    if (tail == null) {
+      sub.deps = null;
+    } else {
+      tail.nextDep = null;
+    }
+    boolean watched = (sub.flags & WATCHED) != 0;
+    while (stale != null) {
+      Link next = stale.nextDep;
+      stale.nextDep = null;
+      if (watched) {
+        detach(stale);
+      }
+      stale = next;
+    }
+  }
+
+  /** Unlinks every dependency of a disposed subscriber. */
+  static void dropAll(Subscriber sub) {
+    sub.depsTail = null;
+    endTracking(sub);
+  }
+
+  /** Adds {@code link} to its dependency's subscribers; a computed so watched starts watching. */
+  private static void attach(Link link) {
+    Node dep = link.dep;
+    Link tail = dep.subsTail;
+    link.prevSub = tail;
+    link.nextSub = null;
+    dep.subsTail = link;
+    if (tail != null) {
+      tail.nextSub = link;
+      return;
+    }
+    dep.subs = link;
+    if (dep instanceof Computed && (dep.flags & WATCHED) == 0) {
+      watch((Computed<?>) dep);
+    }
+  }
+
+  /** Removes {@code link} from its dependency's subscribers; an orphaned computed stops watching. */
+  private static void detach(Link link) {
+    Node dep = link.dep;
+    Link prev = link.prevSub;
+    Link next = link.nextSub;
+    if (prev == null) {
+      dep.subs = next;
+    } else {
+      prev.nextSub = next;
+    }
+    if (next == null) {
+      dep.subsTail = prev;
+    } else {
+      next.prevSub = prev;
+    }
+    link.prevSub = null;
+    link.nextSub = null;
+    if (dep.subs == null && dep instanceof Computed) {
+      unwatch((Computed<?>) dep);
+    }
+  }
+
+  /**
+   * A computed gained its first watcher. It was just read, so it is up to date: from now on it
+   * receives pushes instead of polling.
+   */
+  private static void watch(Computed<?> c) {
+    c.flags = (c.flags | WATCHED) & ~(DIRTY | PENDING);
+    for (Link link = c.deps; link != null; link = link.nextDep) {
+      attach(link);
+    }
+  }
+
+  /** A computed lost its last watcher: it goes back to polling and releases its sources. */
+  private static void unwatch(Computed<?> c) {
+    c.flags &= ~(WATCHED | DIRTY | PENDING);
+    c.seenGlobalVersion = c.ctx.globalVersion - 1;
+    for (Link link = c.deps; link != null; link = link.nextDep) {
+      detach(link);
+    }
+  }
+
+  /**
+   * A node changed: marks the subscribers in {@code first}'s list DIRTY, everything downstream
+   * of them PENDING, and queues the effects reached. Iterative, so depth is no concern.
+   */
+  static void propagate(ReactiveContext ctx, Link first) {
+    Link[] stack = ctx.propagationStack;
+    int top = 0;
+    int mark = DIRTY;
+    Link link = first;
+    while (true) {
+      for (; link != null; link = link.nextSub) {
+        Subscriber sub = link.sub;
+        int f = sub.flags;
+        if (sub instanceof Effect) {
+          ((Effect) sub).notifyChanged(mark);
+          continue;
+        }
+        sub.flags = f | mark;
+        if ((f & (DIRTY | PENDING)) == 0 && sub.subs != null) {
+          if (top == stack.length) {
+            stack = ctx.growPropagationStack();
+          }
+          stack[top++] = sub.subs;
+        }
+      }
+      if (top == 0) {
+        return;
+      }
+      link = stack[--top];
+      stack[top] = null;
+      mark = PENDING;
+    }
+  }
+
+  /** Brings a computed up to date, re-running it only if something it read changed. */
+  static void refresh(Computed<?> c) {
+    int f = c.flags;
+    if ((f & RUNNING) != 0) {
+      throw new CycleException(c);
+    }
+    if ((f & WATCHED) != 0) {
+      if ((f & DIRTY) != 0 || (f & INITIALIZED) == 0) {
+        c.recompute();
+      } else if ((f & PENDING) != 0) {
+        if (dependenciesChanged(c)) {
+          c.recompute();
+        } else {
+          c.flags &= ~PENDING;
+        }
+      }
+      return;
+    }
+    ReactiveContext ctx = c.ctx;
+    if ((f & INITIALIZED) == 0) {
+      c.recompute();
+    } else if (c.seenGlobalVersion != ctx.globalVersion) {
+      if (dependenciesChanged(c)) {
+        c.recompute();
+      } else {
+        c.seenGlobalVersion = ctx.globalVersion;
+      }
+    }
+  }
+
+  /** Whether any dependency's version moved since {@code sub} last read it. */
+  static boolean dependenciesChanged(Subscriber sub) {
+    for (Link link = sub.deps; link != null; link = link.nextDep) {
+      Node dep = link.dep;
+      if (dep instanceof Computed) {
+        refresh((Computed<?>) dep);
+      }
+      if (dep.version != link.version) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

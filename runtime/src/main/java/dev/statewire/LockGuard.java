@@ -1,0 +1,49 @@
+package dev.statewire;
+
+/**
+ * A held context lock, released by {@link #close()} (use it with try-with-resources).
+ *
+ * <p>Closing the outermost guard ends the lock session: participants that {@linkplain
+ * ReactiveContext#join joined} commit (or roll back, after {@link #markFailed()}), the effects
+ * that their changes reached run, and the lock is released.
+ */
+public final class LockGuard implements AutoCloseable {
+  private final ReactiveContext context;
+  private final boolean outermost;
+  private boolean closed;
+
+  LockGuard(ReactiveContext context, boolean outermost) {
+    this.context = context;
+    this.outermost = outermost;
+  }
+
+  /** The context whose lock this guard holds. */
+  public ReactiveContext context() {
+    return context;
+  }
+
+  /** Whether this guard took the lock (rather than re-entering it). */
+  public boolean isOutermost() {
+    return outermost;
+  }
+
+  /**
+   * The guarded code failed: if this is the outermost guard, the participants roll back instead
+   * of committing when it closes.
+   */
+  public void markFailed() {
+    if (outermost && !closed) {
+      context.markSessionFailed();
+    }
+  }
+
+  /** Leaves the lock; the outermost close commits, runs effects and releases. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    context.exit();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.statewire;
+
+/**
+ * A vertex of a context's dependency graph: a signal, a computed value or an effect.
+ *
+ * <p>All fields are written only by the thread that holds the context's lock. Threads without
+ * the lock read them only inside a sequence-lock window that is validated afterwards.
+ */
+abstract class Node {
+  /** A direct dependency changed: must re-run. Meaningful only while watched. */
+  static final int DIRTY = 1;
+  /** A transitive dependency changed: must check its dependencies. Meaningful while watched. */
+  static final int PENDING = 1 << 1;
+  /** Linked into its dependencies' subscriber lists (has an effect downstream). */
+  static final int WATCHED = 1 << 2;
+  /** Being evaluated now; reading it again means a cycle. */
+  static final int RUNNING = 1 << 3;
+  /** A computed whose cached result is an exception. */
+  static final int ERROR = 1 << 4;
+  /** An effect waiting in its context's queue. */
+  static final int QUEUED = 1 << 5;
+  /** A disposed effect. */
+  static final int CLOSED = 1 << 6;
+  /** A computed that has a cached result. */
+  static final int INITIALIZED = 1 << 7;
+
+  final ReactiveContext ctx;
+  int flags;
+  /** Incremented each time the node's value changes. */
+  int version;
+  /** The tracking run that last recorded this node as a dependency (de-duplicates reads). */
+  int trackStamp;
+  /** Subscribers that watch this node (effects, and computeds with an effect downstream). */
+  Link subs;
+  Link subsTail;
+  String name;
+
+  Node(ReactiveContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** "Signal", "Computed" or "Effect", for messages. */
+  abstract String kind();
+
+  /** How messages name this node: its name if it has one, otherwise kind and identity. */
+  final String describe() {
+    return name != null
+        ? kind() + " '" + name + "'"
+        : kind() + "@" + Integer.toHexString(System.identityHashCode(this));
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

@@ -1,0 +1,495 @@
+package dev.statewire;
+
+import dev.statewire.internal.ContextLock;
+import dev.statewire.internal.DefaultExecutors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+
+/**
+ * One reactive world: one lock, one dependency graph, one effect queue, one error handler and
+ * one executor.
+ *
+ * <p>Every node belongs to exactly one context, chosen when it is created: {@link #current()},
+ * unless created through this class's factory methods. Most programs use the {@link #global()}
+ * context; separate contexts (one per user session, say) run in parallel without blocking each
+ * other, and using a node of one context while inside another fails with {@link
+ * ContextMismatchException}.
+ *
+ * <h2>Threads</h2>
+ * Writes, commits and effect runs happen under the context's lock, which is reentrant. Effects
+ * run on the writing thread before the outermost write, batch or lock block returns. A read from
+ * a thread that does not hold the lock takes no lock when the value is up to date and no writer
+ * is active: it validates an optimistic read against the lock's sequence number. Otherwise it
+ * waits for the lock, so it always sees a committed value, never a half-written one. Computed
+ * values are evaluated under the lock.
+ */
+public final class ReactiveContext {
+  private static final int DEFAULT_MAX_EFFECT_ROUNDS = 100;
+  private static final AtomicInteger CONTEXT_COUNTER = new AtomicInteger();
+  private static final System.Logger LOGGER = System.getLogger("dev.statewire");
+  private static final ErrorHandler LOGGING_HANDLER =
+      (source, error) -> LOGGER.log(System.Logger.Level.ERROR, source + " failed", error);
+  private static final ReactiveContext GLOBAL = new ReactiveContext(new Builder().name("global"));
+  /** The isolated (non-global) context whose lock this thread holds, if any. */
+  private static final ThreadLocal<ReactiveContext> HELD = new ThreadLocal<>();
+  /** Until an isolated context exists, nothing needs to look at {@link #HELD}. */
+  private static volatile boolean isolatedContextsExist;
+
+  final ContextLock lock = new ContextLock();
+
+  // Everything below is guarded by the lock.
+  /** Reentrancy depth of the lock; 0 when not held. */
+  private int depth;
+  /** The computed or effect running on the lock-holding thread, which reads are tracked for. */
+  Subscriber activeSub;
+  /** Identifies the current tracking run (see {@link Graph#track}). */
+  int trackStamp;
+  private int trackStampCounter;
+  /** Incremented on every signal change; lets unwatched computeds skip re-validation. */
+  int globalVersion;
+  Link[] propagationStack = new Link[32];
+  private final EffectQueue queue = new EffectQueue();
+  private final List<Transactional> participants = new ArrayList<>();
+  private boolean sessionFailed;
+  private long effectCounter;
+  private ReactiveContext heldBefore;
+
+  private final String name;
+  private final ErrorHandler errorHandler;
+  private final int maxEffectRounds;
+  private volatile Executor executor;
+
+  private ReactiveContext(Builder builder) {
+    this.name = builder.name != null
+        ? builder.name
+        : "context-" + CONTEXT_COUNTER.incrementAndGet();
+    this.errorHandler = builder.errorHandler != null ? builder.errorHandler : LOGGING_HANDLER;
+    this.maxEffectRounds = builder.maxEffectRounds;
+    this.executor = builder.executor;
+  }
+
+  /** The default context. */
+  public static ReactiveContext global() {
+    return GLOBAL;
+  }
+
+  /**
+   * The context new nodes belong to: the context whose lock this thread holds (inside an
+   * effect, batch or lock block of that context), otherwise {@link #global()}.
+   */
+  public static ReactiveContext current() {
+    if (isolatedContextsExist) {
+      ReactiveContext held = HELD.get();
+      if (held != null) {
+        return held;
+      }
+    }
+    return GLOBAL;
+  }
+
+  /** A new isolated context with default settings. */
+  public static ReactiveContext create() {
+    return builder().build();
+  }
+
+  /** A builder for an isolated context. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The name given at creation ({@code "global"} for the default context). */
+  public String name() {
+    return name;
+  }
+
+  /** Where failures without a caller go (default: {@code System.Logger "dev.statewire"}). */
+  public ErrorHandler errorHandler() {
+    return errorHandler;
+  }
+
+  /**
+   * The executor for background work: the one given to the builder, otherwise one virtual
+   * thread per task on Java 21+, or a pool of daemon threads on Java 17.
+   */
+  public Executor executor() {
+    Executor e = executor;
+    if (e == null) {
+      synchronized (this) {
+        e = executor;
+        if (e == null) {
+          e = DefaultExecutors.create(name);
+          executor = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  /** A signal in this context. */
+  public <T> Signal<T> signal(T initial) {
+    return new Signal<>(this, initial, null);
+  }
+
+  /** A signal in this context; {@code equality} decides "unchanged". */
+  public <T> Signal<T> signal(T initial, BiPredicate<? super T, ? super T> equality) {
+    return new Signal<>(this, initial, Objects.requireNonNull(equality));
+  }
+
+  /** A computed value in this context. */
+  public <T> Computed<T> computed(Supplier<? extends T> fn) {
+    return new Computed<>(this, fn, null);
+  }
+
+  /** A computed value in this context; {@code equality} decides "unchanged". */
+  public <T> Computed<T> computed(Supplier<? extends T> fn,
+      BiPredicate<? super T, ? super T> equality) {
+    return new Computed<>(this, fn, Objects.requireNonNull(equality));
+  }
+
+  /** An effect in this context, started now. */
+  public Effect effect(Runnable body) {
+    Objects.requireNonNull(body, "body");
+    return Effect.start(this, cleanup -> body.run());
+  }
+
+  /** An effect in this context whose body can register cleanups, started now. */
+  public Effect effect(EffectBody body) {
+    return Effect.start(this, Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * Runs {@code body} under this context's lock; effects run once, when the outermost batch
+   * ends (also when {@code body} throws).
+   */
+  public void batch(Runnable body) {
+    enterUninterruptibly();
+    try {
+      body.run();
+    } finally {
+      exit();
+    }
+  }
+
+  /** As {@link #batch(Runnable)}, returning {@code body}'s result. */
+  public <T> T batch(Supplier<T> body) {
+    enterUninterruptibly();
+    try {
+      return body.get();
+    } finally {
+      exit();
+    }
+  }
+
+  /** Runs {@code body} without recording its reads as dependencies of the running node. */
+  public <T> T untracked(Supplier<T> body) {
+    if (!lock.isHeldByCurrentThread()) {
+      return body.get();
+    }
+    Subscriber running = activeSub;
+    activeSub = null;
+    try {
+      return body.get();
+    } finally {
+      activeSub = running;
+    }
+  }
+
+  /** Whether the calling thread holds this context's lock. */
+  public boolean isHeldByCurrentThread() {
+    return lock.isHeldByCurrentThread();
+  }
+
+  /** Takes the lock (reentrant), waiting as long as needed; close the guard to leave. */
+  public LockGuard enter() {
+    boolean outermost = !lock.isHeldByCurrentThread();
+    enterUninterruptibly();
+    return new LockGuard(this, outermost);
+  }
+
+  /** Takes the lock, or throws {@link InterruptedException} if interrupted while waiting. */
+  public LockGuard enterInterruptibly() throws InterruptedException {
+    if (lock.isHeldByCurrentThread()) {
+      depth++;
+      return new LockGuard(this, false);
+    }
+    checkNoOtherContextHeld(null);
+    lock.lockInterruptibly();
+    acquired();
+    return new LockGuard(this, true);
+  }
+
+  /** Takes the lock within {@code timeout}; returns null if it could not. */
+  public LockGuard tryEnter(Duration timeout) throws InterruptedException {
+    if (lock.isHeldByCurrentThread()) {
+      depth++;
+      return new LockGuard(this, false);
+    }
+    checkNoOtherContextHeld(null);
+    if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      return null;
+    }
+    acquired();
+    return new LockGuard(this, true);
+  }
+
+  /**
+   * Makes {@code participant} part of the current lock session: when the outermost guard
+   * closes, it commits (or rolls back), once, before effects run. The lock must be held.
+   */
+  public void join(Transactional participant) {
+    Objects.requireNonNull(participant, "participant");
+    requireLock("join a lock session");
+    for (Transactional p : participants) {
+      if (p == participant) {
+        return;
+      }
+    }
+    participants.add(participant);
+  }
+
+  /** Registers a cleanup on the effect running on this thread in this context. */
+  void onCleanup(Runnable action) {
+    if (!lock.isHeldByCurrentThread() || !(activeSub instanceof Effect)) {
+      throw new IllegalStateException(
+          "Statewire.onCleanup(...) was called outside an effect run; call it from inside the "
+              + "body of an effect (or use Effect.of(cleanup -> ...)).");
+    }
+    ((Effect) activeSub).addCleanup(action);
+  }
+
+  @Override
+  public String toString() {
+    return "ReactiveContext '" + name + "'";
+  }
+
+  // ---- lock sessions ------------------------------------------------------------------------
+
+  void enterUninterruptibly() {
+    if (lock.isHeldByCurrentThread()) {
+      depth++;
+      return;
+    }
+    checkNoOtherContextHeld(null);
+    lock.lock();
+    acquired();
+  }
+
+  private void acquired() {
+    depth = 1;
+    if (this != GLOBAL) {
+      heldBefore = HELD.get();
+      HELD.set(this);
+    }
+  }
+
+  /** Leaves one level; the outermost exit settles the session and releases the lock. */
+  void exit() {
+    if (depth > 1) {
+      depth--;
+      return;
+    }
+    try {
+      settle();
+    } finally {
+      depth = 0;
+      sessionFailed = false;
+      if (this != GLOBAL) {
+        if (heldBefore == null) {
+          HELD.remove();
+        } else {
+          HELD.set(heldBefore);
+        }
+        heldBefore = null;
+      }
+      lock.unlock();
+    }
+  }
+
+  void markSessionFailed() {
+    sessionFailed = true;
+  }
+
+  /**
+   * Ends a session: participants commit or roll back, then effects run in rounds until nothing
+   * is queued (their writes and actions can queue more), at most {@code maxEffectRounds}.
+   */
+  private void settle() {
+    RuntimeException failure = null;
+    int rounds = 0;
+    while (true) {
+      if (!participants.isEmpty()) {
+        failure = finishParticipants(failure);
+      }
+      if (queue.isEmpty()) {
+        break;
+      }
+      if (++rounds > maxEffectRounds) {
+        throw runaway(failure);
+      }
+      int n = queue.takeRound();
+      Effect[] round = queue.round();
+      for (int i = 0; i < n; i++) {
+        Effect effect = round[i];
+        round[i] = null;
+        effect.runIfStale();
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private RuntimeException finishParticipants(RuntimeException failure) {
+    boolean rollback = sessionFailed;
+    sessionFailed = false;
+    Transactional[] finishing = participants.toArray(new Transactional[0]);
+    participants.clear();
+    for (Transactional p : finishing) {
+      try {
+        if (rollback) {
+          p.rollback();
+        } else {
+          p.commit();
+        }
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    return failure;
+  }
+
+  private RunawayEffectsException runaway(RuntimeException earlier) {
+    List<String> names = new ArrayList<>();
+    for (Effect e : queue.clear()) {
+      e.flags &= ~Node.QUEUED;
+      names.add(e.describe());
+    }
+    RunawayEffectsException e = new RunawayEffectsException(maxEffectRounds, names);
+    if (earlier != null) {
+      e.addSuppressed(earlier);
+    }
+    return e;
+  }
+
+  // ---- services for nodes -------------------------------------------------------------------
+
+  void enqueue(Effect effect) {
+    queue.add(effect);
+  }
+
+  long nextEffectId() {
+    return effectCounter++;
+  }
+
+  int nextTrackStamp() {
+    int stamp = ++trackStampCounter;
+    if (stamp == 0) {
+      stamp = ++trackStampCounter;
+    }
+    return stamp;
+  }
+
+  Link[] growPropagationStack() {
+    propagationStack = java.util.Arrays.copyOf(propagationStack, propagationStack.length * 2);
+    return propagationStack;
+  }
+
+  void reportError(String source, Throwable error) {
+    try {
+      errorHandler.handle(source, error);
+    } catch (RuntimeException handlerFailure) {
+      handlerFailure.addSuppressed(error);
+      LOGGING_HANDLER.handle("the error handler of " + this, handlerFailure);
+    }
+  }
+
+  /** Fails if a computed is running (computations must not write). */
+  void checkWriteAllowed(Signal<?> signal) {
+    if (activeSub instanceof Computed) {
+      throw new IllegalWriteException(signal.describe() + " was written while "
+          + activeSub.describe() + " was computing. Computed values must be pure: write from "
+          + "an effect, an action or a batch instead.");
+    }
+  }
+
+  /**
+   * Fails if this thread is inside another context's lock: contexts are isolated, and taking
+   * two context locks at once could deadlock.
+   */
+  void checkNoOtherContextHeld(Node node) {
+    if (!isolatedContextsExist) {
+      return;
+    }
+    ReactiveContext held = HELD.get();
+    if (held == null && this != GLOBAL && GLOBAL.lock.isHeldByCurrentThread()) {
+      held = GLOBAL;
+    }
+    if (held != null && held != this) {
+      String what = node != null ? node.describe() + " of " + this : this.toString();
+      throw new ContextMismatchException(what + " was used inside " + held + " (in a batch, "
+          + "effect, computed or lock block of it). Contexts are isolated: pass values between "
+          + "them outside any batch or effect, or create both nodes in the same context.");
+    }
+  }
+
+  private void requireLock(String action) {
+    if (!lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("Cannot " + action + " without holding the lock of "
+          + this + "; use try (var guard = context.enter()) { ... }");
+    }
+  }
+
+  /** Settings for a new isolated context. */
+  public static final class Builder {
+    private String name;
+    private ErrorHandler errorHandler;
+    private Executor executor;
+    private int maxEffectRounds = DEFAULT_MAX_EFFECT_ROUNDS;
+
+    private Builder() {}
+
+    /** A name for messages and thread names. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Where effect, cleanup and task failures go. */
+    public Builder errorHandler(ErrorHandler errorHandler) {
+      this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+      return this;
+    }
+
+    /** The executor for background work. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** How many effect rounds one session may take before it fails as a runaway loop. */
+    public Builder maxEffectRounds(int rounds) {
+      if (rounds < 1) {
+        throw new IllegalArgumentException("maxEffectRounds must be at least 1: " + rounds);
+      }
+      this.maxEffectRounds = rounds;
+      return this;
+    }
+
+    /** The new context. */
+    public ReactiveContext build() {
+      isolatedContextsExist = true;
+      return new ReactiveContext(this);
+    }
+  }
+}

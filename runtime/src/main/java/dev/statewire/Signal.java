@@ -1,0 +1,133 @@
+package dev.statewire;
+
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * A writable reactive value.
+ *
+ * <p>{@link #set} stores a value unless it equals the current one (by {@link Objects#equals} or
+ * the equality given at creation). A change marks what depends on it as stale; outside a batch,
+ * the effects it reaches have run by the time {@code set} returns. Writes take the context's
+ * lock; reads from other threads do not need it.
+ *
+ * @param <T> the value's type
+ */
+public final class Signal<T> extends Node implements ReadableSignal<T> {
+  private T value;
+  private final BiPredicate<? super T, ? super T> equality;
+
+  Signal(ReactiveContext ctx, T initial, BiPredicate<? super T, ? super T> equality) {
+    super(ctx);
+    this.value = initial;
+    this.equality = equality;
+  }
+
+  /** A signal in {@link ReactiveContext#current()}, compared with {@link Objects#equals}. */
+  public static <T> Signal<T> of(T initial) {
+    return new Signal<>(ReactiveContext.current(), initial, null);
+  }
+
+  /** A signal in {@link ReactiveContext#current()}; {@code equality} decides "unchanged". */
+  public static <T> Signal<T> of(T initial, BiPredicate<? super T, ? super T> equality) {
+    return new Signal<>(ReactiveContext.current(), initial, Objects.requireNonNull(equality));
+  }
+
+  /** Names this signal in error messages; returns this. */
+  public Signal<T> named(String name) {
+    this.name = name;
+    return this;
+  }
+
+  /** The name given with {@link #named}, or null. */
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public ReactiveContext context() {
+    return ctx;
+  }
+
+  @Override
+  public T get() {
+    ReactiveContext c = ctx;
+    if (c.lock.isHeldByCurrentThread()) {
+      Subscriber running = c.activeSub;
+      if (running != null) {
+        Graph.track(c, this, running);
+      }
+      return value;
+    }
+    return readWithoutLock();
+  }
+
+  @Override
+  public T peek() {
+    if (ctx.lock.isHeldByCurrentThread()) {
+      return value;
+    }
+    return readWithoutLock();
+  }
+
+  private T readWithoutLock() {
+    ReactiveContext c = ctx;
+    c.checkNoOtherContextHeld(this);
+    int stamp = c.lock.stamp();
+    T v = value;
+    if (c.lock.validate(stamp)) {
+      return v;
+    }
+    c.enterUninterruptibly();
+    try {
+      return value;
+    } finally {
+      c.exit();
+    }
+  }
+
+  /** Stores {@code newValue}; a no-op if it equals the current value. */
+  public void set(T newValue) {
+    ReactiveContext c = ctx;
+    c.enterUninterruptibly();
+    try {
+      write(newValue);
+    } finally {
+      c.exit();
+    }
+  }
+
+  /** Replaces the value with {@code fn(value)} atomically; returns the new value. */
+  public T update(UnaryOperator<T> fn) {
+    ReactiveContext c = ctx;
+    c.enterUninterruptibly();
+    try {
+      T next = fn.apply(value);
+      write(next);
+      return next;
+    } finally {
+      c.exit();
+    }
+  }
+
+  private void write(T newValue) {
+    ReactiveContext c = ctx;
+    c.checkWriteAllowed(this);
+    T old = value;
+    if (equality == null ? Objects.equals(old, newValue) : equality.test(old, newValue)) {
+      return;
+    }
+    value = newValue;
+    version++;
+    c.globalVersion++;
+    if (subs != null) {
+      Graph.propagate(c, subs);
+    }
+  }
+
+  @Override
+  String kind() {
+    return "Signal";
+  }
+}

@@ -1,0 +1,13 @@
+package dev.statewire;
+
+/** A node that reads others while it runs: a computed value or an effect. */
+abstract class Subscriber extends Node {
+  /** The dependencies read by the last run, in reading order. */
+  Link deps;
+  /** During a run: the last dependency confirmed so far; links after it are stale. */
+  Link depsTail;
+
+  Subscriber(ReactiveContext ctx) {
+    super(ctx);
+  }
+}
