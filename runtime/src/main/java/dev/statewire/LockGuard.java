@@ -10,11 +10,14 @@ package dev.statewire;
 public final class LockGuard implements AutoCloseable {
   private final ReactiveContext context;
   private final boolean outermost;
+  /** When the outermost guard took the lock, if hold times are reported; otherwise 0. */
+  private final long acquiredAt;
   private boolean closed;
 
   LockGuard(ReactiveContext context, boolean outermost) {
     this.context = context;
     this.outermost = outermost;
+    this.acquiredAt = outermost && context.reportsLockHoldTimes() ? System.nanoTime() : 0L;
   }
 
   /** The context whose lock this guard holds. */
@@ -44,6 +47,12 @@ public final class LockGuard implements AutoCloseable {
       return;
     }
     closed = true;
-    context.exit();
+    try {
+      context.exit();
+    } finally {
+      if (acquiredAt != 0L) {
+        context.checkLockHoldTime(System.nanoTime() - acquiredAt);
+      }
+    }
   }
 }

@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  */
 public final class ReactiveContext {
   private static final int DEFAULT_MAX_EFFECT_ROUNDS = 100;
+  private static final Duration DEFAULT_LOCK_HOLD_THRESHOLD = Duration.ofMillis(100);
   private static final AtomicInteger CONTEXT_COUNTER = new AtomicInteger();
   private static final System.Logger LOGGER = System.getLogger("dev.statewire");
   private static final ErrorHandler LOGGING_HANDLER =
@@ -64,6 +65,7 @@ public final class ReactiveContext {
   private final String name;
   private final ErrorHandler errorHandler;
   private final int maxEffectRounds;
+  private final Duration lockHoldThreshold;
   private volatile Executor executor;
 
   private ReactiveContext(Builder builder) {
@@ -72,6 +74,7 @@ public final class ReactiveContext {
         : "context-" + CONTEXT_COUNTER.incrementAndGet();
     this.errorHandler = builder.errorHandler != null ? builder.errorHandler : LOGGING_HANDLER;
     this.maxEffectRounds = builder.maxEffectRounds;
+    this.lockHoldThreshold = builder.lockHoldThreshold;
     this.executor = builder.executor;
   }
 
@@ -240,8 +243,10 @@ public final class ReactiveContext {
   }
 
   /**
-   * Makes {@code participant} part of the current lock session: when the outermost guard
-   * closes, it commits (or rolls back), once, before effects run. The lock must be held.
+   * Makes {@code participant} part of the current lock session: it {@linkplain
+   * Transactional#begin() begins} now and, when the outermost guard closes, commits (or rolls
+   * back), once, before effects run. Joining again in the same session does nothing. The lock
+   * must be held.
    */
   public void join(Transactional participant) {
     Objects.requireNonNull(participant, "participant");
@@ -251,6 +256,7 @@ public final class ReactiveContext {
         return;
       }
     }
+    participant.begin();
     participants.add(participant);
   }
 
@@ -309,6 +315,18 @@ public final class ReactiveContext {
         heldBefore = null;
       }
       lock.unlock();
+    }
+  }
+
+  boolean reportsLockHoldTimes() {
+    return !lockHoldThreshold.isZero();
+  }
+
+  /** Reports a lock block or action that held the lock longer than the threshold. */
+  void checkLockHoldTime(long heldNanos) {
+    if (heldNanos > lockHoldThreshold.toNanos()) {
+      reportError("the lock of " + this,
+          new LockHeldTooLongException(this, heldNanos, lockHoldThreshold));
     }
   }
 
@@ -456,6 +474,7 @@ public final class ReactiveContext {
     private ErrorHandler errorHandler;
     private Executor executor;
     private int maxEffectRounds = DEFAULT_MAX_EFFECT_ROUNDS;
+    private Duration lockHoldThreshold = DEFAULT_LOCK_HOLD_THRESHOLD;
 
     private Builder() {}
 
@@ -483,6 +502,18 @@ public final class ReactiveContext {
         throw new IllegalArgumentException("maxEffectRounds must be at least 1: " + rounds);
       }
       this.maxEffectRounds = rounds;
+      return this;
+    }
+
+    /**
+     * Lock blocks and actions that hold the lock longer than this are reported to the error
+     * handler as {@link LockHeldTooLongException} (default 100 ms; zero turns reports off).
+     */
+    public Builder lockHoldThreshold(Duration threshold) {
+      if (threshold.isNegative()) {
+        throw new IllegalArgumentException("lockHoldThreshold must not be negative: " + threshold);
+      }
+      this.lockHoldThreshold = threshold;
       return this;
     }
 

@@ -1,8 +1,14 @@
 package dev.statewire;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
-/** Entry points that act on {@link ReactiveContext#current()}: batches and untracked reads. */
+/**
+ * Static entry points: batches and untracked reads on {@link ReactiveContext#current()}, lock
+ * blocks on generated state objects, and a sleep for background tasks.
+ */
 public final class Statewire {
   private Statewire() {}
 
@@ -40,5 +46,90 @@ public final class Statewire {
    */
   public static void onCleanup(Runnable action) {
     ReactiveContext.current().onCleanup(action);
+  }
+
+  /**
+   * Opens a lock block on a generated state object: {@code try (var self =
+   * Statewire.lock(this)) { ... }}. Takes the object's context lock (reentrant; waiting can be
+   * interrupted); when the outermost block closes, the fields written inside are committed and
+   * the effects they reach run. The counterpart of Reflex's {@code async with self}.
+   *
+   * @throws CancellationException if the thread is interrupted (its task cancelled) while
+   *     waiting for the lock; the thread's interrupt status stays set
+   * @throws IllegalArgumentException if {@code state} is not a generated reactive object
+   */
+  public static LockGuard lock(Object state) {
+    ReactiveObject object = reactiveObject(state);
+    ReactiveContext context = object.reactiveContext();
+    LockGuard guard;
+    try {
+      guard = context.enterInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cancelled("while waiting for the lock of " + context);
+    }
+    return joined(guard, object);
+  }
+
+  /**
+   * As {@link #lock(Object)}, but gives up after {@code timeout}.
+   *
+   * @throws LockTimeoutException if the lock could not be taken in time
+   */
+  public static LockGuard lock(Object state, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    ReactiveObject object = reactiveObject(state);
+    ReactiveContext context = object.reactiveContext();
+    LockGuard guard;
+    try {
+      guard = context.tryEnter(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cancelled("while waiting for the lock of " + context);
+    }
+    if (guard == null) {
+      throw new LockTimeoutException(context, timeout, context.lock.owner());
+    }
+    return joined(guard, object);
+  }
+
+  /**
+   * Pauses the calling task without a checked exception. An interruption (the task was
+   * cancelled, or its object closed) surfaces as a {@link CancellationException} that ends the
+   * task as cancelled; the thread's interrupt status stays set.
+   */
+  public static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cancelled("while sleeping");
+    }
+  }
+
+  private static LockGuard joined(LockGuard guard, ReactiveObject object) {
+    try {
+      guard.context().join(object.reactiveTransaction());
+      return guard;
+    } catch (RuntimeException | Error e) {
+      guard.close();
+      throw e;
+    }
+  }
+
+  private static ReactiveObject reactiveObject(Object state) {
+    Objects.requireNonNull(state, "state");
+    if (state instanceof ReactiveObject) {
+      return (ReactiveObject) state;
+    }
+    throw new IllegalArgumentException("Statewire.lock(...) needs a generated reactive object, "
+        + "but got a plain " + state.getClass().getName() + ". Create it through the generated "
+        + "subclass (new Reactive" + state.getClass().getSimpleName() + "(...)) and make sure "
+        + "the Statewire processor is on the compiler's annotation processor path.");
+  }
+
+  private static CancellationException cancelled(String when) {
+    return new CancellationException("Interrupted " + when + ": the task was cancelled "
+        + "(Task.cancel() or close() of its object).");
   }
 }

@@ -1,0 +1,21 @@
+package dev.statewire;
+
+/**
+ * Implemented by every state class the processor generates ({@code ReactiveX} for a
+ * {@code @Reactive class X}). Generated code and the runtime use it; applications mostly need
+ * only {@link #close()}.
+ */
+public interface ReactiveObject extends AutoCloseable {
+  /** The context this object belongs to: its lock, graph, effect queue and executor. */
+  ReactiveContext reactiveContext();
+
+  /**
+   * The object's part in a lock session: {@code commit()} publishes the plain fields that
+   * changed into their signals, {@code rollback()} restores them from the signals.
+   */
+  Transactional reactiveTransaction();
+
+  /** Stops the object's effects and cancels its background tasks. Idempotent. */
+  @Override
+  void close();
+}
