@@ -1,0 +1,418 @@
+package dev.statewire;
+
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Asynchronously loaded state, read synchronously: a reactive params computation and a loader
+ * returning a {@link CompletionStage}.
+ *
+ * <pre>{@code
+ * Resource<Long, User> user = Resource.of(
+ *     () -> userId.get(),                                   // params: reactive; null = IDLE
+ *     p -> api.fetchUser(p.params(), p.cancellation()));    // returns CompletionStage<User>
+ * Effect.of(() -> render(user.status(), user.hasValue() ? user.value() : null));
+ * }</pre>
+ *
+ * <h2>State machine</h2>
+ *
+ * <table>
+ *   <caption>Transitions (every row fires the running load's {@link Cancellation} and cancels
+ *   its future, if a load is running)</caption>
+ *   <tr><th>event</th><th>from</th><th>to</th><th>value</th><th>error</th></tr>
+ *   <tr><td>creation, params {@code null}</td><td>-</td><td>IDLE</td><td>null</td><td>null</td></tr>
+ *   <tr><td>creation, params non-null</td><td>IDLE</td><td>LOADING</td><td>null</td><td>null</td></tr>
+ *   <tr><td>params change to non-null (by {@code equals})</td><td>any</td><td>LOADING</td><td>kept</td><td>null</td></tr>
+ *   <tr><td>params change to {@code null}</td><td>any</td><td>IDLE</td><td>kept</td><td>null</td></tr>
+ *   <tr><td>params computation throws</td><td>any</td><td>ERROR</td><td>kept, hidden</td><td>the exception</td></tr>
+ *   <tr><td>{@link #reload()} with non-null params</td><td>any</td><td>RELOADING</td><td>kept</td><td>null</td></tr>
+ *   <tr><td>{@link #reload()} with null params</td><td>any</td><td>unchanged (returns false)</td><td></td><td></td></tr>
+ *   <tr><td>current load succeeds</td><td>LOADING, RELOADING</td><td>RESOLVED</td><td>the result</td><td>null</td></tr>
+ *   <tr><td>current load fails</td><td>LOADING, RELOADING</td><td>ERROR</td><td>kept, hidden</td><td>the failure</td></tr>
+ *   <tr><td>a superseded load completes</td><td>any</td><td>unchanged (ignored)</td><td></td><td></td></tr>
+ *   <tr><td>{@link #set} / {@link #update}</td><td>any</td><td>LOCAL</td><td>the new value</td><td>null</td></tr>
+ *   <tr><td>{@link #close()} while loading</td><td>LOADING, RELOADING</td><td>IDLE</td><td>kept</td><td>null</td></tr>
+ *   <tr><td>{@link #close()} otherwise</td><td>any</td><td>unchanged</td><td></td><td></td></tr>
+ * </table>
+ *
+ * <p>{@link #previousStatus()} is the status before the last transition. Equal params (by
+ * {@code equals}) never start a load. Every transition is one committed write, so {@link
+ * #snapshot()} and readers on other threads never see a half-done transition.
+ *
+ * <h2>Threads</h2>
+ *
+ * The loader is called on the context's {@linkplain ReactiveContext#executor() executor},
+ * untracked. Its result may arrive on any thread; it is committed under the context's lock, and
+ * only if its load is still the current one: a superseded load (even one that ignores its
+ * cancellation) never overwrites newer state. Effects that react to the commit run on the
+ * completing thread, as for any write.
+ *
+ * <p>Every getter is a tracked read: computeds and effects depend on exactly what they read
+ * ({@link #status()}, {@link #value()}, {@link #error()}, ...), and {@link #snapshot()} depends on
+ * all of it. Close a resource you no longer need: it stops watching its params and cancels the
+ * running load.
+ *
+ * @param <P> the params type
+ * @param <T> the value type
+ */
+public final class Resource<P, T> implements AutoCloseable {
+  private final ReactiveContext context;
+  private final ResourceLoader<P, T> loader;
+  private final Computed<P> params;
+  private final Signal<ResourceSnapshot<T>> state;
+  private final Computed<ResourceStatus> status;
+  private final Computed<ResourceStatus> previousStatus;
+  private final Computed<T> value;
+  private final Computed<Throwable> error;
+  private final Computed<Boolean> hasValue;
+  private final Effect paramsWatcher;
+  private volatile String name = "resource";
+
+  private Load current; // guarded by the context's lock; null when no load is running
+  private boolean closed; // guarded by the context's lock
+
+  private Resource(
+      ReactiveContext context, Supplier<? extends P> params, ResourceLoader<P, T> loader) {
+    this.context = context;
+    this.loader = loader;
+    this.params = context.computed(params);
+    this.state =
+        context.signal(
+            new ResourceSnapshot<>(name, ResourceStatus.IDLE, ResourceStatus.IDLE, null, null));
+    this.status = context.computed(() -> state.get().status());
+    this.previousStatus = context.computed(() -> state.get().previousStatus());
+    this.value = context.computed(() -> state.get().value());
+    this.error = context.computed(() -> state.get().error());
+    this.hasValue = context.computed(() -> state.get().hasValue());
+    this.paramsWatcher = context.effect(this::watchParams);
+  }
+
+  /**
+   * Creates a resource in {@link ReactiveContext#current()} and, if the params are non-null,
+   * starts loading at once (status {@code LOADING}).
+   *
+   * @param params a reactive computation of the loader's params; {@code null} means "nothing to
+   *     load" (IDLE)
+   * @param loader called with each new params value
+   */
+  public static <P, T> Resource<P, T> of(
+      Supplier<? extends P> params, ResourceLoader<P, T> loader) {
+    return of(ReactiveContext.current(), params, loader);
+  }
+
+  /** As {@link #of(Supplier, ResourceLoader)}, in the given context. */
+  public static <P, T> Resource<P, T> of(
+      ReactiveContext context, Supplier<? extends P> params, ResourceLoader<P, T> loader) {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(loader, "loader");
+    try (LockGuard guard = context.enter()) {
+      return new Resource<>(context, params, loader);
+    }
+  }
+
+  /** Names this resource (and its internal nodes) for error messages; returns {@code this}. */
+  public Resource<P, T> named(String name) {
+    this.name = Objects.requireNonNull(name, "name");
+    params.named(name + ".params");
+    state.named(name + ".state");
+    paramsWatcher.named(name + ".paramsWatcher");
+    return this;
+  }
+
+  /** This resource's name ("resource" unless {@linkplain #named named}). */
+  public String name() {
+    return name;
+  }
+
+  /** The context this resource lives in. */
+  public ReactiveContext context() {
+    return context;
+  }
+
+  /** The status (tracked). */
+  public ResourceStatus status() {
+    return status.get();
+  }
+
+  /** The status before the last transition (tracked). */
+  public ResourceStatus previousStatus() {
+    return previousStatus.get();
+  }
+
+  /**
+   * The value (tracked): the last loaded or locally set one, kept while (re)loading; {@code null}
+   * if there is none yet.
+   *
+   * @throws ResourceErrorException in {@code ERROR}; guard with {@link #hasValue()}
+   */
+  public T value() {
+    return value.get();
+  }
+
+  /** The failure in {@code ERROR}, otherwise {@code null} (tracked). */
+  public Throwable error() {
+    return error.get();
+  }
+
+  /** {@code true} while a loader runs: {@code LOADING} or {@code RELOADING} (tracked). */
+  public boolean isLoading() {
+    return status.get().isLoading();
+  }
+
+  /** {@code true} when {@link #value()} returns non-null without throwing (tracked). */
+  public boolean hasValue() {
+    return hasValue.get();
+  }
+
+  /** Status, value and error read atomically (tracked: depends on all of them). */
+  public ResourceSnapshot<T> snapshot() {
+    return state.get();
+  }
+
+  /**
+   * Loads again with the current params: cancels a running load and goes to {@code RELOADING},
+   * keeping the value readable.
+   *
+   * @return {@code false} (and does nothing) when the params are {@code null} or failing
+   * @throws ResourceClosedException after {@link #close()}
+   */
+  public boolean reload() {
+    try (LockGuard guard = context.enter()) {
+      ensureOpen("reload");
+      P currentParams;
+      try {
+        currentParams = context.untracked(params::peek);
+      } catch (RuntimeException paramsFailure) {
+        return false;
+      }
+      if (currentParams == null) {
+        return false;
+      }
+      start(currentParams, ResourceStatus.RELOADING);
+      return true;
+    }
+  }
+
+  /**
+   * Sets the value locally: status {@code LOCAL}; cancels a running load.
+   *
+   * @throws ResourceClosedException after {@link #close()}
+   */
+  public void set(T newValue) {
+    try (LockGuard guard = context.enter()) {
+      ensureOpen("set");
+      setLocal(newValue);
+    }
+  }
+
+  /**
+   * Atomically replaces the value with {@code fn(value)} (the stored value, even in {@code
+   * ERROR}); status {@code LOCAL}; cancels a running load. {@code fn} runs under the lock.
+   *
+   * @return the new value
+   * @throws ResourceClosedException after {@link #close()}
+   */
+  public T update(UnaryOperator<T> fn) {
+    try (LockGuard guard = context.enter()) {
+      ensureOpen("update");
+      T newValue = fn.apply(state.peek().storedValue());
+      setLocal(newValue);
+      return newValue;
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    try (LockGuard guard = context.enter()) {
+      return closed;
+    }
+  }
+
+  /**
+   * Stops watching the params and cancels a running load (status {@code IDLE} if it was
+   * loading). The last state stays readable. Idempotent.
+   */
+  @Override
+  public void close() {
+    try (LockGuard guard = context.enter()) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      paramsWatcher.close();
+      if (current != null) {
+        transition(ResourceStatus.IDLE, state.peek().storedValue(), null);
+        cancelCurrent();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Resource[" + name + ": " + state.peek().status() + "]";
+  }
+
+  /** The params watcher's body: runs at creation and whenever the params computation changes. */
+  private void watchParams() {
+    P newParams;
+    try {
+      newParams = params.get();
+    } catch (RuntimeException paramsFailure) {
+      context.untracked(() -> fail(paramsFailure));
+      return;
+    }
+    context.untracked(
+        () -> {
+          if (newParams == null) {
+            goIdle();
+          } else {
+            start(newParams, ResourceStatus.LOADING);
+          }
+          return null;
+        });
+  }
+
+  private Void fail(RuntimeException paramsFailure) {
+    transition(ResourceStatus.ERROR, state.peek().storedValue(), paramsFailure);
+    cancelCurrent();
+    return null;
+  }
+
+  private void goIdle() {
+    ResourceSnapshot<T> before = state.peek();
+    if (before.status() != ResourceStatus.IDLE) {
+      transition(ResourceStatus.IDLE, before.storedValue(), null);
+    }
+    cancelCurrent();
+  }
+
+  /** Lock held. Makes a new load current, cancels the old one and hands the new one to the executor. */
+  private void start(P loadParams, ResourceStatus loadingStatus) {
+    ResourceSnapshot<T> before = state.peek();
+    transition(loadingStatus, before.storedValue(), null);
+    cancelCurrent();
+    Load load = new Load(loadParams, before);
+    current = load;
+    try {
+      context.executor().execute(load::run);
+    } catch (RejectedExecutionException rejected) {
+      complete(load, null, rejected);
+    }
+  }
+
+  private void setLocal(T newValue) {
+    transition(ResourceStatus.LOCAL, newValue, null);
+    cancelCurrent();
+  }
+
+  /** Lock held. One committed write of the whole state. */
+  private void transition(ResourceStatus to, T newValue, Throwable newError) {
+    state.set(new ResourceSnapshot<>(name, to, state.peek().status(), newValue, newError));
+  }
+
+  /** Lock held. Detaches the running load (so its result is ignored), then cancels it. */
+  private void cancelCurrent() {
+    Load running = current;
+    if (running != null) {
+      current = null;
+      running.cancel();
+    }
+  }
+
+  /** Commits a load's outcome under the lock, unless the load was superseded meanwhile. */
+  private void complete(Load load, T result, Throwable failure) {
+    try (LockGuard guard = context.enter()) {
+      if (current != load) {
+        return;
+      }
+      current = null;
+      if (failure == null) {
+        transition(ResourceStatus.RESOLVED, result, null);
+      } else {
+        transition(ResourceStatus.ERROR, state.peek().storedValue(), unwrap(failure));
+      }
+    }
+  }
+
+  private void ensureOpen(String operation) {
+    if (closed) {
+      throw new ResourceClosedException(name, operation);
+    }
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** One run of the loader: its params, its token and, once the loader returned, its stage. */
+  private final class Load {
+    private final ResourceLoaderParams<P, T> request;
+    private volatile CompletionStage<? extends T> stage;
+
+    Load(P loadParams, ResourceSnapshot<T> previous) {
+      this.request =
+          new ResourceLoaderParams<>(
+              loadParams, new Cancellation(context), previous);
+    }
+
+    /** On the executor: calls the loader and subscribes to its stage. */
+    void run() {
+      if (request.cancellation().isCancelled()) {
+        return;
+      }
+      CompletionStage<? extends T> loaded = context.untracked(this::callLoader);
+      if (loaded == null) {
+        complete(
+            this,
+            null,
+            new NullPointerException(
+                "the loader of resource '" + name + "' returned null; return a CompletionStage"));
+        return;
+      }
+      stage = loaded;
+      if (request.cancellation().isCancelled()) {
+        cancelStage(loaded);
+        return;
+      }
+      loaded.whenComplete((result, failure) -> complete(this, result, failure));
+    }
+
+    private CompletionStage<? extends T> callLoader() {
+      try {
+        return loader.load(request);
+      } catch (Exception | Error thrown) {
+        return CompletableFuture.failedFuture(thrown);
+      }
+    }
+
+    /** Fires the token, then cancels the stage if the loader has returned one. */
+    void cancel() {
+      request.cancellation().cancel();
+      CompletionStage<? extends T> loaded = stage;
+      if (loaded != null) {
+        cancelStage(loaded);
+      }
+    }
+
+    private void cancelStage(CompletionStage<? extends T> loaded) {
+      try {
+        loaded.toCompletableFuture().cancel(true);
+      } catch (UnsupportedOperationException | CancellationException notCancellable) {
+        // A stage without a CompletableFuture view cannot be cancelled; its result is ignored.
+      }
+    }
+  }
+}
