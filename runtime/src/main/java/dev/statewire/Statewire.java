@@ -94,6 +94,28 @@ public final class Statewire {
   }
 
   /**
+   * The lambda form of a lock block, which is also a transaction: runs {@code body} under
+   * {@link #lock(Object)}; if an exception leaves the outermost block, the fields written in it
+   * are restored and nothing is published.
+   *
+   * <p>The try-with-resources form cannot do that: Java gives {@code close()} no way to know
+   * that an exception is propagating, so such a block publishes what it wrote when it closes,
+   * whichever way it is left. Actions (overridable methods that write) are transactional too.
+   */
+  public static void lock(Object state, Runnable body) {
+    Objects.requireNonNull(body, "body");
+    LockGuard guard = lock(state);
+    try {
+      body.run();
+    } catch (RuntimeException | Error e) {
+      guard.markFailed();
+      throw e;
+    } finally {
+      guard.close();
+    }
+  }
+
+  /**
    * Pauses the calling task without a checked exception. An interruption (the task was
    * cancelled, or its object closed) surfaces as a {@link CancellationException} that ends the
    * task as cancelled; the thread's interrupt status stays set.

@@ -61,6 +61,21 @@ class LockBlockTest {
   }
 
   @Test
+  void lambdaLockBlockIsATransaction() {
+    counter.add(2);
+    List<Integer> seen = new ArrayList<>();
+    ctx.effect(() -> seen.add(counter.countSignal.get()));
+    assertThrows(IllegalStateException.class, () -> Statewire.lock(counter, () -> {
+      counter.count = 50;
+      throw new IllegalStateException("halfway");
+    }));
+    assertEquals(2, counter.count, "restored");
+    assertEquals(List.of(2), seen, "nothing published");
+    Statewire.lock(counter, () -> counter.count = 3);
+    assertEquals(List.of(2, 3), seen);
+  }
+
+  @Test
   void plainObjectsCannotBeLocked() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Statewire.lock(new Object()));
