@@ -1,0 +1,139 @@
+package dev.statewire;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * How a reactive collection tracks reads and notifies writes: a size version, a content version
+ * (any change: what iteration, {@code equals} and views depend on) and one version per key
+ * (element, index, map key) that some computed or effect read. Readers of one key are
+ * invalidated only by changes to that key.
+ *
+ * <p>Reads and writes go through {@link #read} and {@link #write}, which hold the context's lock
+ * (it guards the collection's data and this table); effects run when the outermost lock session
+ * ends, so they see a write whole. Writers bump versions <em>before</em> mutating, so a write
+ * that is illegal (inside a computed evaluation) fails before it changes anything.
+ *
+ * <p>Per-key versions are created only by reads that can be tracked: a read from a thread that
+ * did not already hold the lock cannot be inside a computed or effect, so it records nothing.
+ * Versions of keys that are absent (removed, or probed but never present) are dropped by a
+ * sweep at the end of a write once they outnumber the rest; the sweep bumps each one it drops,
+ * so a reader that still cares re-runs and subscribes afresh. Nothing is ever missed: a
+ * spurious re-run is the only cost.
+ */
+final class CollectionTracker {
+  private static final int MIN_SWEEP_THRESHOLD = 64;
+
+  private final ReactiveContext context;
+  private final Predicate<Object> isPresent;
+  private final Signal<Long> size;
+  private final Signal<Long> content;
+  private final Map<Object, Signal<Long>> keys = new HashMap<>();
+  private int sweepThreshold = MIN_SWEEP_THRESHOLD;
+  private int untrackedReads; // > 0 inside a read that began without the lock
+
+  /**
+   * @param isPresent whether a key currently exists in the collection (lock held)
+   */
+  CollectionTracker(ReactiveContext context, Predicate<Object> isPresent) {
+    this.context = context;
+    this.isPresent = isPresent;
+    this.size = context.signal(0L);
+    this.content = context.signal(0L);
+  }
+
+  ReactiveContext context() {
+    return context;
+  }
+
+  /** Runs a read under the context's lock. */
+  <R> R read(Supplier<R> body) {
+    if (context.isHeldByCurrentThread()) {
+      return body.get();
+    }
+    try (LockGuard guard = context.enter()) {
+      untrackedReads++;
+      try {
+        return body.get();
+      } finally {
+        untrackedReads--;
+      }
+    }
+  }
+
+  /** Runs a write under the context's lock: one lock session, so effects see it whole. */
+  <R> R write(Supplier<R> body) {
+    try (LockGuard guard = context.enter()) {
+      R result = body.get();
+      if (keys.size() >= sweepThreshold) {
+        sweepAbsentKeys();
+      }
+      return result;
+    }
+  }
+
+  void trackSize() {
+    if (untrackedReads == 0) {
+      size.get();
+    }
+  }
+
+  void trackContent() {
+    if (untrackedReads == 0) {
+      content.get();
+    }
+  }
+
+  void trackKey(Object key) {
+    if (untrackedReads == 0) {
+      keys.computeIfAbsent(key, k -> context.signal(0L)).get();
+    }
+  }
+
+  void sizeChanged() {
+    bump(size);
+  }
+
+  void contentChanged() {
+    bump(content);
+  }
+
+  void keyChanged(Object key) {
+    Signal<Long> version = keys.get(key);
+    if (version != null) {
+      bump(version);
+    }
+  }
+
+  void keysChangedWhere(Predicate<Object> affected) {
+    for (Map.Entry<Object, Signal<Long>> slot : keys.entrySet()) {
+      if (affected.test(slot.getKey())) {
+        bump(slot.getValue());
+      }
+    }
+  }
+
+  /** How many per-key versions exist (for tests of the sweep). */
+  int keyVersionCount() {
+    return read(keys::size);
+  }
+
+  private void sweepAbsentKeys() {
+    for (Iterator<Map.Entry<Object, Signal<Long>>> it = keys.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<Object, Signal<Long>> slot = it.next();
+      if (!isPresent.test(slot.getKey())) {
+        bump(slot.getValue());
+        it.remove();
+      }
+    }
+    sweepThreshold = Math.max(MIN_SWEEP_THRESHOLD, 2 * keys.size());
+  }
+
+  private static void bump(Signal<Long> version) {
+    version.set(version.peek() + 1);
+  }
+}
