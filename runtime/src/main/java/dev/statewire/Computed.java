@@ -118,13 +118,21 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     return (T) value;
   }
 
-  /** Runs the computation, collecting dependencies, and stores its result. Lock held. */
+  /**
+   * Runs the computation, collecting dependencies, and stores its result. Lock held.
+   *
+   * <p>An {@link Error} (a StackOverflowError from a very deep first evaluation, say) is not
+   * cached: the node is left to compute again on the next read. Its handler only writes fields,
+   * so that it works even with no stack left; links the failed run did not confirm are dropped
+   * by the next run.
+   */
   void recompute() {
     ReactiveContext c = ctx;
     Subscriber outer = c.activeSub;
     int outerStamp = c.trackStamp;
+    int stamp = c.nextTrackStamp();
     c.activeSub = this;
-    c.trackStamp = c.nextTrackStamp();
+    c.trackStamp = stamp;
     depsTail = null;
     flags |= RUNNING;
     Object result;
@@ -137,24 +145,20 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
       result = e;
       failed = true;
     } catch (Error e) {
-      finishRun(c, outer, outerStamp);
-      // not cached: the next read computes again
-      flags = (flags & ~INITIALIZED) | DIRTY;
+      c.activeSub = outer;
+      c.trackStamp = outerStamp;
+      flags = (flags & ~(RUNNING | INITIALIZED)) | DIRTY;
       throw e;
     } catch (Throwable e) {
       result = e;
       failed = true;
     }
-    finishRun(c, outer, outerStamp);
-    store(result, failed);
-  }
-
-  private void finishRun(ReactiveContext c, Subscriber outer, int outerStamp) {
     c.activeSub = outer;
     c.trackStamp = outerStamp;
-    Graph.endTracking(this);
     flags &= ~(RUNNING | DIRTY | PENDING);
     seenGlobalVersion = c.globalVersion;
+    Graph.endTracking(this);
+    store(result, failed);
   }
 
   @SuppressWarnings("unchecked")

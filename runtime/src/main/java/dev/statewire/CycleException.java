@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class CycleException extends StatewireException {
   private static final long serialVersionUID = 1L;
+  private static final int MAX_LISTED = 12;
 
   private final transient Node start;
   /** The nodes from the reader of {@code start} outwards, until {@code start} again. */
@@ -46,7 +47,15 @@ public final class CycleException extends StatewireException {
 
   @Override
   public String getMessage() {
-    return "Cycle detected: " + String.join(" -> ", cycle())
+    List<String> cycle = cycle();
+    if (cycle.size() > MAX_LISTED) {
+      int omitted = cycle.size() - MAX_LISTED;
+      List<String> shown = new ArrayList<>(cycle.subList(0, MAX_LISTED / 2));
+      shown.add("... (" + omitted + " more)");
+      shown.addAll(cycle.subList(cycle.size() - MAX_LISTED / 2, cycle.size()));
+      cycle = shown;
+    }
+    return "Cycle detected: " + String.join(" -> ", cycle)
         + ". A computed value must not depend on itself; break the cycle, for example by "
         + "reading one of these values with peek() or Statewire.untracked(...).";
   }

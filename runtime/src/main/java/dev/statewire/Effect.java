@@ -119,24 +119,28 @@ public final class Effect extends Subscriber implements AutoCloseable {
     ReactiveContext c = ctx;
     Subscriber outer = c.activeSub;
     int outerStamp = c.trackStamp;
+    int stamp = c.nextTrackStamp();
     c.activeSub = this;
-    c.trackStamp = c.nextTrackStamp();
+    c.trackStamp = stamp;
     depsTail = null;
     flags = (flags | RUNNING) & ~(DIRTY | PENDING);
     try {
       body.run(registrar);
     } catch (VirtualMachineError e) {
+      // only field writes here: there may be no stack left; the next run re-collects links
+      c.activeSub = outer;
+      c.trackStamp = outerStamp;
+      flags = (flags & ~RUNNING) | DIRTY;
       throw e;
     } catch (Throwable e) {
       c.reportError(describe(), e);
-    } finally {
-      c.activeSub = outer;
-      c.trackStamp = outerStamp;
-      Graph.endTracking(this);
-      flags &= ~RUNNING;
-      if ((flags & CLOSED) != 0) {
-        dispose();
-      }
+    }
+    c.activeSub = outer;
+    c.trackStamp = outerStamp;
+    flags &= ~RUNNING;
+    Graph.endTracking(this);
+    if ((flags & CLOSED) != 0) {
+      dispose();
     }
   }
 

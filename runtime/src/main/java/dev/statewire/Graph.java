@@ -6,6 +6,9 @@ import static dev.statewire.Node.PENDING;
 import static dev.statewire.Node.RUNNING;
 import static dev.statewire.Node.WATCHED;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+
 /**
  * The push-pull algorithms over {@link Node}s and {@link Link}s. Every method requires the
  * context's lock.
@@ -97,6 +100,23 @@ final class Graph {
 
   /** Adds {@code link} to its dependency's subscribers; a computed so watched starts watching. */
   private static void attach(Link link) {
+    Computed<?> newlyWatched = linkSub(link);
+    if (newlyWatched != null) {
+      watch(newlyWatched);
+    }
+  }
+
+  /** Removes {@code link} from its dependency's subscribers; an orphaned computed stops watching. */
+  private static void detach(Link link) {
+    Computed<?> orphan = unlinkSub(link);
+    if (orphan != null) {
+      unwatch(orphan);
+    }
+  }
+
+  /** Appends {@code link} to its dependency's subscribers; returns the dependency if it is a
+   * computed that has to start watching now. */
+  private static Computed<?> linkSub(Link link) {
     Node dep = link.dep;
     Link tail = dep.subsTail;
     link.prevSub = tail;
@@ -104,16 +124,15 @@ final class Graph {
     dep.subsTail = link;
     if (tail != null) {
       tail.nextSub = link;
-      return;
+      return null;
     }
     dep.subs = link;
-    if (dep instanceof Computed && (dep.flags & WATCHED) == 0) {
-      watch((Computed<?>) dep);
-    }
+    return dep instanceof Computed && (dep.flags & WATCHED) == 0 ? (Computed<?>) dep : null;
   }
 
-  /** Removes {@code link} from its dependency's subscribers; an orphaned computed stops watching. */
-  private static void detach(Link link) {
+  /** Removes {@code link} from its dependency's subscribers; returns the dependency if it is a
+   * watched computed that has no subscriber left. */
+  private static Computed<?> unlinkSub(Link link) {
     Node dep = link.dep;
     Link prev = link.prevSub;
     Link next = link.nextSub;
@@ -129,28 +148,45 @@ final class Graph {
     }
     link.prevSub = null;
     link.nextSub = null;
-    if (dep.subs == null && dep instanceof Computed) {
-      unwatch((Computed<?>) dep);
-    }
+    return dep.subs == null && dep instanceof Computed && (dep.flags & WATCHED) != 0
+        ? (Computed<?>) dep : null;
   }
 
   /**
-   * A computed gained its first watcher. It was just read, so it is up to date: from now on it
-   * receives pushes instead of polling.
+   * Computeds gained their first watcher. Each was just read, so it is up to date: from now on
+   * it receives pushes instead of polling, and so do its dependencies. Iterative.
    */
-  private static void watch(Computed<?> c) {
-    c.flags = (c.flags | WATCHED) & ~(DIRTY | PENDING);
-    for (Link link = c.deps; link != null; link = link.nextDep) {
-      attach(link);
+  private static void watch(Computed<?> first) {
+    ArrayDeque<Computed<?>> more = null;
+    for (Computed<?> c = first; c != null; c = more == null ? null : more.poll()) {
+      c.flags = (c.flags | WATCHED) & ~(DIRTY | PENDING);
+      for (Link link = c.deps; link != null; link = link.nextDep) {
+        Computed<?> next = linkSub(link);
+        if (next != null) {
+          if (more == null) {
+            more = new ArrayDeque<>();
+          }
+          more.push(next);
+        }
+      }
     }
   }
 
-  /** A computed lost its last watcher: it goes back to polling and releases its sources. */
-  private static void unwatch(Computed<?> c) {
-    c.flags &= ~(WATCHED | DIRTY | PENDING);
-    c.seenGlobalVersion = c.ctx.globalVersion - 1;
-    for (Link link = c.deps; link != null; link = link.nextDep) {
-      detach(link);
+  /** Computeds lost their last watcher: they go back to polling and release their sources. */
+  private static void unwatch(Computed<?> first) {
+    ArrayDeque<Computed<?>> more = null;
+    for (Computed<?> c = first; c != null; c = more == null ? null : more.poll()) {
+      c.flags &= ~(WATCHED | DIRTY | PENDING);
+      c.seenGlobalVersion = c.ctx.globalVersion - 1;
+      for (Link link = c.deps; link != null; link = link.nextDep) {
+        Computed<?> orphan = unlinkSub(link);
+        if (orphan != null) {
+          if (more == null) {
+            more = new ArrayDeque<>();
+          }
+          more.push(orphan);
+        }
+      }
     }
   }
 
@@ -188,33 +224,86 @@ final class Graph {
     }
   }
 
+  /**
+   * How deep refreshes may nest before the deepest pending node is evaluated on its own first.
+   * Keeps evaluation of arbitrarily long chains within an ordinary thread stack (a level takes
+   * about 600 bytes of stack; 400 levels fit well in 512 KB). The price: the first evaluation of
+   * a chain deeper than this runs the abandoned computations of each 400-level segment twice.
+   */
+  static final int MAX_NESTED_REFRESHES = 400;
+
   /** Brings a computed up to date, re-running it only if something it read changed. */
   static void refresh(Computed<?> c) {
+    if (c.ctx.refreshDepth != 0) {
+      refreshNested(c);
+      return;
+    }
+    try {
+      refreshNested(c);
+    } catch (DeferredRefresh deferred) {
+      refreshDeepChain(c, deferred.node);
+    }
+  }
+
+  /**
+   * A refresh nested deeper than {@link #MAX_NESTED_REFRESHES} was abandoned: bring the deep
+   * node up to date first, from the top of the stack, then retry the ones above it. Each retry
+   * gets further, because what is below it is now cached; computations are pure, so running an
+   * abandoned one again is safe.
+   */
+  private static void refreshDeepChain(Computed<?> root, Computed<?> deep) {
+    ArrayList<Computed<?>> pending = new ArrayList<>();
+    pending.add(root);
+    pending.add(deep);
+    while (!pending.isEmpty()) {
+      Computed<?> top = pending.get(pending.size() - 1);
+      try {
+        refreshNested(top);
+        pending.remove(pending.size() - 1);
+      } catch (DeferredRefresh deferred) {
+        pending.add(deferred.node);
+      }
+    }
+  }
+
+  private static void refreshNested(Computed<?> c) {
     int f = c.flags;
     if ((f & RUNNING) != 0) {
       throw new CycleException(c);
     }
-    if ((f & WATCHED) != 0) {
-      if ((f & DIRTY) != 0 || (f & INITIALIZED) == 0) {
-        c.recompute();
-      } else if ((f & PENDING) != 0) {
-        if (dependenciesChanged(c)) {
-          c.recompute();
-        } else {
-          c.flags &= ~PENDING;
-        }
-      }
+    ReactiveContext ctx = c.ctx;
+    boolean watched = (f & WATCHED) != 0;
+    if ((f & INITIALIZED) != 0
+        && (watched ? (f & (DIRTY | PENDING)) == 0 : c.seenGlobalVersion == ctx.globalVersion)) {
       return;
     }
-    ReactiveContext ctx = c.ctx;
-    if ((f & INITIALIZED) == 0) {
-      c.recompute();
-    } else if (c.seenGlobalVersion != ctx.globalVersion) {
-      if (dependenciesChanged(c)) {
+    if (ctx.refreshDepth >= MAX_NESTED_REFRESHES) {
+      throw new DeferredRefresh(c);
+    }
+    ctx.refreshDepth++;
+    try {
+      if ((f & INITIALIZED) == 0 || (f & DIRTY) != 0) {
         c.recompute();
+      } else if (dependenciesChanged(c)) {
+        c.recompute();
+      } else if (watched) {
+        c.flags &= ~PENDING;
       } else {
         c.seenGlobalVersion = ctx.globalVersion;
       }
+    } finally {
+      ctx.refreshDepth--;
+    }
+  }
+
+  /** Unwinds an over-deep refresh to the outermost one; see {@link #refreshDeepChain}. */
+  static final class DeferredRefresh extends Error {
+    private static final long serialVersionUID = 1L;
+    final transient Computed<?> node;
+
+    DeferredRefresh(Computed<?> node) {
+      super(null, null, false, false);
+      this.node = node;
     }
   }
 

@@ -230,11 +230,41 @@ class ComputedTest {
   }
 
   @Test
+  void veryDeepChainsWorkOnASmallThreadStack() throws Exception {
+    int depth = 100_000;
+    java.util.concurrent.atomic.AtomicReference<Object> outcome =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread thread = new Thread(null, () -> {
+      try {
+        Signal<Integer> head = ctx.signal(0);
+        ReadableSignal<Integer> node = head;
+        for (int i = 0; i < depth; i++) {
+          ReadableSignal<Integer> previous = node;
+          node = ctx.computed(() -> previous.get() + 1);
+        }
+        ReadableSignal<Integer> end = node;
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        seen.add(end.get());                    // unwatched: pull through the whole chain
+        head.set(1);
+        seen.add(end.get());                    // unwatched: validate through the whole chain
+        ctx.effect(() -> seen.add(end.get()));  // watch the whole chain
+        head.set(2);                            // push, then pull through the whole chain
+        outcome.set(seen);
+      } catch (Throwable e) {
+        outcome.set(e);
+      }
+    }, "small-stack", 512 * 1024);
+    thread.start();
+    thread.join(120_000);
+    assertEquals(java.util.List.of(depth, depth + 1, depth + 1, depth + 2), outcome.get());
+  }
+
+  @Test
   void deepChainsNeitherOverflowNorRecomputeNeedlessly() {
     Signal<Integer> head = ctx.signal(0);
     ReadableSignal<Integer> node = head;
     AtomicInteger evaluations = new AtomicInteger();
-    for (int i = 0; i < 1000; i++) {
+    for (int i = 0; i < 300; i++) {
       ReadableSignal<Integer> previous = node;
       node = ctx.computed(() -> {
         evaluations.incrementAndGet();
@@ -244,9 +274,9 @@ class ComputedTest {
     ReadableSignal<Integer> end = node;
     AtomicInteger last = new AtomicInteger();
     ctx.effect(() -> last.set(end.get()));
-    assertEquals(1000, last.get());
+    assertEquals(300, last.get());
     head.set(1);
-    assertEquals(1001, last.get());
-    assertEquals(2000, evaluations.get());
+    assertEquals(301, last.get());
+    assertEquals(600, evaluations.get());
   }
 }
