@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Statewire (JMH) against alien-signals 3.2.1 (node) on the same topologies, in one sitting,
+# following BENCHMARK-SPEC §5 "One-run comparison procedure": R rounds, each interleaving
+# node kairo.mjs, JMH KairoBench, node cellx.mjs, JMH CellxBench + BaselineBench
+# (and dynamic.mjs / DynamicBench when they exist), then JOL memory once. Prints, per
+# topology, both times and the Statewire / alien ratio (paired per round, median), plus the
+# cellx1000 steady ÷ hand-written baseline ratios.
+#
+# Usage: benchmarks/compare.sh
+#   ROUNDS=3     number of rounds (default 3)
+#   QUICK=1      short runs for development (JMH 3 × 0.5 s / 5 × 0.5 s, few node samples)
+#   JAVA_HOME=…  the JDK that runs JMH (default: java on the PATH)
+#   SUITES="kairo cellx dynamic"   which suites to run (default: all that exist)
+# Raw results and the report go to benchmarks/results/<timestamp>/ (git-ignored).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+rounds="${ROUNDS:-3}"
+quick="${QUICK:-0}"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+suites="${SUITES:-kairo cellx dynamic}"
+out="benchmarks/results/$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+jar=benchmarks/target/benchmarks.jar
+js=benchmarks/js
+
+if [ "$quick" = 1 ]; then
+  jmh_avg=(-wi 3 -w 500ms -i 5 -r 500ms)
+  jmh_single=(-wi 5 -i 20)
+  node_flags=(--quick)
+else
+  jmh_avg=(-wi 5 -w 1s -i 5 -r 1s)
+  jmh_single=(-wi 20 -i 100)
+  node_flags=()
+fi
+jmh_common=(-f 1 -foe true -rf json)
+
+log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
+
+log "building $jar"
+mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+if [ ! -d "$js/node_modules/alien-signals" ]; then
+  log "installing alien-signals into $js/node_modules"
+  (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+has_suite() { [[ " $suites " == *" $1 "* ]]; }
+has_class() { unzip -l "$jar" | grep -q "dev/statewire/benchmarks/$1.class"; }
+
+# jmh <result-name> <regex> <settings...>: one JMH invocation, log kept beside the JSON.
+jmh() {
+  local name="$1" regex="$2"
+  shift 2
+  log "JMH $regex"
+  "$java" -jar "$jar" "$regex" "${jmh_common[@]}" "$@" -rff "$out/$name.json" > "$out/$name.log" 2>&1 \
+    || { echo "JMH failed, see $out/$name.log:" >&2; tail -40 "$out/$name.log" >&2; exit 1; }
+}
+
+# node_suite <result-name> <script>: one node run, one JSON line per case.
+node_suite() {
+  log "node $2"
+  node --expose-gc "$js/$2" "${node_flags[@]}" > "$out/$1.jsonl"
+}
+
+{
+  echo "## Machine"
+  echo
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- JMH JDK: $("$java" -version 2>&1 | head -2 | tail -1)"
+  echo "- node: $(node --version), alien-signals $(node -p "require('./$js/node_modules/alien-signals/package.json').version")"
+  echo "- command: \`ROUNDS=$rounds QUICK=$quick SUITES=\"$suites\" ${JAVA_HOME:+JAVA_HOME=$JAVA_HOME }benchmarks/compare.sh\`"
+  echo
+} > "$out/machine.md"
+
+for round in $(seq 1 "$rounds"); do
+  log "round $round of $rounds"
+  if has_suite kairo; then
+    node_suite "r$round-node-kairo" kairo.mjs
+    jmh "r$round-jmh-kairo" 'KairoBench' "${jmh_avg[@]}"
+  fi
+  if has_suite cellx; then
+    node_suite "r$round-node-cellx" cellx.mjs
+    jmh "r$round-jmh-cellx-steady" 'CellxBench.steady|BaselineBench' "${jmh_avg[@]}"
+    jmh "r$round-jmh-cellx-single" 'CellxBench.(fresh|build)' "${jmh_single[@]}"
+  fi
+  if has_suite dynamic && [ -f "$js/dynamic.mjs" ] && has_class DynamicBench; then
+    node_suite "r$round-node-dynamic" dynamic.mjs
+    jmh "r$round-jmh-dynamic" 'DynamicBench' "${jmh_avg[@]}"
+  fi
+done
+
+log "memory (JOL)"
+"$java" -Djdk.attach.allowAttachSelf=true -cp "$jar" dev.statewire.benchmarks.memory.MemoryFootprint \
+  > "$out/memory.log" 2>&1
+grep '^{' "$out/memory.log" > "$out/memory.jsonl"
+
+{
+  cat "$out/machine.md"
+  echo "## Results"
+  echo
+  node "$js/aggregate.mjs" "$out"
+} > "$out/report.md"
+log "report: $out/report.md"
+cat "$out/report.md"

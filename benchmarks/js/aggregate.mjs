@@ -1,0 +1,141 @@
+// Turns the raw results of one benchmarks/compare.sh run into the Markdown tables of BENCHMARKS.md.
+// Usage: node aggregate.mjs <results-dir>
+// Reads r<N>-node-*.jsonl (one JSON line per case, from kairo.mjs / cellx.mjs / dynamic.mjs),
+// r<N>-jmh-*.json (JMH -rf json) and memory.jsonl (MemoryFootprint). Per round and side, a test's
+// figure is the median of its samples (node) or of its raw JMH iteration scores; ratios are
+// Statewire / alien-signals per round (paired), then their median (BENCHMARK-SPEC §5).
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { median } from './harness.mjs';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node aggregate.mjs <results-dir>');
+  process.exit(2);
+}
+
+/** figures[key][side][round] = the round's median; side is 'java', 'alien' or 'baseline'. */
+const figures = {};
+const units = {};
+let jmhInfo;
+
+function put(key, side, round, value, unit) {
+  figures[key] ??= {};
+  figures[key][side] ??= {};
+  figures[key][side][round] = value;
+  units[key] = unit;
+}
+
+function jmhKey(entry) {
+  const method = entry.benchmark.split('.').slice(-2).join('.');
+  const p = entry.params ?? {};
+  if (method === 'KairoBench.op') return { key: p.topology, side: 'java' };
+  if (method.startsWith('CellxBench.')) {
+    return { key: `cellx${p.layers}/${method.split('.')[1]}`, side: 'java' };
+  }
+  if (method === 'BaselineBench.update') return { key: `cellx${p.layers}/${p.variant}`, side: 'baseline' };
+  if (method === 'DynamicBench.run') return { key: p.config, side: 'java' };
+  throw new Error(`unknown JMH benchmark ${entry.benchmark}`);
+}
+
+for (const file of readdirSync(dir).sort()) {
+  const m = /^r(\d+)-(node|jmh)-.*\.(jsonl|json)$/.exec(file);
+  if (!m) continue;
+  const round = Number(m[1]);
+  const text = readFileSync(join(dir, file), 'utf8');
+  if (m[2] === 'node') {
+    for (const line of text.split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const r = JSON.parse(line);
+      put(r.case, 'alien', round, r.median, r.unit);
+    }
+  } else {
+    for (const entry of JSON.parse(text)) {
+      const { key, side } = jmhKey(entry);
+      const scores = entry.primaryMetric.rawData.flat();
+      put(key, side, round, median(scores), entry.primaryMetric.scoreUnit);
+      if (entry.mode === 'avgt') jmhInfo ??= entry;
+    }
+  }
+}
+
+const fmt = (x) => (x === undefined ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmtRatio = (x) => (x === undefined ? '–' : x.toFixed(2));
+const values = (byRound) => Object.values(byRound ?? {});
+const rounds = (byRound) => Object.keys(byRound ?? {}).map(Number);
+
+function pairedRatios(a, b) {
+  return rounds(a).filter((r) => b?.[r] !== undefined).map((r) => a[r] / b[r]);
+}
+
+function summary(byRound) {
+  const v = values(byRound);
+  if (v.length === 0) return {};
+  return { typical: median(v), best: Math.min(...v), min: Math.min(...v), max: Math.max(...v) };
+}
+
+const order = [
+  'avoidablePropagation', 'broadPropagation', 'deepPropagation', 'diamond', 'mux',
+  'repeatedObservers', 'triangle', 'unstable', 'molBench',
+  ...[1000, 2500, 5000].flatMap((l) => ['steady', 'fresh', 'build'].map((v) => `cellx${l}/${v}`)),
+];
+const keys = Object.keys(figures).filter((k) => figures[k].java || figures[k].alien);
+keys.sort((a, b) => {
+  const ia = order.indexOf(a);
+  const ib = order.indexOf(b);
+  return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.localeCompare(b);
+});
+
+const roundCount = Math.max(0, ...keys.flatMap((k) => [...rounds(figures[k].java), ...rounds(figures[k].alien)]));
+console.log(`Rounds: ${roundCount}. "typical" = median of the per-round medians, "best" = lowest per-round median.`);
+console.log('Ratio = Statewire / alien-signals, paired per round; "beats" needs a median ratio < 1 with at most one round ≥ 1.');
+console.log();
+console.log('| test | unit | Statewire typical | Statewire best | alien typical | alien best | ratio (median) | ratio min–max | rounds ≥ 1 | verdict |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const key of keys) {
+  const f = figures[key];
+  const java = summary(f.java);
+  const alien = summary(f.alien);
+  const ratios = pairedRatios(f.java, f.alien);
+  const ratio = ratios.length ? median(ratios) : undefined;
+  const atLeastOne = ratios.filter((r) => r >= 1).length;
+  const verdict = ratio === undefined ? '–' : ratio < 1 && atLeastOne <= 1 ? 'beats alien' : 'slower';
+  const unit = (units[key] ?? '').replace('us/op', 'µs/op');
+  console.log(`| ${key} | ${unit} | ${fmt(java.typical)} | ${fmt(java.best)} | ${fmt(alien.typical)} | ${fmt(alien.best)} | ${fmtRatio(ratio)} | ${ratios.length ? `${fmtRatio(Math.min(...ratios))}–${fmtRatio(Math.max(...ratios))}` : '–'} | ${ratios.length ? `${atLeastOne}/${ratios.length}` : '–'} | ${verdict} |`);
+}
+
+const baselineKeys = Object.keys(figures).filter((k) => figures[k].baseline);
+if (baselineKeys.length) {
+  console.log();
+  console.log('Hand-written Java baselines (BaselineBench, same JMH run), and Statewire cellx1000 steady divided by each, paired per round:');
+  console.log();
+  console.log('| baseline | µs per update, typical | best | Statewire cellx1000 steady ÷ baseline (median) | min–max |');
+  console.log('|---|---:|---:|---:|---:|');
+  const steady = figures['cellx1000/steady']?.java;
+  for (const key of baselineKeys) {
+    const b = figures[key].baseline;
+    const s = summary(b);
+    const ratios = pairedRatios(steady, b);
+    console.log(`| ${key} | ${fmt(s.typical)} | ${fmt(s.best)} | ${ratios.length ? fmtRatio(median(ratios)) : '–'} | ${ratios.length ? `${fmtRatio(Math.min(...ratios))}–${fmtRatio(Math.max(...ratios))}` : '–'} |`);
+  }
+}
+
+const memoryFile = join(dir, 'memory.jsonl');
+if (existsSync(memoryFile)) {
+  console.log();
+  console.log('Memory (JOL GraphLayout, bytes per node; `MemoryFootprint`):');
+  console.log();
+  console.log('| quantity | bytes |');
+  console.log('|---|---:|');
+  for (const line of readFileSync(memoryFile, 'utf8').split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const r = JSON.parse(line);
+    console.log(`| ${r.case} | ${r.value} |`);
+  }
+}
+
+if (jmhInfo) {
+  console.log();
+  console.log(`JMH ${jmhInfo.jmhVersion}, ${jmhInfo.vmName} ${jmhInfo.vmVersion} (${jmhInfo.jdkVersion}), JVM args: ${jmhInfo.jvmArgs.join(' ')}; ` +
+    `forks ${jmhInfo.forks}, AverageTime warm-up ${jmhInfo.warmupIterations} × ${jmhInfo.warmupTime}, measurement ${jmhInfo.measurementIterations} × ${jmhInfo.measurementTime}.`);
+}

@@ -1,2 +1,0 @@
-package dev.statewire.benchmarks;
-final class Placeholder {}
