@@ -1,0 +1,194 @@
+package dev.statewire.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
+import dev.statewire.processor.analysis.BodyAnalyzer;
+import dev.statewire.processor.analysis.ClassAnalysis;
+import dev.statewire.processor.analysis.TreesProvider;
+import dev.statewire.processor.generation.ReactiveClassWriter;
+import dev.statewire.processor.model.ErrorTypes;
+import dev.statewire.processor.model.ModelCollector;
+import dev.statewire.processor.model.ReactiveClass;
+import dev.statewire.processor.model.StatewireAnnotations;
+import dev.statewire.processor.validation.DeclarationValidator;
+import dev.statewire.processor.validation.DerivedCycleValidator;
+import dev.statewire.processor.validation.DerivedPurityValidator;
+import dev.statewire.processor.validation.Diagnostics;
+import dev.statewire.processor.validation.LocalClassValidator;
+import dev.statewire.processor.validation.Messages;
+import dev.statewire.processor.validation.OutsideAccessValidator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The Statewire annotation processor. For each {@code @Reactive} class it runs four steps, one
+ * package each: collect the model ({@code model}), read the method bodies ({@code analysis}),
+ * check them ({@code validation}), and generate {@code ReactiveX} ({@code generation}).
+ *
+ * <p>A class that references a type not generated yet (an error type in this round) is deferred
+ * by name to the next round; what is still unresolved when processing ends is reported. The
+ * processor never claims annotations and never throws: an unexpected failure becomes an error at
+ * the element being processed, asking for a bug report.
+ */
+@AutoService(Processor.class)
+public final class StatewireProcessor extends AbstractProcessor {
+  private Optional<Trees> trees;
+  private Diagnostics diagnostics;
+  private ModelCollector collector;
+  private BodyAnalyzer analyzer;
+  private DeclarationValidator declarations;
+  private DerivedPurityValidator purity;
+  private DerivedCycleValidator cycles;
+  private Optional<OutsideAccessValidator> outsideAccess;
+  private Optional<LocalClassValidator> localClasses;
+  private ReactiveClassWriter writer;
+  /** Classes waiting for types generated in a later round, by qualified name. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    trees = TreesProvider.treesFor(environment);
+    diagnostics = new Diagnostics(environment.getMessager(), trees);
+    var elements = environment.getElementUtils();
+    var types = environment.getTypeUtils();
+    collector = new ModelCollector(elements, types);
+    analyzer = new BodyAnalyzer(trees, elements);
+    declarations = new DeclarationValidator(diagnostics, elements, types);
+    purity = new DerivedPurityValidator(diagnostics);
+    cycles = new DerivedCycleValidator(diagnostics);
+    outsideAccess = trees.map(t -> new OutsideAccessValidator(t, types, diagnostics));
+    localClasses = trees.map(t -> new LocalClassValidator(t, diagnostics));
+    writer = new ReactiveClassWriter(environment);
+    if (trees.isEmpty()) {
+      diagnostics.note(Messages.bodiesUnavailable());
+    }
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        StatewireAnnotations.REACTIVE,
+        StatewireAnnotations.DERIVED,
+        StatewireAnnotations.EFFECT,
+        StatewireAnnotations.BACKGROUND);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(round);
+    } catch (Throwable failure) {
+      processingEnv
+          .getMessager()
+          .printMessage(Kind.ERROR, Messages.internalError("this round", failure));
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
+    Map<String, TypeElement> classes = new LinkedHashMap<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        classes.put(name, type);
+      }
+    }
+    deferred.clear();
+    TypeElement reactive =
+        processingEnv.getElementUtils().getTypeElement(StatewireAnnotations.REACTIVE);
+    if (reactive != null) {
+      for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(reactive))) {
+        classes.putIfAbsent(type.getQualifiedName().toString(), type);
+      }
+    }
+    for (TypeElement type : classes.values()) {
+      guarded(type, () -> processClass(type, round.processingOver()));
+    }
+    validateMethodsOutsideReactiveClasses(round);
+    outsideAccess.ifPresent(validator -> validator.validate(round));
+    localClasses.ifPresent(validator -> validator.validate(round));
+  }
+
+  /** Steps 1 to 4 for one class. */
+  private void processClass(TypeElement type, boolean lastRound) {
+    String generated = collector.generatedName(type).simpleName();
+    if (!declarations.validateClass(type, generated)) {
+      return;
+    }
+    if (ErrorTypes.inSignatures(type)) {
+      deferOrReport(type, lastRound);
+      return;
+    }
+    ReactiveClass model = collector.collect(type);
+    ClassAnalysis analysis = analyzer.analyze(model);
+    if (analysis.hasUnresolvedReferences()) {
+      deferOrReport(type, lastRound);
+      return;
+    }
+    int errorsBefore = diagnostics.errorCount();
+    declarations.validateFields(model);
+    ElementFilter.methodsIn(type.getEnclosedElements()).forEach(declarations::validateMethod);
+    purity.validate(analysis);
+    cycles.validate(analysis);
+    if (diagnostics.errorCount() == errorsBefore && !model.isAbstract()) {
+      writer.write(analysis);
+    }
+  }
+
+  private void deferOrReport(TypeElement type, boolean lastRound) {
+    if (lastRound) {
+      diagnostics.error(type, Messages.unresolvedAtEnd(type.getQualifiedName().toString()));
+    } else {
+      deferred.add(type.getQualifiedName().toString());
+    }
+  }
+
+  /** SW301 / SW302 for {@code @Derived} and {@code @Effect} outside any {@code @Reactive} class. */
+  private void validateMethodsOutsideReactiveClasses(RoundEnvironment round) {
+    for (String annotation : Set.of(StatewireAnnotations.DERIVED, StatewireAnnotations.EFFECT)) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (type == null) {
+        continue;
+      }
+      for (ExecutableElement method :
+          ElementFilter.methodsIn(round.getElementsAnnotatedWith(type))) {
+        Element owner = method.getEnclosingElement();
+        boolean inReactiveClass =
+            owner.getKind() == ElementKind.CLASS
+                && StatewireAnnotations.isPresent(owner, StatewireAnnotations.REACTIVE);
+        if (!inReactiveClass) {
+          guarded(method, () -> declarations.validateMethod(method));
+        }
+      }
+    }
+  }
+
+  /** Runs {@code step}; an unexpected failure becomes an error at {@code element}. */
+  private void guarded(Element element, Runnable step) {
+    try {
+      step.run();
+    } catch (Throwable failure) {
+      diagnostics.error(element, Messages.internalError(element.toString(), failure));
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.statewire.processor.analysis;
+
+import dev.statewire.processor.model.MethodRole;
+import dev.statewire.processor.model.ReactiveClass;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The result of step 2 for one class: what each method of its hierarchy does to the reactive
+ * fields, directly ({@link #direct}) and through the methods it calls on {@code this}
+ * ({@link #effective}). Calls are followed through every method of the class: helpers that
+ * cannot be overridden, and overridable methods too, since the generated class is final and
+ * overrides nothing it did not analyse.
+ */
+public final class ClassAnalysis {
+  private final ReactiveClass model;
+  private final Map<ExecutableElement, MethodAccess> direct;
+  private final boolean bodiesVisible;
+  private final Elements elements;
+  private final Map<ExecutableElement, Access> effective = new HashMap<>();
+  private final Map<ExecutableElement, Access> tracked = new HashMap<>();
+
+  ClassAnalysis(
+      ReactiveClass model,
+      Map<ExecutableElement, MethodAccess> direct,
+      boolean bodiesVisible,
+      Elements elements) {
+    this.model = model;
+    this.direct = direct;
+    this.bodiesVisible = bodiesVisible;
+    this.elements = elements;
+  }
+
+  /** The analysed class. */
+  public ReactiveClass model() {
+    return model;
+  }
+
+  /** False when the compiler offers no Trees API: every method is then opaque. */
+  public boolean bodiesVisible() {
+    return bodiesVisible;
+  }
+
+  /** Some body references a type that does not exist yet: analyse the class in a later round. */
+  public boolean hasUnresolvedReferences() {
+    return direct.values().stream().anyMatch(MethodAccess::unresolved);
+  }
+
+  /** What the body of {@code method} itself does. */
+  public MethodAccess direct(ExecutableElement method) {
+    return direct.get(method);
+  }
+
+  /** The method of the class a call runs: the override that virtual dispatch picks, if any. */
+  public Optional<ExecutableElement> resolve(MethodCall call) {
+    ExecutableElement target = call.target();
+    boolean dispatchesVirtually =
+        !call.viaSuper()
+            && !target.getModifiers().contains(Modifier.STATIC)
+            && !target.getModifiers().contains(Modifier.PRIVATE);
+    if (dispatchesVirtually) {
+      for (ExecutableElement method : model.methods()) {
+        if (method.equals(target) || elements.overrides(method, target, model.element())) {
+          return Optional.of(method);
+        }
+      }
+    }
+    return direct.containsKey(target) ? Optional.of(target) : Optional.empty();
+  }
+
+  /** The methods {@code method} calls on {@code this}, resolved. */
+  public List<ExecutableElement> callees(ExecutableElement method) {
+    return direct.get(method).calls().stream().flatMap(call -> resolve(call).stream()).toList();
+  }
+
+  /** What {@code method} reads and writes, directly or through any method it calls on this. */
+  public Access effective(ExecutableElement method) {
+    return effective.computeIfAbsent(method, m -> reachableAccess(m, false));
+  }
+
+  /**
+   * What {@code method} reads and writes itself or through the methods it calls, stopping at
+   * {@code @Derived} methods: a derived value is a node of its own, so a caller depends on it,
+   * not on the fields behind it.
+   */
+  public Access tracked(ExecutableElement method) {
+    return tracked.computeIfAbsent(method, m -> reachableAccess(m, true));
+  }
+
+  /**
+   * The {@code @Derived} methods {@code method} calls, directly or through methods that are not
+   * derived ({@code method} itself included when it is reached again: recursion).
+   */
+  public Set<ExecutableElement> derivedCallees(ExecutableElement method) {
+    Set<ExecutableElement> derived = new LinkedHashSet<>();
+    Set<ExecutableElement> visited = new HashSet<>();
+    Deque<ExecutableElement> pending = new ArrayDeque<>(callees(method));
+    while (!pending.isEmpty()) {
+      ExecutableElement callee = pending.pop();
+      if (!visited.add(callee)) {
+        continue;
+      }
+      if (ReactiveClass.roleOf(callee) == MethodRole.DERIVED) {
+        derived.add(callee);
+      } else {
+        pending.addAll(callees(callee));
+      }
+    }
+    return derived;
+  }
+
+  private Access reachableAccess(ExecutableElement method, boolean stopAtDerived) {
+    Set<VariableElement> reads = new LinkedHashSet<>();
+    Set<VariableElement> writes = new LinkedHashSet<>();
+    walk(method, stopAtDerived, m -> {
+      if (m.equals(method) || !stopAtDerived || ReactiveClass.roleOf(m) != MethodRole.DERIVED) {
+        reads.addAll(direct.get(m).reads());
+        writes.addAll(direct.get(m).writes());
+      }
+    });
+    return new Access(orderedLike(reads), orderedLike(writes));
+  }
+
+  /** Visits {@code method} and every method it reaches by calls on this, each once. */
+  private void walk(
+      ExecutableElement method, boolean stopAtDerived, Consumer<ExecutableElement> visitor) {
+    Set<ExecutableElement> visited = new LinkedHashSet<>();
+    Deque<ExecutableElement> pending = new ArrayDeque<>(List.of(method));
+    while (!pending.isEmpty()) {
+      ExecutableElement current = pending.pop();
+      if (visited.add(current)) {
+        visitor.accept(current);
+        boolean expand =
+            current.equals(method)
+                || !stopAtDerived
+                || ReactiveClass.roleOf(current) != MethodRole.DERIVED;
+        if (expand) {
+          pending.addAll(callees(current));
+        }
+      }
+    }
+  }
+
+  /** {@code fields} in the model's field order, so generated code and messages are stable. */
+  private Set<VariableElement> orderedLike(Set<VariableElement> fields) {
+    Set<VariableElement> ordered = new LinkedHashSet<>();
+    model.fields().forEach(f -> {
+      if (fields.contains(f.element())) {
+        ordered.add(f.element());
+      }
+    });
+    return ordered;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.statewire.processor.generation;
+
+import dev.statewire.processor.analysis.Access;
+import dev.statewire.processor.analysis.ClassAnalysis;
+import dev.statewire.processor.analysis.MethodAccess;
+import dev.statewire.processor.model.MethodRole;
+import dev.statewire.processor.model.ReactiveClass;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** How the generated class overrides one method of the hierarchy, decided from its analysis. */
+enum OverrideKind {
+  /** {@code @Derived}: served from a cached computed value. */
+  DERIVED,
+  /** Its whole body is {@code return field;}: a lock-free read of the committed value. */
+  GETTER,
+  /** Reads reactive fields (directly or through calls): tracks them when read in a reactive scope. */
+  TRACKED_READ,
+  /** Writes reactive fields (directly or through calls): runs as an action under the lock. */
+  ACTION,
+  /** Not overridden: it touches no reactive field, cannot be overridden, or is a task. */
+  NONE;
+
+  /** The override {@code method} gets in the class generated for {@code analysis}. */
+  static OverrideKind of(
+      ClassAnalysis analysis, ExecutableElement method, Elements elements, Types types) {
+    if (!isOverridable(analysis.model(), method, elements)) {
+      return NONE;
+    }
+    MethodRole role = ReactiveClass.roleOf(method);
+    if (role == MethodRole.BACKGROUND) {
+      return NONE;
+    }
+    if (role == MethodRole.DERIVED) {
+      return DERIVED;
+    }
+    Access access = analysis.effective(method);
+    if (!access.writes().isEmpty()) {
+      return ACTION;
+    }
+    if (isGetter(analysis, method, types)) {
+      return GETTER;
+    }
+    return access.reads().isEmpty() ? NONE : TRACKED_READ;
+  }
+
+  /** The body is {@code return field;} and the method returns exactly the field's type. */
+  private static boolean isGetter(ClassAnalysis analysis, ExecutableElement method, Types types) {
+    MethodAccess direct = analysis.direct(method);
+    if (direct.returnedField().isEmpty()) {
+      return false;
+    }
+    ReactiveClass model = analysis.model();
+    ExecutableType seen =
+        (ExecutableType) types.asMemberOf((DeclaredType) model.element().asType(), method);
+    return model
+        .field(direct.returnedField().get())
+        .map(field -> types.isSameType(seen.getReturnType(), field.type()))
+        .orElse(false);
+  }
+
+  /** The generated class, in the package of the annotated class, can override {@code method}. */
+  static boolean isOverridable(ReactiveClass model, ExecutableElement method, Elements elements) {
+    Set<Modifier> modifiers = method.getModifiers();
+    if (modifiers.contains(Modifier.PRIVATE)
+        || modifiers.contains(Modifier.STATIC)
+        || modifiers.contains(Modifier.FINAL)
+        || modifiers.contains(Modifier.ABSTRACT)) {
+      return false;
+    }
+    boolean packagePrivate =
+        !modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.PROTECTED);
+    return !packagePrivate
+        || elements
+            .getPackageOf(method)
+            .equals(elements.getPackageOf(model.element()));
+  }
+}

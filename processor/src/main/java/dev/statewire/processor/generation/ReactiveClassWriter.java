@@ -1,0 +1,34 @@
+package dev.statewire.processor.generation;
+
+import com.palantir.javapoet.JavaFile;
+import dev.statewire.processor.analysis.ClassAnalysis;
+import java.io.IOException;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.tools.Diagnostic.Kind;
+
+/** Step 4, output: writes the generated class through the compiler's {@code Filer}. */
+public final class ReactiveClassWriter {
+  private final ProcessingEnvironment environment;
+  private final ReactiveClassGenerator generator;
+
+  public ReactiveClassWriter(ProcessingEnvironment environment) {
+    this.environment = environment;
+    this.generator =
+        new ReactiveClassGenerator(environment.getElementUtils(), environment.getTypeUtils());
+  }
+
+  /** Generates and writes the class for {@code analysis}. */
+  public void write(ClassAnalysis analysis) {
+    JavaFile file = generator.generate(analysis);
+    try {
+      file.writeTo(environment.getFiler());
+    } catch (IOException failure) {
+      environment
+          .getMessager()
+          .printMessage(
+              Kind.ERROR,
+              "Statewire could not write " + analysis.model().generatedName() + ": " + failure,
+              analysis.model().element());
+    }
+  }
+}

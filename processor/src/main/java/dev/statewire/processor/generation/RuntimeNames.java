@@ -1,0 +1,21 @@
+package dev.statewire.processor.generation;
+
+import com.palantir.javapoet.ClassName;
+
+/** The runtime types generated code uses: only exported packages of {@code statewire-runtime}. */
+final class RuntimeNames {
+  static final ClassName REACTIVE_CONTEXT = ClassName.get("dev.statewire", "ReactiveContext");
+  static final ClassName SIGNAL = ClassName.get("dev.statewire", "Signal");
+  static final ClassName COMPUTED = ClassName.get("dev.statewire", "Computed");
+  static final ClassName LOCK_GUARD = ClassName.get("dev.statewire", "LockGuard");
+  static final ClassName TRANSACTIONAL = ClassName.get("dev.statewire", "Transactional");
+  static final ClassName STATE_MUTATION =
+      ClassName.get("dev.statewire", "StateMutationException");
+  static final ClassName STATE_CORE = ClassName.get("dev.statewire.support", "StateCore");
+  static final ClassName REACTIVE_OBJECT = ClassName.get("dev.statewire", "ReactiveObject");
+  static final ClassName STATEWIRE_GENERATED =
+      ClassName.get("dev.statewire.annotation", "StatewireGenerated");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  private RuntimeNames() {}
+}

@@ -1,0 +1,209 @@
+package dev.statewire.processor.validation;
+
+import dev.statewire.processor.model.MethodRole;
+import dev.statewire.processor.model.ReactiveClass;
+import dev.statewire.processor.model.ReactiveField;
+import dev.statewire.processor.model.Signatures;
+import dev.statewire.processor.model.StatewireAnnotations;
+import java.util.Locale;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Step 3a: checks the declarations, without bodies: the class can be subclassed (SW101), its
+ * fields can be read by the generated class (SW102), and {@code @Derived} / {@code @Effect}
+ * methods have the right shape (SW301, SW302).
+ */
+public final class DeclarationValidator {
+  private final Diagnostics diagnostics;
+  private final Elements elements;
+  private final Types types;
+
+  public DeclarationValidator(Diagnostics diagnostics, Elements elements, Types types) {
+    this.diagnostics = diagnostics;
+    this.elements = elements;
+    this.types = types;
+  }
+
+  /** SW101: whether a subclass of {@code type} named {@code generated} can be generated. */
+  public boolean validateClass(TypeElement type, String generated) {
+    String name = type.getSimpleName().toString();
+    int before = diagnostics.errorCount();
+    if (type.getKind() != ElementKind.CLASS) {
+      diagnostics.error(type, Messages.notAClass(kindName(type.getKind()), name));
+    } else if (type.getNestingKind() == NestingKind.LOCAL
+        || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      diagnostics.error(type, Messages.localClass(name));
+    } else if (type.getModifiers().contains(Modifier.FINAL)) {
+      diagnostics.error(type, Messages.finalClass(name, generated));
+    } else if (type.getModifiers().contains(Modifier.PRIVATE)) {
+      diagnostics.error(type, Messages.privateClass(name, generated));
+    } else if (type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)) {
+      diagnostics.error(type, Messages.innerClass(name, generated));
+    } else if (ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+        .allMatch(c -> c.getModifiers().contains(Modifier.PRIVATE))) {
+      diagnostics.error(type, Messages.noConstructor(name, generated));
+    }
+    return diagnostics.errorCount() == before;
+  }
+
+  private static String kindName(ElementKind kind) {
+    switch (kind) {
+      case INTERFACE:
+        return "interface";
+      case ENUM:
+        return "enum";
+      case ANNOTATION_TYPE:
+        return "annotation type";
+      default:
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** SW102: every reactive field of the hierarchy is readable from the generated class. */
+  public void validateFields(ReactiveClass model) {
+    PackageElement generatedPackage = elements.getPackageOf(model.element());
+    for (ReactiveField field : model.fields()) {
+      boolean declaredHere = field.declaringClass().equals(model.element());
+      if (declaredHere && field.element().getModifiers().contains(Modifier.PRIVATE)) {
+        diagnostics.error(
+            field.element(),
+            Messages.privateField(field.name(), field.declaringClass().getSimpleName().toString()));
+      } else if (!declaredHere && !isAccessible(field, generatedPackage)) {
+        diagnostics.error(
+            model.element(),
+            Messages.inaccessibleInheritedField(
+                field.name(),
+                field.declaringClass().getSimpleName().toString(),
+                model.element().getSimpleName().toString()));
+      }
+    }
+  }
+
+  private boolean isAccessible(ReactiveField field, PackageElement from) {
+    var modifiers = field.element().getModifiers();
+    if (modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED)) {
+      return true;
+    }
+    return !modifiers.contains(Modifier.PRIVATE)
+        && elements.getPackageOf(field.declaringClass()).equals(from);
+  }
+
+  /** SW301 / SW302: the shape of a {@code @Derived} or {@code @Effect} method. */
+  public void validateMethod(ExecutableElement method) {
+    MethodRole role = ReactiveClass.roleOf(method);
+    if (role == MethodRole.DERIVED) {
+      String problem = derivedProblem(method);
+      if (problem != null) {
+        diagnostics.error(
+            method, Messages.derivedShape(Signatures.of(method), problem, derivedFix(problem)));
+      }
+    } else if (role == MethodRole.EFFECT) {
+      String problem = effectProblem(method);
+      if (problem != null) {
+        diagnostics.error(
+            method, Messages.effectShape(Signatures.of(method), problem, effectFix(problem)));
+      }
+    }
+  }
+
+  private String derivedProblem(ExecutableElement method) {
+    String common = commonProblem(method);
+    if (common != null) {
+      return common;
+    }
+    if (StatewireAnnotations.isPresent(method, StatewireAnnotations.EFFECT)) {
+      return "is also @Effect";
+    }
+    if (method.getReturnType().getKind() == TypeKind.VOID) {
+      return "returns void";
+    }
+    return null;
+  }
+
+  private String effectProblem(ExecutableElement method) {
+    String common = commonProblem(method);
+    if (common != null) {
+      return common;
+    }
+    if (method.getReturnType().getKind() != TypeKind.VOID) {
+      return "returns a value";
+    }
+    return null;
+  }
+
+  private String commonProblem(ExecutableElement method) {
+    var modifiers = method.getModifiers();
+    if (!StatewireAnnotations.isPresent(
+        method.getEnclosingElement(), StatewireAnnotations.REACTIVE)) {
+      return "is not in a @Reactive class";
+    }
+    if (modifiers.contains(Modifier.STATIC)) {
+      return "is static";
+    }
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      return "is private";
+    }
+    if (modifiers.contains(Modifier.FINAL)) {
+      return "is final";
+    }
+    if (!method.getParameters().isEmpty()) {
+      return "has parameters";
+    }
+    if (method.getThrownTypes().stream().anyMatch(this::isChecked)) {
+      return "declares a checked exception";
+    }
+    return null;
+  }
+
+  private boolean isChecked(TypeMirror thrown) {
+    TypeMirror runtime = elements.getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    return !types.isSubtype(thrown, runtime) && !types.isSubtype(thrown, error);
+  }
+
+  private static String derivedFix(String problem) {
+    switch (problem) {
+      case "is also @Effect":
+        return "Keep only one of @Derived and @Effect.";
+      case "returns void":
+        return "Return the derived value, or make the method an @Effect if it is a side effect.";
+      default:
+        return commonFix(problem, "@Derived");
+    }
+  }
+
+  private static String effectFix(String problem) {
+    if (problem.equals("returns a value")) {
+      return "Return void, or make the method @Derived if it computes a value.";
+    }
+    return commonFix(problem, "@Effect");
+  }
+
+  private static String commonFix(String problem, String annotation) {
+    switch (problem) {
+      case "is not in a @Reactive class":
+        return "Annotate its class with @Reactive, or remove " + annotation + ".";
+      case "is static":
+        return "Remove static.";
+      case "is private":
+        return "Make it package-private, protected or public.";
+      case "is final":
+        return "Remove final.";
+      case "has parameters":
+        return "Remove the parameters and read fields instead.";
+      default:
+        return "Catch the exception inside the method, or wrap it in an unchecked exception.";
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package test;
+
+import dev.statewire.annotation.Derived;
+import dev.statewire.annotation.Reactive;
+import java.util.List;
+
+@Reactive
+public class Box<T extends Comparable<T>> {
+  T value;
+  List<T> history = List.of();
+  double weight;
+
+  public Box(T value) {
+    this.value = value;
+  }
+
+  public T get() {
+    return value;
+  }
+
+  public void set(T value) {
+    history = append(history, this.value);
+    this.value = value;
+  }
+
+  @Derived
+  public boolean grew() {
+    return !history.isEmpty() && value.compareTo(history.get(history.size() - 1)) > 0;
+  }
+
+  public <R> R map(java.util.function.Function<? super T, R> fn) {
+    return fn.apply(value);
+  }
+
+  private static <T> List<T> append(List<T> list, T item) {
+    java.util.ArrayList<T> copy = new java.util.ArrayList<>(list);
+    copy.add(item);
+    return List.copyOf(copy);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.statewire.support;
+
+import dev.statewire.Effect;
+import dev.statewire.LockGuard;
+import dev.statewire.ReactiveContext;
+import dev.statewire.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The per-instance machinery of a generated state class: the context it lives in, its part in
+ * lock sessions (as a {@link Transactional}) and its effects. The generated class keeps the
+ * signals and the field-by-field code; this class keeps everything that is the same for every
+ * state class.
+ *
+ * <p>Between sessions the plain fields of the instance equal the values of their signals. A
+ * session on the instance (an action or a lock block) writes the plain fields; when the
+ * outermost session ends, {@link #commit()} publishes the fields that changed into their
+ * signals, or {@link #rollback()} restores them. {@link #begin()} checks that nothing changed a
+ * field between sessions.
+ */
+public final class StateCore implements Transactional {
+  private final ReactiveContext context;
+  private final String owner;
+  private final Runnable verifyFields;
+  private final Runnable commitFields;
+  private final Runnable restoreFields;
+  /** Guarded by this. */
+  private final List<Effect> effects = new ArrayList<>();
+  /** Guarded by this. */
+  private boolean closed;
+
+  /**
+   * @param context the context of the instance
+   * @param owner the name of the annotated class, for messages
+   * @param verifyFields throws {@code StateMutationException} (after restoring the fields) if a
+   *     plain field differs from its signal at the start of a session
+   * @param commitFields sets the signal of each plain field that changed
+   * @param restoreFields sets each plain field back to its signal's value
+   */
+  public StateCore(
+      ReactiveContext context,
+      String owner,
+      Runnable verifyFields,
+      Runnable commitFields,
+      Runnable restoreFields) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.owner = owner;
+    this.verifyFields = verifyFields;
+    this.commitFields = commitFields;
+    this.restoreFields = restoreFields;
+  }
+
+  /** The context of the instance. */
+  public ReactiveContext context() {
+    return context;
+  }
+
+  /**
+   * Whether the current thread holds the context lock: it is inside an action, a lock block, a
+   * computation or an effect run, so the plain fields are its consistent view of the state.
+   */
+  public boolean isLockHeld() {
+    return context.isHeldByCurrentThread();
+  }
+
+  /** Takes the context lock, to read the plain fields while no writer is active. */
+  public LockGuard enter() {
+    return context.enter();
+  }
+
+  /** Takes the context lock and joins the instance to the session: the start of an action. */
+  public LockGuard beginAction() {
+    LockGuard guard = context.enter();
+    try {
+      context.join(this);
+      return guard;
+    } catch (RuntimeException | Error failure) {
+      guard.close();
+      throw failure;
+    }
+  }
+
+  /**
+   * Whether a derived value of the instance must be computed from the plain fields rather than
+   * served from its cache: the current thread holds the lock in a session that a state object
+   * joined, so fields may hold writes not committed yet.
+   */
+  public boolean readsUncommitted() {
+    return PendingWrites.onCurrentThread() && context.isHeldByCurrentThread();
+  }
+
+  @Override
+  public void begin() {
+    verifyFields.run();
+    PendingWrites.opened();
+  }
+
+  @Override
+  public void commit() {
+    PendingWrites.closed();
+    commitFields.run();
+  }
+
+  @Override
+  public void rollback() {
+    PendingWrites.closed();
+    restoreFields.run();
+  }
+
+  /** Keeps {@code effect} (already started) to close it with the instance. */
+  public void addEffect(Effect effect) {
+    boolean closeNow;
+    synchronized (this) {
+      closeNow = closed;
+      if (!closeNow) {
+        effects.add(effect);
+      }
+    }
+    if (closeNow) {
+      effect.close();
+    }
+  }
+
+  /** Stops the effects of the instance. Idempotent. */
+  public void close() {
+    Effect[] stopping;
+    synchronized (this) {
+      closed = true;
+      stopping = effects.toArray(new Effect[0]);
+      effects.clear();
+    }
+    for (Effect effect : stopping) {
+      effect.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "state of " + owner + " in " + context;
+  }
+}
