@@ -49,30 +49,32 @@ final class CollectionTracker {
     return context;
   }
 
-  /** Runs a read under the context's lock. */
+  /** Runs a read under the context's lock (a batch is a lock session). */
   <R> R read(Supplier<R> body) {
     if (context.isHeldByCurrentThread()) {
       return body.get();
     }
-    try (LockGuard guard = context.enter()) {
-      untrackedReads++;
-      try {
-        return body.get();
-      } finally {
-        untrackedReads--;
-      }
-    }
+    return context.batch(
+        () -> {
+          untrackedReads++;
+          try {
+            return body.get();
+          } finally {
+            untrackedReads--;
+          }
+        });
   }
 
   /** Runs a write under the context's lock: one lock session, so effects see it whole. */
   <R> R write(Supplier<R> body) {
-    try (LockGuard guard = context.enter()) {
-      R result = body.get();
-      if (keys.size() >= sweepThreshold) {
-        sweepAbsentKeys();
-      }
-      return result;
-    }
+    return context.batch(
+        () -> {
+          R result = body.get();
+          if (keys.size() >= sweepThreshold) {
+            sweepAbsentKeys();
+          }
+          return result;
+        });
   }
 
   void trackSize() {

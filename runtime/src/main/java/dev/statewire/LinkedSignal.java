@@ -115,9 +115,7 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
 
   /** Sets the value by hand; it holds until the source changes. */
   public void set(T newValue) {
-    try (LockGuard guard = context.enter()) {
-      manual.set(derivation.manualValue(newValue));
-    }
+    context.batch(() -> manual.set(derivation.manualValue(newValue)));
   }
 
   /**
@@ -126,11 +124,12 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
    * @return the new value
    */
   public T update(UnaryOperator<T> fn) {
-    try (LockGuard guard = context.enter()) {
-      T newValue = fn.apply(value.peek());
-      set(newValue);
-      return newValue;
-    }
+    return context.batch(
+        () -> {
+          T newValue = fn.apply(value.peek());
+          set(newValue);
+          return newValue;
+        });
   }
 
   /** Names this node for error messages and debugging; returns {@code this}. */

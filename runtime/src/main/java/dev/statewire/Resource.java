@@ -76,7 +76,7 @@ public final class Resource<P, T> implements AutoCloseable {
   private volatile String name = "resource";
 
   private Load current; // guarded by the context's lock; null when no load is running
-  private boolean closed; // guarded by the context's lock
+  private volatile boolean closed; // written under the context's lock
 
   private Resource(
       ReactiveContext context, Supplier<? extends P> params, ResourceLoader<P, T> loader) {
@@ -113,9 +113,7 @@ public final class Resource<P, T> implements AutoCloseable {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(loader, "loader");
-    try (LockGuard guard = context.enter()) {
-      return new Resource<>(context, params, loader);
-    }
+    return context.batch(() -> new Resource<>(context, params, loader));
   }
 
   /** Names this resource (and its internal nodes) for error messages; returns {@code this}. */
@@ -185,20 +183,21 @@ public final class Resource<P, T> implements AutoCloseable {
    * @throws ResourceClosedException after {@link #close()}
    */
   public boolean reload() {
-    try (LockGuard guard = context.enter()) {
-      ensureOpen("reload");
-      P currentParams;
-      try {
-        currentParams = context.untracked(params::peek);
-      } catch (RuntimeException paramsFailure) {
-        return false;
-      }
-      if (currentParams == null) {
-        return false;
-      }
-      start(currentParams, ResourceStatus.RELOADING);
-      return true;
-    }
+    return context.batch(
+        () -> {
+          ensureOpen("reload");
+          P currentParams;
+          try {
+            currentParams = context.untracked(params::peek);
+          } catch (RuntimeException paramsFailure) {
+            return false;
+          }
+          if (currentParams == null) {
+            return false;
+          }
+          start(currentParams, ResourceStatus.RELOADING);
+          return true;
+        });
   }
 
   /**
@@ -207,10 +206,11 @@ public final class Resource<P, T> implements AutoCloseable {
    * @throws ResourceClosedException after {@link #close()}
    */
   public void set(T newValue) {
-    try (LockGuard guard = context.enter()) {
-      ensureOpen("set");
-      setLocal(newValue);
-    }
+    context.batch(
+        () -> {
+          ensureOpen("set");
+          setLocal(newValue);
+        });
   }
 
   /**
@@ -221,19 +221,18 @@ public final class Resource<P, T> implements AutoCloseable {
    * @throws ResourceClosedException after {@link #close()}
    */
   public T update(UnaryOperator<T> fn) {
-    try (LockGuard guard = context.enter()) {
-      ensureOpen("update");
-      T newValue = fn.apply(state.peek().storedValue());
-      setLocal(newValue);
-      return newValue;
-    }
+    return context.batch(
+        () -> {
+          ensureOpen("update");
+          T newValue = fn.apply(state.peek().storedValue());
+          setLocal(newValue);
+          return newValue;
+        });
   }
 
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
-    try (LockGuard guard = context.enter()) {
-      return closed;
-    }
+    return closed;
   }
 
   /**
@@ -242,17 +241,18 @@ public final class Resource<P, T> implements AutoCloseable {
    */
   @Override
   public void close() {
-    try (LockGuard guard = context.enter()) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      paramsWatcher.close();
-      if (current != null) {
-        transition(ResourceStatus.IDLE, state.peek().storedValue(), null);
-        cancelCurrent();
-      }
-    }
+    context.batch(
+        () -> {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          paramsWatcher.close();
+          if (current != null) {
+            transition(ResourceStatus.IDLE, state.peek().storedValue(), null);
+            cancelCurrent();
+          }
+        });
   }
 
   @Override
@@ -329,17 +329,18 @@ public final class Resource<P, T> implements AutoCloseable {
 
   /** Commits a load's outcome under the lock, unless the load was superseded meanwhile. */
   private void complete(Load load, T result, Throwable failure) {
-    try (LockGuard guard = context.enter()) {
-      if (current != load) {
-        return;
-      }
-      current = null;
-      if (failure == null) {
-        transition(ResourceStatus.RESOLVED, result, null);
-      } else {
-        transition(ResourceStatus.ERROR, state.peek().storedValue(), unwrap(failure));
-      }
-    }
+    context.batch(
+        () -> {
+          if (current != load) {
+            return;
+          }
+          current = null;
+          if (failure == null) {
+            transition(ResourceStatus.RESOLVED, result, null);
+          } else {
+            transition(ResourceStatus.ERROR, state.peek().storedValue(), unwrap(failure));
+          }
+        });
   }
 
   private void ensureOpen(String operation) {
