@@ -52,7 +52,8 @@ import java.util.function.UnaryOperator;
  * untracked. Its result may arrive on any thread; it is committed under the context's lock, and
  * only if its load is still the current one: a superseded load (even one that ignores its
  * cancellation) never overwrites newer state. Effects that react to the commit run on the
- * completing thread, as for any write.
+ * completing thread, as for any write (or on the executor, if the completing thread is inside
+ * another context's lock).
  *
  * <p>Every getter is a tracked read: computeds and effects depend on exactly what they read
  * ({@link #status()}, {@link #value()}, {@link #error()}, ...), and {@link #snapshot()} depends on
@@ -388,7 +389,19 @@ public final class Resource<P, T> implements AutoCloseable {
         cancelStage(loaded);
         return;
       }
-      loaded.whenComplete((result, failure) -> complete(this, result, failure));
+      loaded.whenComplete(this::commit);
+    }
+
+    /**
+     * Commits the outcome on the completing thread; if that thread is inside another context's
+     * lock (which forbids taking this one), commits from the executor instead.
+     */
+    private void commit(T result, Throwable failure) {
+      try {
+        complete(this, result, failure);
+      } catch (ContextMismatchException insideAnotherContext) {
+        context.executor().execute(() -> complete(this, result, failure));
+      }
     }
 
     private CompletionStage<? extends T> callLoader() {

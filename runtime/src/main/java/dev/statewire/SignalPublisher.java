@@ -145,7 +145,11 @@ public final class SignalPublisher<T> implements Flow.Publisher<T> {
       cancelled = true;
       Effect w = watcher;
       if (w != null) {
-        w.close();
+        try {
+          w.close();
+        } catch (ContextMismatchException insideAnotherContext) {
+          executor.execute(w::close); // values it still sees are dropped: cancelled is set
+        }
       }
     }
 

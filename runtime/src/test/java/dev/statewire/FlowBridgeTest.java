@@ -123,6 +123,21 @@ class FlowBridgeTest {
   }
 
   @Test
+  void cancelFromInsideAnotherContextStillStopsDelivery() throws Exception {
+    RecordingSubscriber<Integer> subscriber = RecordingSubscriber.unbounded();
+    SignalPublisher.of(count, delivery).subscribe(subscriber);
+    subscriber.awaitItems(1);
+    ReactiveContext other = ReactiveContext.builder().name("other").build();
+    other.batch(() -> subscriber.subscription.cancel());
+    count.set(1);
+    count.set(2);
+    RecordingSubscriber<Integer> later = RecordingSubscriber.unbounded();
+    SignalPublisher.of(count, delivery).subscribe(later);
+    later.awaitItems(1); // the delivery thread has drained everything queued before
+    assertEquals(List.of(0), subscriber.items);
+  }
+
+  @Test
   void aNonPositiveRequestIsAnError() {
     RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>(0, false, () -> {});
     SignalPublisher.of(count, inPlace).subscribe(subscriber);

@@ -91,6 +91,23 @@ class ResourceConcurrencyTest {
   }
 
   @Test
+  void aCompletionInsideAnotherContextIsCommittedFromTheExecutor() {
+    CompletableFuture<String> future = new CompletableFuture<>();
+    Resource<Integer, String> r = Resource.of(ctx, () -> 1, request -> future);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          while (future.getNumberOfDependents() == 0) { // the resource subscribed to it
+            Thread.onSpinWait();
+          }
+        });
+    ReactiveContext other = ReactiveContext.builder().name("other").build();
+    other.batch(() -> future.complete("from another context"));
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> awaitStatus(r, ResourceStatus.RESOLVED));
+    assertEquals("from another context", r.value());
+  }
+
+  @Test
   void snapshotsReadFromOtherThreadsAreNeverTorn() throws Exception {
     Signal<Integer> id = ctx.signal(0);
     // Resolved values are "r<id>", local ones "l<n>": a snapshot must never pair them wrongly.
