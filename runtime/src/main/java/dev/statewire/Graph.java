@@ -2,6 +2,7 @@ package dev.statewire;
 
 import static dev.statewire.Node.DIRTY;
 import static dev.statewire.Node.INITIALIZED;
+import static dev.statewire.Node.JOURNALED;
 import static dev.statewire.Node.PENDING;
 import static dev.statewire.Node.RUNNING;
 import static dev.statewire.Node.WATCHED;
@@ -30,6 +31,7 @@ final class Graph {
       return;
     }
     dep.trackStamp = stamp;
+    dep.flags &= ~JOURNALED; // the link records this version: a write back must not reuse it
     Link tail = sub.depsTail;
     Link next = tail == null ? sub.deps : tail.nextDep;
     if (next != null && next.dep == dep) {
@@ -191,13 +193,13 @@ final class Graph {
   }
 
   /**
-   * A node changed: marks the subscribers in {@code first}'s list DIRTY, everything downstream
-   * of them PENDING, and queues the effects reached. Iterative, so depth is no concern.
+   * A node changed: marks the subscribers in {@code first}'s list with {@code mark} (DIRTY, or
+   * PENDING when the change may still be undone in this session), everything downstream of them
+   * PENDING, and queues the effects reached. Iterative, so depth is no concern.
    */
-  static void propagate(ReactiveContext ctx, Link first) {
+  static void propagate(ReactiveContext ctx, Link first, int mark) {
     Link[] stack = ctx.propagationStack;
     int top = 0;
-    int mark = DIRTY;
     Link link = first;
     while (true) {
       for (; link != null; link = link.nextSub) {

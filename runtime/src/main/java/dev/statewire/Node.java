@@ -23,6 +23,14 @@ abstract class Node {
   static final int CLOSED = 1 << 6;
   /** A computed that has a cached result. */
   static final int INITIALIZED = 1 << 7;
+  /**
+   * A signal written in the current lock session and not read by a tracking run since: its
+   * value and version before that write are in the context's {@link WriteJournal}, at the index
+   * stored in the flags' bits from {@link #JOURNAL_INDEX_SHIFT} up.
+   */
+  static final int JOURNALED = 1 << 8;
+  static final int JOURNAL_INDEX_SHIFT = 16;
+  static final int JOURNAL_INDEX_MASK = -1 << JOURNAL_INDEX_SHIFT;
 
   final ReactiveContext ctx;
   int flags;

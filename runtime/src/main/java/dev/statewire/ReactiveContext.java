@@ -59,6 +59,8 @@ public final class ReactiveContext {
   int globalVersion;
   Link[] propagationStack = new Link[32];
   private final EffectQueue queue = new EffectQueue();
+  /** The signals this lock session wrote, so that writing a value back undoes the change. */
+  final WriteJournal journal = new WriteJournal();
   private final List<Transactional> participants = new ArrayList<>();
   private boolean sessionFailed;
   private long effectCounter;
@@ -306,6 +308,7 @@ public final class ReactiveContext {
     try {
       settle();
     } finally {
+      journal.clear();
       depth = 0;
       sessionFailed = false;
       if (this != GLOBAL) {
@@ -330,6 +333,11 @@ public final class ReactiveContext {
       reportError("the lock of " + this,
           new LockHeldTooLongException(this, heldNanos, lockHoldThreshold));
     }
+  }
+
+  /** Whether a write now is part of a larger session (a batch, lock block or effect run). */
+  boolean insideSession() {
+    return depth > 1;
   }
 
   void markSessionFailed() {

@@ -119,10 +119,22 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
       return;
     }
     value = newValue;
-    version++;
     c.globalVersion++;
+    int mark = DIRTY;
+    if ((flags & JOURNALED) != 0) {
+      mark = PENDING;
+      if (Objects.equals(newValue, c.journal.valueBefore(this))) {
+        // written back to the value it had before this session wrote it, and nothing tracked
+        // the values in between: as if never changed (subscribers were marked PENDING)
+        version = c.journal.versionBefore(this);
+        return;
+      }
+    } else if (c.insideSession() && c.journal.record(this, old, version)) {
+      mark = PENDING;
+    }
+    version++;
     if (subs != null) {
-      Graph.propagate(c, subs);
+      Graph.propagate(c, subs, mark);
     }
   }
 
