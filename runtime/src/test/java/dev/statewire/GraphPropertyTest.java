@@ -1,0 +1,996 @@
+package dev.statewire;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Property test of the whole signal graph against a naive reference model.
+ *
+ * <p>Each try builds a random DAG of signals (some with a custom equality), computeds (each
+ * reading a random subset of earlier nodes, some with a conditional read, some throwing on
+ * certain results, some catching their inputs' errors, some returning a value with a custom
+ * equality cut-off) and effects (tracked and untracked reads, a cleanup per run, some throwing),
+ * then runs random operations: writes, {@code update}s, batches (with nested batches, reads and
+ * writes of a value back to what it was when the batch began), tracked, peeked and untracked
+ * reads, and effect closes. The model recomputes every value from the signals' values from
+ * scratch. Checked after every operation:
+ *
+ * <ul>
+ *   <li>every value read (at top level, inside a computed or inside an effect) equals the model's
+ *       value at that moment, errors included: no glitch, read-your-writes inside a batch;
+ *   <li>effects run only when a commit ends (never inside a batch body), in creation order, at
+ *       most once per commit; an effect runs if a value it read (tracked) differs from what it
+ *       saw in its previous run, and does not run if none did; each run's cleanup ran before the
+ *       next run and on close; thrown effect errors reach the context's error handler;
+ *   <li>laziness: a computed is evaluated only while it, or something that depends on it, is
+ *       being read, or while a commit checks a live effect that depends on it; and it is
+ *       re-evaluated only if a value it read in its previous evaluation has changed.
+ * </ul>
+ *
+ * <p>"Changed" is judged by the reader's equality (custom equalities included). Two relaxations,
+ * both deliberate: an error read twice may count as a change (exceptions are compared by
+ * identity in practice); and a node whose value was observed (read or evaluated) at a different
+ * value in between, e.g. {@code a: 0 -> 1}, read, {@code a: 1 -> 0} inside one batch, may count
+ * as changed for consumers that saw 0 before; likewise a value committed in between (a computed
+ * that saw 2 may re-evaluate after {@code 2 -> 0} and {@code 0 -> 2} in two commits, since it
+ * cannot know without evaluating). A value written and written back inside one batch without
+ * anyone reading the intermediate value is not a change.
+ *
+ * <p>Reproducing a failure: jqwik prints the {@code seed} and the shrunk scenario (its {@code
+ * toString} lists the nodes and operations, enough to write a unit test). jqwik re-runs the
+ * failing seed first on the next run (after-failure mode {@code PREVIOUS_SEED}, stored in
+ * {@code .jqwik-database}). To pin a seed, set it on the property, e.g. {@code @Property(tries =
+ * 400, seed = "-1234")}, and run {@code mvn -B -ntp -q -pl runtime -am verify
+ * -Dtest=GraphPropertyTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class GraphPropertyTest {
+
+  private static final AtomicLong OPERATIONS = new AtomicLong();
+  private static final AtomicLong TRIES = new AtomicLong();
+
+  @Property(tries = 400)
+  void everyReadAndEffectRunMatchesTheReferenceModel(@ForAll("scenarios") Scenario scenario) {
+    long operations = new Harness(scenario).run();
+    OPERATIONS.addAndGet(operations);
+    TRIES.incrementAndGet();
+  }
+
+  /**
+   * Reduced from the property: a batch that writes a signal and writes the old value back, with
+   * nobody reading in between, changes nothing, so neither the computed nor the effect re-runs.
+   */
+  @Example
+  void writingAValueBackInsideABatchChangesNothing() {
+    ReactiveContext context = ReactiveContext.create();
+    Signal<Integer> a = context.signal(0);
+    AtomicInteger evaluations = new AtomicInteger();
+    Computed<Integer> doubled = context.computed(() -> {
+      evaluations.incrementAndGet();
+      return a.get() * 2;
+    });
+    AtomicInteger runs = new AtomicInteger();
+    Effect effect = context.effect(() -> {
+      runs.incrementAndGet();
+      a.get();
+    });
+    Computed<Integer> unwatched = context.computed(() -> a.get() + 1);
+    AtomicInteger unwatchedEvaluations = new AtomicInteger();
+    Computed<Integer> counted = context.computed(() -> {
+      unwatchedEvaluations.incrementAndGet();
+      return unwatched.get();
+    });
+    Effect watching = context.effect(doubled::get);
+    counted.get();
+
+    context.batch(() -> {
+      a.set(1);
+      a.set(0);
+    });
+
+    assertEquals(1, runs.get(), "the effect ran again");
+    assertEquals(1, evaluations.get(), "the watched computed re-evaluated");
+    assertEquals(1, counted.get(), "the value of the unwatched chain");
+    assertEquals(1, unwatchedEvaluations.get(), "the unwatched computed re-evaluated");
+    effect.close();
+    watching.close();
+  }
+
+  @AfterContainer
+  static void reportVolume() {
+    System.out.printf(
+        "GraphPropertyTest: %d operations in %d tries%n", OPERATIONS.get(), TRIES.get());
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Generation: raw genes, resolved against the nodes that exist at each point (shrinks well).
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    Arbitrary<List<RawNode>> nodes = rawNode().list().ofMinSize(2).ofMaxSize(20);
+    Arbitrary<List<RawOp>> ops = rawOp().list().ofMinSize(10).ofMaxSize(80);
+    return Combinators.combine(nodes, ops).as(Scenario::resolve);
+  }
+
+  private static Arbitrary<RawNode> rawNode() {
+    Arbitrary<NodeKind> kind =
+        Arbitraries.frequency(
+            Tuple.of(3, NodeKind.SIGNAL), Tuple.of(5, NodeKind.COMPUTED), Tuple.of(2, NodeKind.EFFECT));
+    Arbitrary<List<Integer>> genes = Arbitraries.integers().between(0, 1000).list().ofMaxSize(4);
+    Arbitrary<List<Integer>> conditional = Arbitraries.integers().between(0, 1000).list().ofMaxSize(3);
+    Arbitrary<List<Integer>> untracked = Arbitraries.integers().between(0, 1000).list().ofMaxSize(2);
+    Arbitrary<Integer> trigger =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(1, 12)));
+    Arbitrary<Integer> flags = Arbitraries.integers().between(0, 15);
+    Arbitrary<Integer> salt = Arbitraries.integers().between(0, 1000);
+    return Combinators.combine(kind, genes, conditional, untracked, trigger, flags, salt)
+        .as(RawNode::new);
+  }
+
+  private static Arbitrary<RawOp> rawOp() {
+    Arbitrary<OpKind> kind =
+        Arbitraries.frequency(
+            Tuple.of(4, OpKind.WRITE),
+            Tuple.of(2, OpKind.UPDATE),
+            Tuple.of(3, OpKind.BATCH),
+            Tuple.of(3, OpKind.READ),
+            Tuple.of(1, OpKind.PEEK),
+            Tuple.of(1, OpKind.UNTRACKED),
+            Tuple.of(1, OpKind.CLOSE_EFFECT));
+    Arbitrary<List<RawInner>> inner = rawInner().list().ofMinSize(1).ofMaxSize(8);
+    return Combinators.combine(kind, Arbitraries.integers().between(0, 1000), value(), inner)
+        .as(RawOp::new);
+  }
+
+  private static Arbitrary<RawInner> rawInner() {
+    Arbitrary<OpKind> kind =
+        Arbitraries.frequency(
+            Tuple.of(4, OpKind.WRITE),
+            Tuple.of(2, OpKind.UPDATE),
+            Tuple.of(2, OpKind.WRITE_BACK),
+            Tuple.of(2, OpKind.READ),
+            Tuple.of(1, OpKind.PEEK),
+            Tuple.of(1, OpKind.NESTED_BATCH));
+    return Combinators.combine(kind, Arbitraries.integers().between(0, 1000), value())
+        .as(RawInner::new);
+  }
+
+  /** Mostly small values (frequent equality), sometimes values outside the Integer cache. */
+  private static Arbitrary<Integer> value() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, Arbitraries.integers().between(0, 20)),
+        Tuple.of(1, Arbitraries.integers().between(128, 400)));
+  }
+
+  enum NodeKind { SIGNAL, COMPUTED, EFFECT }
+
+  enum OpKind { WRITE, UPDATE, BATCH, READ, PEEK, UNTRACKED, CLOSE_EFFECT, WRITE_BACK, NESTED_BATCH }
+
+  record RawNode(
+      NodeKind kind,
+      List<Integer> reads,
+      List<Integer> conditional,
+      List<Integer> untracked,
+      int trigger,
+      int flags,
+      int salt) {}
+
+  record RawOp(OpKind kind, int target, int value, List<RawInner> inner) {}
+
+  record RawInner(OpKind kind, int target, int value) {}
+
+  // ---------------------------------------------------------------------------------------
+  // The resolved scenario: node indices refer to earlier readable nodes.
+
+  /**
+   * One node of the DAG. For computeds and effects: {@code reads} are read in order; if {@code
+   * condition >= 0} it is read next and then {@code whenEven} or {@code whenOdd} depending on its
+   * value; effects also read {@code untracked} without tracking. A computed throws when its
+   * result {@code % 13 == trigger} (trigger 0: never); an effect throws after its reads when the
+   * sum of what it read {@code % 13 == trigger}.
+   */
+  record Node(
+      int index,
+      NodeKind kind,
+      int[] reads,
+      int condition,
+      int[] whenEven,
+      int[] whenOdd,
+      int[] untracked,
+      int trigger,
+      boolean customEquality,
+      boolean catchesErrors,
+      boolean untrackedViaPeek,
+      int salt,
+      int modulus,
+      int initial) {
+
+    @Override
+    public String toString() {
+      return switch (kind) {
+        case SIGNAL -> "s" + index + "=signal(" + initial + (customEquality ? ", eq=floorDiv4" : "") + ")";
+        case COMPUTED ->
+            "c" + index + "=computed(reads=" + Arrays.toString(reads) + conditionText()
+                + ", mod=" + modulus + ", salt=" + salt
+                + (trigger > 0 ? ", throwsWhen%13==" + trigger : "")
+                + (catchesErrors ? ", catches" : "")
+                + (customEquality ? ", tagged key%4" : "") + ")";
+        case EFFECT ->
+            "e" + index + "=effect(reads=" + Arrays.toString(reads) + conditionText()
+                + (untracked.length > 0 ? ", untracked=" + Arrays.toString(untracked) : "")
+                + (untracked.length > 0 ? (untrackedViaPeek ? " via peek" : " via untracked") : "")
+                + (trigger > 0 ? ", throwsWhenSum%13==" + trigger : "") + ")";
+      };
+    }
+
+    private String conditionText() {
+      return condition < 0
+          ? ""
+          : ", if " + condition + " even " + Arrays.toString(whenEven) + " else " + Arrays.toString(whenOdd);
+    }
+  }
+
+  /** A resolved operation; {@code children} for batches. */
+  record Op(OpKind kind, int target, int value, List<Op> children) {
+    @Override
+    public String toString() {
+      return switch (kind) {
+        case WRITE -> "s" + target + ".set(" + value + ")";
+        case UPDATE -> "s" + target + ".update(+" + value + ")";
+        case WRITE_BACK -> "s" + target + ".set(<value at batch start>)";
+        case READ -> "n" + target + ".get()";
+        case PEEK -> "n" + target + ".peek()";
+        case UNTRACKED -> "untracked(n" + target + ".get())";
+        case CLOSE_EFFECT -> "e" + target + ".close()";
+        case BATCH -> "batch" + children;
+        case NESTED_BATCH -> "Statewire.batch" + children;
+      };
+    }
+  }
+
+  /** A resolved scenario: the nodes in creation order and the operations. */
+  record Scenario(List<Node> nodes, List<Op> ops) {
+
+    static Scenario resolve(List<RawNode> rawNodes, List<RawOp> rawOps) {
+      List<Node> nodes = new ArrayList<>();
+      List<Integer> readable = new ArrayList<>();
+      List<Integer> signals = new ArrayList<>();
+      List<Integer> effects = new ArrayList<>();
+      for (RawNode raw : rawNodes) {
+        int index = nodes.size();
+        NodeKind kind = readable.isEmpty() ? NodeKind.SIGNAL : raw.kind();
+        List<Integer> conditional = kind == NodeKind.SIGNAL ? List.of() : raw.conditional();
+        int condition = conditional.isEmpty() ? -1 : pick(readable, conditional.get(0));
+        int[] whenEven = conditional.size() > 1 ? new int[] {pick(readable, conditional.get(1))} : new int[0];
+        int[] whenOdd = conditional.size() > 2 ? new int[] {pick(readable, conditional.get(2))} : new int[0];
+        Node node =
+            new Node(
+                index,
+                kind,
+                kind == NodeKind.SIGNAL ? new int[0] : raw.reads().stream().mapToInt(r -> pick(readable, r)).toArray(),
+                condition,
+                whenEven,
+                whenOdd,
+                kind == NodeKind.EFFECT ? raw.untracked().stream().mapToInt(r -> pick(readable, r)).toArray() : new int[0],
+                raw.trigger(),
+                (raw.flags() & 1) != 0,
+                (raw.flags() & 2) != 0,
+                (raw.flags() & 4) != 0,
+                raw.salt(),
+                (raw.flags() & 8) != 0 ? 5 : 257,
+                raw.salt() % 21);
+        nodes.add(node);
+        switch (kind) {
+          case SIGNAL -> { readable.add(index); signals.add(index); }
+          case COMPUTED -> readable.add(index);
+          case EFFECT -> effects.add(index);
+        }
+      }
+      List<Op> ops = new ArrayList<>();
+      for (RawOp raw : rawOps) {
+        ops.add(resolveTop(raw, readable, signals, effects));
+      }
+      return new Scenario(List.copyOf(nodes), List.copyOf(ops));
+    }
+
+    private static Op resolveTop(RawOp raw, List<Integer> readable, List<Integer> signals, List<Integer> effects) {
+      return switch (raw.kind()) {
+        case WRITE -> new Op(OpKind.WRITE, pick(signals, raw.target()), raw.value(), List.of());
+        case UPDATE -> new Op(OpKind.UPDATE, pick(signals, raw.target()), raw.value() % 7 - 3, List.of());
+        case READ, PEEK, UNTRACKED -> new Op(raw.kind(), pick(readable, raw.target()), 0, List.of());
+        case CLOSE_EFFECT ->
+            effects.isEmpty()
+                ? new Op(OpKind.READ, pick(readable, raw.target()), 0, List.of())
+                : new Op(OpKind.CLOSE_EFFECT, pick(effects, raw.target()), 0, List.of());
+        case BATCH -> new Op(OpKind.BATCH, 0, 0, resolveInner(raw.inner(), 0, raw.inner().size(), readable, signals));
+        default -> throw new IllegalStateException("not a top-level operation: " + raw.kind());
+      };
+    }
+
+    /** Resolves inner[from, to); a NESTED_BATCH takes the next (value % 3 + 1) operations. */
+    private static List<Op> resolveInner(List<RawInner> inner, int from, int to, List<Integer> readable, List<Integer> signals) {
+      List<Op> ops = new ArrayList<>();
+      int i = from;
+      while (i < to) {
+        RawInner raw = inner.get(i++);
+        switch (raw.kind()) {
+          case WRITE, WRITE_BACK -> ops.add(new Op(raw.kind(), pick(signals, raw.target()), raw.value(), List.of()));
+          case UPDATE -> ops.add(new Op(OpKind.UPDATE, pick(signals, raw.target()), raw.value() % 7 - 3, List.of()));
+          case READ, PEEK -> ops.add(new Op(raw.kind(), pick(readable, raw.target()), 0, List.of()));
+          case NESTED_BATCH -> {
+            int end = Math.min(to, i + raw.value() % 3 + 1);
+            ops.add(new Op(OpKind.NESTED_BATCH, 0, 0, resolveInner(inner, i, end, readable, signals)));
+            i = end;
+          }
+          default -> throw new IllegalStateException("not a batch operation: " + raw.kind());
+        }
+      }
+      return ops;
+    }
+
+    private static int pick(List<Integer> candidates, int gene) {
+      return candidates.get(gene % candidates.size());
+    }
+
+    @Override
+    public String toString() {
+      return "Scenario{\n  nodes: "
+          + nodes.stream().map(Node::toString).collect(Collectors.joining(",\n         "))
+          + "\n  ops:   "
+          + ops.stream().map(Op::toString).collect(Collectors.joining(",\n         "))
+          + "\n}";
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Values.
+
+  /** What reading a node gives: a value, or the error thrown by computed {@code origin}. */
+  record Outcome(boolean error, int value, int origin) {
+    static Outcome of(int value) {
+      return new Outcome(false, value, -1);
+    }
+
+    static Outcome failure(Boom boom) {
+      return new Outcome(true, boom.value, boom.origin);
+    }
+
+    @Override
+    public String toString() {
+      return error ? "error(from n" + origin + " at " + value + ")" : Integer.toString(value);
+    }
+  }
+
+  /** The exception a computed throws by design. */
+  static final class Boom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int origin;
+    final int value;
+
+    Boom(int origin, int value) {
+      super("computed n" + origin + " throws at " + value, null, false, false);
+      this.origin = origin;
+      this.value = value;
+    }
+
+    static Boom find(Throwable thrown) {
+      for (Throwable t = thrown; t != null; t = t.getCause()) {
+        if (t instanceof Boom boom) {
+          return boom;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The exception an effect throws by design; it must reach the error handler. */
+  static final class EffectBoom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EffectBoom(int effect) {
+      super("effect n" + effect + " throws", null, false, false);
+    }
+  }
+
+  /**
+   * The value of a computed with a custom equality: equal when the keys are equal; {@code noise}
+   * differs on every evaluation, so only the custom equality can cut propagation off.
+   */
+  static final class Tagged {
+    final int key;
+    final int noise;
+
+    Tagged(int key, int noise) {
+      this.key = key;
+      this.noise = noise;
+    }
+
+    static boolean sameKey(Object a, Object b) {
+      return ((Tagged) a).key == ((Tagged) b).key;
+    }
+  }
+
+  static boolean signalEquality(int a, int b) {
+    return Math.floorDiv(a, 4) == Math.floorDiv(b, 4);
+  }
+
+  /**
+   * The function of a computed, shared by the real graph and the model; {@code read} returns a
+   * node's value or throws its {@link Boom}. Returns the model-visible value (the key of a
+   * tagged value).
+   */
+  static int compute(Node node, IntUnaryOperator read) {
+    long acc = node.salt();
+    for (int d : node.reads()) {
+      acc = acc * 31 + readInput(node, d, read);
+    }
+    if (node.condition() >= 0) {
+      int c = readInput(node, node.condition(), read);
+      for (int d : Math.floorMod(c, 2) == 0 ? node.whenEven() : node.whenOdd()) {
+        acc = acc * 31 + readInput(node, d, read);
+      }
+      acc = acc * 31 + c;
+    }
+    int result = (int) Math.floorMod(acc, (long) node.modulus());
+    if (node.trigger() > 0 && result % 13 == node.trigger()) {
+      throw new Boom(node.index(), result);
+    }
+    return node.customEquality() ? result % 4 : result;
+  }
+
+  private static int readInput(Node node, int d, IntUnaryOperator read) {
+    if (!node.catchesErrors()) {
+      return read.applyAsInt(d);
+    }
+    try {
+      return read.applyAsInt(d);
+    } catch (Boom boom) {
+      return -1 - boom.origin;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The harness: drives the real graph and the model side by side.
+
+  enum Phase { IDLE, IN_BATCH, COMMITTING }
+
+  /** What a computed evaluation or an effect run read (tracked), and when it started. */
+  record Reading(long time, Map<Integer, Outcome> deps) {}
+
+  record Observation(long time, Outcome outcome) {}
+
+  static final class Harness {
+    private final Scenario scenario;
+    private final Node[] nodes;
+    private final ReactiveContext context;
+    private final ReadableSignal<?>[] real;
+    private final Effect[] effects;
+
+    private final int[] signalValue;
+    private final int[] committedValue;
+    private long stateVersion;
+    private final Outcome[] memo;
+    private final long[] memoVersion;
+
+    private long clock;
+    private final List<List<Observation>> observations = new ArrayList<>();
+    private final Reading[] last;
+    private final Deque<Integer> readStack = new ArrayDeque<>();
+    private final Deque<Map<Integer, Outcome>> frames = new ArrayDeque<>();
+    private Phase phase = Phase.IDLE;
+    private final List<Integer> runsThisOperation = new ArrayList<>();
+    private final Map<Integer, Reading> pendingRuns = new LinkedHashMap<>();
+    private final int[] runCount;
+    private final int[] cleanupCount;
+    private final boolean[] closed;
+    private int noise;
+    private int expectedEffectErrors;
+    private int reportedEffectErrors;
+    private final List<String> violations = new ArrayList<>();
+    private String operation = "setup";
+    private long operations;
+
+    Harness(Scenario scenario) {
+      this.scenario = scenario;
+      this.nodes = scenario.nodes().toArray(new Node[0]);
+      int n = nodes.length;
+      this.real = new ReadableSignal<?>[n];
+      this.effects = new Effect[n];
+      this.signalValue = new int[n];
+      this.committedValue = new int[n];
+      this.memo = new Outcome[n];
+      this.memoVersion = new long[n];
+      this.last = new Reading[n];
+      this.runCount = new int[n];
+      this.cleanupCount = new int[n];
+      this.closed = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        observations.add(new ArrayList<>());
+        memoVersion[i] = -1;
+      }
+      this.context =
+          ReactiveContext.builder()
+              .name("property")
+              .errorHandler(this::effectErrorReported)
+              .build();
+    }
+
+    long run() {
+      for (Node node : nodes) {
+        create(node);
+      }
+      for (Op op : scenario.ops()) {
+        operation = op.toString();
+        perform(op);
+        operations++;
+      }
+      operation = "closing every effect at the end";
+      for (Node node : nodes) {
+        if (node.kind() == NodeKind.EFFECT && !closed[node.index()]) {
+          closeEffect(node.index());
+        }
+      }
+      return operations;
+    }
+
+    // --- creation -------------------------------------------------------------------------
+
+    private void create(Node node) {
+      int i = node.index();
+      operation = "create " + node;
+      switch (node.kind()) {
+        case SIGNAL -> {
+          signalValue[i] = node.initial();
+          committedValue[i] = node.initial();
+          real[i] =
+              node.customEquality()
+                  ? context.signal(node.initial(), (Integer a, Integer b) -> signalEquality(a, b))
+                  : context.signal(node.initial());
+        }
+        case COMPUTED ->
+            real[i] =
+                node.customEquality()
+                    ? context.computed(() -> evaluate(node), Tagged::sameKey)
+                    : context.computed(() -> evaluate(node));
+        case EFFECT -> {
+          phase = Phase.COMMITTING;
+          effects[i] = context.effect(cleanup -> runEffect(node, cleanup));
+          phase = Phase.IDLE;
+          verifyCommit(Set.of(i));
+        }
+      }
+      checkViolations();
+    }
+
+    // --- operations -----------------------------------------------------------------------
+
+    private void perform(Op op) {
+      switch (op.kind()) {
+        case WRITE, UPDATE -> {
+          phase = Phase.COMMITTING;
+          write(op, null);
+          phase = Phase.IDLE;
+          verifyCommit(Set.of());
+        }
+        case READ, PEEK, UNTRACKED -> readTopLevel(op);
+        case CLOSE_EFFECT -> {
+          if (!closed[op.target()]) {
+            closeEffect(op.target());
+          }
+        }
+        case BATCH -> {
+          int[] atStart = signalValue.clone();
+          phase = Phase.IN_BATCH;
+          context.batch(
+              () -> {
+                performInBatch(op.children(), atStart);
+                phase = Phase.COMMITTING;
+              });
+          phase = Phase.IDLE;
+          verifyCommit(Set.of());
+        }
+        default -> throw new IllegalStateException("not a top-level operation: " + op);
+      }
+      checkViolations();
+    }
+
+    private void performInBatch(List<Op> ops, int[] atStart) {
+      for (Op op : ops) {
+        operations++;
+        switch (op.kind()) {
+          case WRITE, UPDATE, WRITE_BACK -> write(op, atStart);
+          case READ, PEEK -> readTopLevel(op);
+          case NESTED_BATCH -> Statewire.batch(() -> performInBatch(op.children(), atStart));
+          default -> throw new IllegalStateException("not a batch operation: " + op);
+        }
+        if (!runsThisOperation.isEmpty()) {
+          violations.add("effects " + runsThisOperation + " ran inside a batch, at " + op);
+        }
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void write(Op op, int[] atStart) {
+      int s = op.target();
+      Signal<Integer> signal = (Signal<Integer>) real[s];
+      switch (op.kind()) {
+        case WRITE -> {
+          applyToModel(s, op.value());
+          signal.set(op.value());
+        }
+        case WRITE_BACK -> {
+          applyToModel(s, atStart[s]);
+          signal.set(atStart[s]);
+        }
+        case UPDATE -> {
+          int before = signalValue[s];
+          int proposed = before + op.value();
+          applyToModel(s, proposed);
+          Integer returned =
+              signal.update(
+                  current -> {
+                    if (current != before) {
+                      violations.add("update on s" + s + " saw " + current + ", the model holds " + before);
+                    }
+                    return current + op.value();
+                  });
+          if (returned == null || (returned != signalValue[s] && returned != proposed)) {
+            violations.add("update on s" + s + " returned " + returned + ", expected " + signalValue[s]);
+          }
+        }
+        default -> throw new IllegalStateException("not a write: " + op);
+      }
+    }
+
+    private void applyToModel(int s, int value) {
+      int current = signalValue[s];
+      boolean equal = nodes[s].customEquality() ? signalEquality(current, value) : current == value;
+      if (!equal) {
+        signalValue[s] = value;
+        stateVersion++;
+      }
+    }
+
+    private void readTopLevel(Op op) {
+      ReadMode mode =
+          switch (op.kind()) {
+            case READ -> ReadMode.GET;
+            case PEEK -> ReadMode.PEEK;
+            default -> ReadMode.UNTRACKED;
+          };
+      try {
+        read(op.target(), mode);
+      } catch (Boom expected) {
+        // the outcome was compared with the model inside read
+      }
+    }
+
+    private void closeEffect(int k) {
+      effects[k].close();
+      closed[k] = true;
+      if (!effects[k].isClosed()) {
+        violations.add("e" + k + ".isClosed() is false after close()");
+      }
+      if (cleanupCount[k] != runCount[k]) {
+        violations.add("e" + k + " ran " + runCount[k] + " times but " + cleanupCount[k] + " cleanups ran after close()");
+      }
+      if (!runsThisOperation.isEmpty()) {
+        violations.add("effects " + runsThisOperation + " ran during close()");
+        runsThisOperation.clear();
+        pendingRuns.clear();
+      }
+      checkViolations();
+    }
+
+    // --- reads ----------------------------------------------------------------------------
+
+    enum ReadMode { GET, PEEK, UNTRACKED }
+
+    /** Reads node i from the real graph, compares with the model, records the observation. */
+    private int read(int i, ReadMode mode) {
+      readStack.push(i);
+      Outcome got;
+      try {
+        Object value =
+            switch (mode) {
+              case GET -> real[i].get();
+              case PEEK -> real[i].peek();
+              case UNTRACKED -> Statewire.untracked(() -> real[i].get());
+            };
+        got = Outcome.of(value instanceof Tagged tagged ? tagged.key : (Integer) value);
+      } catch (RuntimeException e) {
+        Boom boom = Boom.find(e);
+        if (boom == null) {
+          violations.add("reading n" + i + " threw " + e);
+          throw e;
+        }
+        got = Outcome.failure(boom);
+      } finally {
+        readStack.pop();
+      }
+      observe(i, got);
+      Outcome expected = model(i);
+      if (!got.equals(expected)) {
+        violations.add(
+            "n" + i + "." + mode.name().toLowerCase() + "() gave " + got + ", the model says " + expected
+                + (frames.isEmpty() ? "" : " (inside an evaluation)"));
+      }
+      if (mode == ReadMode.GET && !frames.isEmpty()) {
+        frames.peek().putIfAbsent(i, got);
+      }
+      if (got.error()) {
+        throw new Boom(got.origin(), got.value());
+      }
+      return got.value();
+    }
+
+    private void observe(int i, Outcome outcome) {
+      observations.get(i).add(new Observation(++clock, outcome));
+    }
+
+    // --- the real computed and effect bodies ----------------------------------------------
+
+    private Object evaluate(Node node) {
+      int c = node.index();
+      checkEvaluationIsDemanded(c);
+      checkEvaluationIsJustified(c);
+      long start = ++clock;
+      Map<Integer, Outcome> deps = new LinkedHashMap<>();
+      frames.push(deps);
+      Outcome outcome;
+      try {
+        outcome = Outcome.of(compute(node, d -> read(d, ReadMode.GET)));
+      } catch (Boom boom) {
+        outcome = Outcome.failure(boom);
+      } finally {
+        frames.pop();
+      }
+      last[c] = new Reading(start, deps);
+      observe(c, outcome);
+      if (outcome.error()) {
+        throw new Boom(outcome.origin(), outcome.value());
+      }
+      return node.customEquality() ? new Tagged(outcome.value(), ++noise) : Integer.valueOf(outcome.value());
+    }
+
+    private void runEffect(Node node, Cleanup cleanup) {
+      int k = node.index();
+      if (closed[k]) {
+        violations.add("e" + k + " ran after close()");
+      }
+      if (phase != Phase.COMMITTING) {
+        violations.add("e" + k + " ran while " + phase + " (effects run only when a commit ends)");
+      }
+      if (cleanupCount[k] != runCount[k]) {
+        violations.add("e" + k + " run " + (runCount[k] + 1) + " started with " + cleanupCount[k] + " cleanups done");
+      }
+      runCount[k]++;
+      runsThisOperation.add(k);
+      long start = ++clock;
+      Map<Integer, Outcome> deps = new LinkedHashMap<>();
+      frames.push(deps);
+      long sum = 0;
+      try {
+        sum += compute(effectAsReader(node), d -> readOrFallback(d, ReadMode.GET));
+        for (int u : node.untracked()) {
+          sum += readOrFallback(u, node.untrackedViaPeek() ? ReadMode.PEEK : ReadMode.UNTRACKED);
+        }
+      } finally {
+        frames.pop();
+      }
+      pendingRuns.put(k, new Reading(start, deps));
+      cleanup.add(() -> cleanupCount[k]++);
+      if (node.trigger() > 0 && Math.floorMod(sum, 13) == node.trigger()) {
+        expectedEffectErrors++;
+        throw new EffectBoom(k);
+      }
+    }
+
+    /** An effect reads like a computed that catches its inputs' errors and never throws. */
+    private static Node effectAsReader(Node effect) {
+      return new Node(effect.index(), NodeKind.COMPUTED, effect.reads(), effect.condition(), effect.whenEven(),
+          effect.whenOdd(), new int[0], 0, false, true, false, 0, Integer.MAX_VALUE, 0);
+    }
+
+    private int readOrFallback(int d, ReadMode mode) {
+      try {
+        return read(d, mode);
+      } catch (Boom boom) {
+        return -1 - boom.origin;
+      }
+    }
+
+    private void effectErrorReported(String source, Throwable error) {
+      reportedEffectErrors++;
+      boolean ours = false;
+      for (Throwable t = error; t != null; t = t.getCause()) {
+        ours |= t instanceof EffectBoom;
+      }
+      if (!ours) {
+        violations.add("error handler got an unexpected error from " + source + ": " + error);
+      }
+    }
+
+    // --- laziness -------------------------------------------------------------------------
+
+    /** A computed may be evaluated only if it is upstream of what is being read or checked. */
+    private void checkEvaluationIsDemanded(int c) {
+      Deque<Integer> todo = new ArrayDeque<>(readStack);
+      if (phase == Phase.COMMITTING) {
+        for (Node node : nodes) {
+          if (node.kind() == NodeKind.EFFECT && !closed[node.index()] && last[node.index()] != null) {
+            todo.add(node.index());
+          }
+        }
+      }
+      Set<Integer> seen = new HashSet<>();
+      while (!todo.isEmpty()) {
+        int x = todo.pop();
+        if (seen.add(x) && last[x] != null) {
+          todo.addAll(last[x].deps().keySet());
+        }
+      }
+      if (!seen.contains(c)) {
+        violations.add("c" + c + " was evaluated although nothing that depends on it was read (phase " + phase
+            + ", reading " + readStack + ")");
+      }
+    }
+
+    /** A computed may be re-evaluated only if something it read last time has changed. */
+    private void checkEvaluationIsJustified(int c) {
+      Reading previous = last[c];
+      if (previous == null) {
+        return;
+      }
+      for (Map.Entry<Integer, Outcome> dep : previous.deps().entrySet()) {
+        if (mayHaveChanged(dep.getKey(), dep.getValue(), previous.time())) {
+          return;
+        }
+      }
+      violations.add("c" + c + " was re-evaluated although nothing it read changed: " + previous.deps());
+    }
+
+    private boolean definitelyChanged(int d, Outcome seen) {
+      return !model(d).equals(seen);
+    }
+
+    private boolean mayHaveChanged(int d, Outcome seen, long since) {
+      if (definitelyChanged(d, seen) || seen.error()) {
+        return true;
+      }
+      List<Observation> history = observations.get(d);
+      for (int j = history.size() - 1; j >= 0 && history.get(j).time() > since; j--) {
+        if (!history.get(j).outcome().equals(seen)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    // --- effects after a commit -----------------------------------------------------------
+
+    /**
+     * After a commit: the runs happened in creation order, each at most once; every live effect
+     * whose input definitely changed ran; none ran without a possible change. {@code created}
+     * holds an effect created by this operation (its first run is mandatory).
+     */
+    private void verifyCommit(Set<Integer> created) {
+      recordCommittedChanges();
+      List<Integer> ran = new ArrayList<>(runsThisOperation);
+      for (int j = 1; j < ran.size(); j++) {
+        if (ran.get(j) <= ran.get(j - 1)) {
+          violations.add("effects ran in the order " + ran + ", expected creation order, each once");
+        }
+      }
+      for (Node node : nodes) {
+        int k = node.index();
+        if (node.kind() != NodeKind.EFFECT || closed[k] || (effects[k] == null)) {
+          continue;
+        }
+        boolean didRun = ran.contains(k);
+        if (created.contains(k)) {
+          if (!didRun) {
+            violations.add("e" + k + " did not run when created");
+          }
+          continue;
+        }
+        Reading previous = last[k];
+        boolean must = false;
+        boolean may = false;
+        for (Map.Entry<Integer, Outcome> dep : previous.deps().entrySet()) {
+          must |= definitelyChanged(dep.getKey(), dep.getValue());
+          may |= mayHaveChanged(dep.getKey(), dep.getValue(), previous.time());
+        }
+        if (must && !didRun) {
+          violations.add("e" + k + " did not run although what it read changed: " + describeChanges(previous));
+        }
+        if (didRun && !may) {
+          violations.add("e" + k + " ran although nothing it read changed: " + previous.deps());
+        }
+      }
+      for (Map.Entry<Integer, Reading> run : pendingRuns.entrySet()) {
+        last[run.getKey()] = run.getValue();
+      }
+      pendingRuns.clear();
+      runsThisOperation.clear();
+      if (expectedEffectErrors != reportedEffectErrors) {
+        violations.add(expectedEffectErrors + " effect errors thrown, " + reportedEffectErrors + " reported to the error handler");
+      }
+      checkViolations();
+    }
+
+    /** A committed change of a signal counts as an observation of its new value. */
+    private void recordCommittedChanges() {
+      for (Node node : nodes) {
+        int s = node.index();
+        if (node.kind() == NodeKind.SIGNAL && committedValue[s] != signalValue[s]) {
+          committedValue[s] = signalValue[s];
+          observe(s, Outcome.of(signalValue[s]));
+        }
+      }
+    }
+
+    private String describeChanges(Reading previous) {
+      return previous.deps().entrySet().stream()
+          .map(e -> "n" + e.getKey() + ": " + e.getValue() + " -> " + model(e.getKey()))
+          .collect(Collectors.joining(", "));
+    }
+
+    private void checkViolations() {
+      if (!violations.isEmpty()) {
+        throw new AssertionError("at operation " + operation + ":\n  " + String.join("\n  ", violations));
+      }
+    }
+
+    // --- the reference model ---------------------------------------------------------------
+
+    /** The value node i has now, recomputed from the signals' values. */
+    private Outcome model(int i) {
+      Node node = nodes[i];
+      if (node.kind() == NodeKind.SIGNAL) {
+        return Outcome.of(signalValue[i]);
+      }
+      if (memoVersion[i] != stateVersion) {
+        Outcome outcome;
+        try {
+          outcome = Outcome.of(compute(node, this::modelValueOrThrow));
+        } catch (Boom boom) {
+          outcome = Outcome.failure(boom);
+        }
+        memo[i] = outcome;
+        memoVersion[i] = stateVersion;
+      }
+      return memo[i];
+    }
+
+    private int modelValueOrThrow(int i) {
+      Outcome outcome = model(i);
+      if (outcome.error()) {
+        throw new Boom(outcome.origin(), outcome.value());
+      }
+      return outcome.value();
+    }
+  }
+}
