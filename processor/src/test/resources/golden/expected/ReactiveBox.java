@@ -9,8 +9,11 @@ import dev.statewire.StateMutationException;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.support.StateCore;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
@@ -115,9 +118,9 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   }
 
   /**
-   * Action writing {@code value}, {@code history}: runs under the context lock; the changes
-   * are committed when the outermost action or lock block ends, and rolled back if it
-   * throws.
+   * Action writing {@code value}, {@code history}: runs under the context lock, untracked;
+   * the changes are committed when the outermost action or lock block ends, and rolled back
+   * if it throws.
    */
   @Override
   public void set(T value) {
@@ -128,7 +131,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     }
     try (LockGuard guard = $$sw$core.beginAction()) {
       try {
-        super.set(value);
+        $$sw$core.runUntracked(() -> super.set(value));
       } catch (Throwable failure) {
         guard.markFailed();
         throw failure;
@@ -174,6 +177,48 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     }
     $$sw$value.get();
     return super.map(fn);
+  }
+
+  /**
+   * Action writing {@code history}: runs under the context lock, untracked; the changes are
+   * committed when the outermost action or lock block ends, and rolled back if it throws.
+   */
+  @Override
+  public void clearFrom(Reader reader) throws IOException {
+    if ($$sw$core == null) {
+      // called by the constructor of Box, before this class is set up
+      super.clearFrom(reader);
+      return;
+    }
+    try (LockGuard guard = $$sw$core.beginAction()) {
+      try {
+        $$sw$core.runUntracked(() -> super.clearFrom(reader));
+      } catch (Throwable failure) {
+        guard.markFailed();
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * Action writing {@code history}: runs under the context lock, untracked; the changes are
+   * committed when the outermost action or lock block ends, and rolled back if it throws.
+   */
+  @Override
+  public void clearChecked() throws IOException, TimeoutException {
+    if ($$sw$core == null) {
+      // called by the constructor of Box, before this class is set up
+      super.clearChecked();
+      return;
+    }
+    try (LockGuard guard = $$sw$core.beginAction()) {
+      try {
+        super.clearChecked();
+      } catch (Throwable failure) {
+        guard.markFailed();
+        throw failure;
+      }
+    }
   }
 
   /**

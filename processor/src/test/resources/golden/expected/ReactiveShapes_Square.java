@@ -132,8 +132,8 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   }
 
   /**
-   * Action writing {@code name}: runs under the context lock; the changes are committed when
-   * the outermost action or lock block ends, and rolled back if it throws.
+   * Action writing {@code name}: runs under the context lock, untracked; the changes are
+   * committed when the outermost action or lock block ends, and rolled back if it throws.
    */
   @Override
   public void rename(String name) {
@@ -144,7 +144,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
     }
     try (LockGuard guard = $$sw$core.beginAction()) {
       try {
-        super.rename(name);
+        $$sw$core.runUntracked(() -> super.rename(name));
       } catch (Throwable failure) {
         guard.markFailed();
         throw failure;

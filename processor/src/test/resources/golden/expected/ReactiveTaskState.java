@@ -203,9 +203,9 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   }
 
   /**
-   * Action writing {@code counter}, {@code running}: runs under the context lock; the
-   * changes are committed when the outermost action or lock block ends, and rolled back if
-   * it throws.
+   * Action writing {@code counter}, {@code running}: runs under the context lock, untracked;
+   * the changes are committed when the outermost action or lock block ends, and rolled back
+   * if it throws.
    */
   @Override
   void toggleRunning() {
@@ -216,7 +216,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     }
     try (LockGuard guard = $$sw$core.beginAction()) {
       try {
-        super.toggleRunning();
+        $$sw$core.runUntracked(() -> super.toggleRunning());
       } catch (Throwable failure) {
         guard.markFailed();
         throw failure;
@@ -225,8 +225,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   }
 
   /**
-   * Action writing {@code counter}: runs under the context lock; the changes are committed
-   * when the outermost action or lock block ends, and rolled back if it throws.
+   * Action writing {@code counter}: runs under the context lock, untracked; the changes are
+   * committed when the outermost action or lock block ends, and rolled back if it throws.
    */
   @Override
   void step() {
@@ -237,7 +237,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     }
     try (LockGuard guard = $$sw$core.beginAction()) {
       try {
-        super.step();
+        $$sw$core.runUntracked(() -> super.step());
       } catch (Throwable failure) {
         guard.markFailed();
         throw failure;

@@ -32,6 +32,17 @@ public class Box<T extends Comparable<T>> {
     return fn.apply(value);
   }
 
+  /** An action declaring one checked exception: it runs untracked through a lambda. */
+  public void clearFrom(java.io.Reader reader) throws java.io.IOException {
+    reader.read();
+    history = List.of();
+  }
+
+  /** Two checked exceptions cannot pass through one lambda: called directly. */
+  public void clearChecked() throws java.io.IOException, java.util.concurrent.TimeoutException {
+    history = List.of();
+  }
+
   private static <T> List<T> append(List<T> list, T item) {
     java.util.ArrayList<T> copy = new java.util.ArrayList<>(list);
     copy.add(item);

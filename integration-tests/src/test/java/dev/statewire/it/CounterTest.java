@@ -160,6 +160,20 @@ class CounterTest {
   }
 
   @Test
+  void anEffectThatCallsAnActionDoesNotDependOnWhatTheActionReads() {
+    Ticker ticker = new ReactiveTicker(context);
+    assertEquals(1, ticker.effectRuns());
+    ticker.request();
+    assertEquals(1, ticker.getTicks());
+    assertEquals(2, ticker.effectRuns(), "the effect ran once for the request, not for the tick");
+    ticker.tick();
+    assertEquals(2, ticker.effectRuns());
+    ticker.request();
+    assertEquals(3, ticker.getTicks());
+    assertEquals(3, ticker.effectRuns());
+  }
+
+  @Test
   void closeStopsTheEffects() {
     ReactiveCounter counter = new ReactiveCounter(context);
     counter.close();

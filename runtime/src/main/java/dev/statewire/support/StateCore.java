@@ -83,6 +83,39 @@ public final class StateCore implements Transactional {
   }
 
   /**
+   * Runs the body of an action without making the computed value or effect that called it
+   * depend on what it reads (an effect that calls an action must not re-run because the action
+   * read a field it then wrote). The body's exception passes through unchanged.
+   */
+  public <T, X extends Throwable> T callUntracked(ActionBody<T, X> body) throws X {
+    return context.untracked(() -> {
+      try {
+        return body.call();
+      } catch (Throwable failure) {
+        throw StateCore.<RuntimeException>rethrow(failure);
+      }
+    });
+  }
+
+  /** As {@link #callUntracked}, for a void action. */
+  public <X extends Throwable> void runUntracked(VoidActionBody<X> body) throws X {
+    context.untracked(() -> {
+      try {
+        body.run();
+        return null;
+      } catch (Throwable failure) {
+        throw StateCore.<RuntimeException>rethrow(failure);
+      }
+    });
+  }
+
+  /** Throws {@code failure} as it is; the declared type only satisfies the compiler. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException rethrow(Throwable failure) throws E {
+    throw (E) failure;
+  }
+
+  /**
    * Whether a derived value of the instance must be computed from the plain fields rather than
    * served from its cache: the current thread holds the lock in a session that a state object
    * joined, so fields may hold writes not committed yet.

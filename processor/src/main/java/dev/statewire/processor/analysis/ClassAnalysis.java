@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -91,9 +90,10 @@ public final class ClassAnalysis {
   }
 
   /**
-   * What {@code method} reads and writes itself or through the methods it calls, stopping at
-   * {@code @Derived} methods: a derived value is a node of its own, so a caller depends on it,
-   * not on the fields behind it.
+   * What a caller of {@code method} comes to depend on: what it reads itself or through the
+   * methods it calls, stopping at {@code @Derived} methods (a derived value is a node of its
+   * own: the caller depends on it, not on the fields behind it) and at actions (overridable
+   * methods that write, which run untracked).
    */
   public Access tracked(ExecutableElement method) {
     return tracked.computeIfAbsent(method, m -> reachableAccess(m, true));
@@ -121,36 +121,36 @@ public final class ClassAnalysis {
     return derived;
   }
 
-  private Access reachableAccess(ExecutableElement method, boolean stopAtDerived) {
+  private Access reachableAccess(ExecutableElement method, boolean stopAtTrackingBoundaries) {
     Set<VariableElement> reads = new LinkedHashSet<>();
     Set<VariableElement> writes = new LinkedHashSet<>();
-    walk(method, stopAtDerived, m -> {
-      if (m.equals(method) || !stopAtDerived || ReactiveClass.roleOf(m) != MethodRole.DERIVED) {
-        reads.addAll(direct.get(m).reads());
-        writes.addAll(direct.get(m).writes());
-      }
-    });
-    return new Access(orderedLike(reads), orderedLike(writes));
-  }
-
-  /** Visits {@code method} and every method it reaches by calls on this, each once. */
-  private void walk(
-      ExecutableElement method, boolean stopAtDerived, Consumer<ExecutableElement> visitor) {
     Set<ExecutableElement> visited = new LinkedHashSet<>();
     Deque<ExecutableElement> pending = new ArrayDeque<>(List.of(method));
     while (!pending.isEmpty()) {
       ExecutableElement current = pending.pop();
-      if (visited.add(current)) {
-        visitor.accept(current);
-        boolean expand =
-            current.equals(method)
-                || !stopAtDerived
-                || ReactiveClass.roleOf(current) != MethodRole.DERIVED;
-        if (expand) {
-          pending.addAll(callees(current));
-        }
+      if (!visited.add(current)) {
+        continue;
       }
+      if (!current.equals(method) && stopAtTrackingBoundaries && isTrackingBoundary(current)) {
+        continue;
+      }
+      reads.addAll(direct.get(current).reads());
+      writes.addAll(direct.get(current).writes());
+      pending.addAll(callees(current));
     }
+    return new Access(orderedLike(reads), orderedLike(writes));
+  }
+
+  /** A derived value, or an action: what lies behind it does not make a caller depend on it. */
+  private boolean isTrackingBoundary(ExecutableElement callee) {
+    if (ReactiveClass.roleOf(callee) == MethodRole.DERIVED) {
+      return true;
+    }
+    boolean overridable =
+        !callee.getModifiers().contains(Modifier.PRIVATE)
+            && !callee.getModifiers().contains(Modifier.STATIC)
+            && !callee.getModifiers().contains(Modifier.FINAL);
+    return overridable && !effective(callee).writes().isEmpty();
   }
 
   /** {@code fields} in the model's field order, so generated code and messages are stable. */

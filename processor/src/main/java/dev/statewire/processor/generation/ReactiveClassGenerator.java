@@ -427,22 +427,41 @@ public final class ReactiveClassGenerator {
           doc(
               "Action writing "
                   + codeList(effective.writes())
-                  + ": runs under the context lock; the changes are committed when the"
-                  + " outermost action or lock block ends, and rolled back if it throws."));
-      addActionCall(method, override);
+                  + ": runs under the context lock, untracked; the changes are committed when"
+                  + " the outermost action or lock block ends, and rolled back if it throws."));
+      addActionCall(method, override, true);
     }
 
-    /** {@code try (guard = beginAction()) { super.m(); } catch: markFailed and rethrow}. */
-    private void addActionCall(ExecutableElement method, MethodSpec.Builder code) {
+    /** A lambda can pass on one checked exception type, not a union of several. */
+    private boolean declaresAtMostOneCheckedException(ExecutableElement method) {
+      TypeMirror runtime = elements.getTypeElement("java.lang.RuntimeException").asType();
+      TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+      return method.getThrownTypes().stream()
+              .filter(t -> !types.isSubtype(t, runtime) && !types.isSubtype(t, error))
+              .count()
+          <= 1;
+    }
+
+    /**
+     * {@code try (guard = beginAction()) { super.m(); } catch: markFailed and rethrow}. With
+     * {@code untracked}, the call runs without tracking, so that a computed value or effect that
+     * calls the action does not come to depend on what it reads.
+     */
+    private void addActionCall(
+        ExecutableElement method, MethodSpec.Builder code, boolean untracked) {
       String guard = MemberNames.fresh("guard", method);
       String failure = MemberNames.fresh("failure", method);
+      boolean isVoid = method.getReturnType().getKind() == TypeKind.VOID;
+      CodeBlock call = superCall(method);
+      if (untracked && declaresAtMostOneCheckedException(method)) {
+        call =
+            CodeBlock.of(
+                "$N.$N(() -> $L)", CORE, isVoid ? "runUntracked" : "callUntracked", call);
+      }
       code.beginControlFlow(
           "try ($T $N = $N.beginAction())", RuntimeNames.LOCK_GUARD, guard, CORE);
       code.beginControlFlow("try");
-      code.addCode(
-          method.getReturnType().getKind() == TypeKind.VOID
-              ? CodeBlock.of("$L;\n", superCall(method))
-              : CodeBlock.of("return $L;\n", superCall(method)));
+      code.addCode(isVoid ? CodeBlock.of("$L;\n", call) : CodeBlock.of("return $L;\n", call));
       code.nextControlFlow("catch ($T $N)", Throwable.class, failure);
       code.addStatement("$N.markFailed()", guard);
       code.addStatement("throw $N", failure);
@@ -486,7 +505,7 @@ public final class ReactiveClassGenerator {
       if (analysis.effective(method).writes().isEmpty()) {
         body.addStatement("$L", superCall(method));
       } else {
-        addActionCall(method, body);
+        addActionCall(method, body, false);
       }
       return body.build();
     }

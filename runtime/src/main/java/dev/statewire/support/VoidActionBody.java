@@ -1,0 +1,12 @@
+package dev.statewire.support;
+
+/**
+ * The plain body of a void action, as generated code passes it to {@link
+ * StateCore#runUntracked}: {@code () -> super.method(arguments)}.
+ *
+ * @param <X> the checked exception the method declares ({@code RuntimeException} if none)
+ */
+@FunctionalInterface
+public interface VoidActionBody<X extends Throwable> {
+  void run() throws X;
+}
