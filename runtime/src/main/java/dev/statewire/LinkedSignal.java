@@ -29,7 +29,10 @@ import java.util.function.UnaryOperator;
  *   <li>The source is tracked like a {@link Computed}; it "changes" when its value is no longer
  *       {@code equals} to the one seen before. The advanced computation itself runs untracked.
  *   <li>A manual {@link #set}/{@link #update} wins over everything that happened before it, even
- *       a source change nobody has read yet, and holds until the source changes after it.
+ *       a source change nobody has read yet, and holds until the source changes after it. As for
+ *       any computed, the source is compared when the linked signal is next evaluated (at once
+ *       if an effect depends on it): a change and a change back that nobody read in between
+ *       is no change.
  *   <li>{@code set} also overrides a failing source or computation: the manual value is read
  *       until the source changes again.
  *   <li>The advanced computation gets {@code previous} = the last value (computed or manual)
