@@ -48,7 +48,8 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
 
   /** An empty list in the given context. */
   public ReactiveList(ReactiveContext context) {
-    this.tracker = new CollectionTracker(Objects.requireNonNull(context, "context"), key -> (Integer) key < data.size());
+    this.tracker =
+        new CollectionTracker(Objects.requireNonNull(context, "context"), key -> (Integer) key < data.size());
   }
 
   /** A list in {@link ReactiveContext#current()} holding the given elements. */

@@ -49,7 +49,8 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
 
   /** An empty map in the given context. */
   public ReactiveMap(ReactiveContext context) {
-    this.tracker = new CollectionTracker(Objects.requireNonNull(context, "context"), data::containsKey);
+    this.tracker =
+        new CollectionTracker(Objects.requireNonNull(context, "context"), data::containsKey);
   }
 
   /** A map in {@link ReactiveContext#current()} holding the given entries. */

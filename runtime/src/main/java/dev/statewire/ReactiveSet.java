@@ -38,7 +38,8 @@ public final class ReactiveSet<E> implements Set<E> {
 
   /** An empty set in the given context. */
   public ReactiveSet(ReactiveContext context) {
-    this.tracker = new CollectionTracker(Objects.requireNonNull(context, "context"), data::contains);
+    this.tracker =
+        new CollectionTracker(Objects.requireNonNull(context, "context"), data::contains);
   }
 
   /** A set in {@link ReactiveContext#current()} holding the given elements. */

@@ -24,8 +24,9 @@ import java.util.function.UnaryOperator;
  * <h2>State machine</h2>
  *
  * <table>
- *   <caption>Transitions (every row fires the running load's {@link Cancellation} and cancels
- *   its future, if a load is running)</caption>
+ *   <caption>Transitions. A load that is running when another transition happens (anything
+ *   but its own completion) is superseded: its {@link Cancellation} fires and its future is
+ *   cancelled.</caption>
  *   <tr><th>event</th><th>from</th><th>to</th><th>value</th><th>error</th></tr>
  *   <tr><td>creation, params {@code null}</td><td>-</td><td>IDLE</td><td>null</td><td>null</td></tr>
  *   <tr><td>creation, params non-null</td><td>IDLE</td><td>LOADING</td><td>null</td><td>null</td></tr>
@@ -267,7 +268,11 @@ public final class Resource<P, T> implements AutoCloseable {
     try {
       newParams = params.get();
     } catch (RuntimeException paramsFailure) {
-      context.untracked(() -> fail(paramsFailure));
+      context.untracked(
+          () -> {
+            fail(paramsFailure);
+            return null;
+          });
       return;
     }
     context.untracked(
@@ -281,10 +286,9 @@ public final class Resource<P, T> implements AutoCloseable {
         });
   }
 
-  private Void fail(RuntimeException paramsFailure) {
+  private void fail(RuntimeException paramsFailure) {
     transition(ResourceStatus.ERROR, state.peek().storedValue(), paramsFailure);
     cancelCurrent();
-    return null;
   }
 
   private void goIdle() {
@@ -295,7 +299,7 @@ public final class Resource<P, T> implements AutoCloseable {
     cancelCurrent();
   }
 
-  /** Lock held. Makes a new load current, cancels the old one and hands the new one to the executor. */
+  /** Lock held. Makes a new load current, cancels the old one, hands the new one to the executor. */
   private void start(P loadParams, ResourceStatus loadingStatus) {
     ResourceSnapshot<T> before = state.peek();
     transition(loadingStatus, before.storedValue(), null);
