@@ -17,6 +17,7 @@ if (!dir) {
 /** figures[key][side][round] = the round's median; side is 'java', 'alien' or 'baseline'. */
 const figures = {};
 const units = {};
+const labels = {};
 let jmhInfo;
 
 function put(key, side, round, value, unit) {
@@ -34,7 +35,7 @@ function jmhKey(entry) {
     return { key: `cellx${p.layers}/${method.split('.')[1]}`, side: 'java' };
   }
   if (method === 'BaselineBench.update') return { key: `cellx${p.layers}/${p.variant}`, side: 'baseline' };
-  if (method === 'DynamicBench.run') return { key: p.config, side: 'java' };
+  if (method === 'DynamicBench.run') return { key: `dynamic/${p.config}`, side: 'java' };
   throw new Error(`unknown JMH benchmark ${entry.benchmark}`);
 }
 
@@ -48,6 +49,7 @@ for (const file of readdirSync(dir).sort()) {
       if (!line.startsWith('{')) continue;
       const r = JSON.parse(line);
       put(r.case, 'alien', round, r.median, r.unit);
+      if (r.label) labels[r.case] = r.label;
     }
   } else {
     for (const entry of JSON.parse(text)) {
@@ -101,7 +103,8 @@ for (const key of keys) {
   const atLeastOne = ratios.filter((r) => r >= 1).length;
   const verdict = ratio === undefined ? '–' : ratio < 1 && atLeastOne <= 1 ? 'beats alien' : 'slower';
   const unit = (units[key] ?? '').replace('us/op', 'µs/op');
-  console.log(`| ${key} | ${unit} | ${fmt(java.typical)} | ${fmt(java.best)} | ${fmt(alien.typical)} | ${fmt(alien.best)} | ${fmtRatio(ratio)} | ${ratios.length ? `${fmtRatio(Math.min(...ratios))}–${fmtRatio(Math.max(...ratios))}` : '–'} | ${ratios.length ? `${atLeastOne}/${ratios.length}` : '–'} | ${verdict} |`);
+  const name = labels[key] ? `${key} (${labels[key]})` : key;
+  console.log(`| ${name} | ${unit} | ${fmt(java.typical)} | ${fmt(java.best)} | ${fmt(alien.typical)} | ${fmt(alien.best)} | ${fmtRatio(ratio)} | ${ratios.length ? `${fmtRatio(Math.min(...ratios))}–${fmtRatio(Math.max(...ratios))}` : '–'} | ${ratios.length ? `${atLeastOne}/${ratios.length}` : '–'} | ${verdict} |`);
 }
 
 const baselineKeys = Object.keys(figures).filter((k) => figures[k].baseline);
@@ -118,6 +121,14 @@ if (baselineKeys.length) {
     const ratios = pairedRatios(steady, b);
     console.log(`| ${key} | ${fmt(s.typical)} | ${fmt(s.best)} | ${ratios.length ? fmtRatio(median(ratios)) : '–'} | ${ratios.length ? `${fmtRatio(Math.min(...ratios))}–${fmtRatio(Math.max(...ratios))}` : '–'} |`);
   }
+}
+
+const failuresFile = join(dir, 'failures.txt');
+if (existsSync(failuresFile) && readFileSync(failuresFile, 'utf8').trim()) {
+  console.log();
+  console.log('Statewire benchmarks that failed their topology checks (no time is reported for them):');
+  console.log();
+  for (const line of readFileSync(failuresFile, 'utf8').trim().split('\n')) console.log(`- ${line}`);
 }
 
 const memoryFile = join(dir, 'memory.jsonl');

@@ -19,7 +19,15 @@ public final class TopologyCheckException extends RuntimeException {
   }
 
   /** Throws, naming the check and both values, unless {@code actual == expected}. */
-  public static void checkEquals(int expected, int actual, String description) {
+  public static void checkEquals(long expected, long actual, String description) {
+    if (actual != expected) {
+      throw new TopologyCheckException(
+          "check failed: " + description + ": expected " + expected + " but read " + actual);
+    }
+  }
+
+  /** Throws, naming the check and both values, unless {@code actual == expected} exactly. */
+  public static void checkEquals(double expected, double actual, String description) {
     if (actual != expected) {
       throw new TopologyCheckException(
           "check failed: " + description + ": expected " + expected + " but read " + actual);
