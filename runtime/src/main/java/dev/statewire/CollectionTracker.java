@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * How a reactive collection tracks reads and notifies writes: a size version, a content version
  * (any change: what iteration, {@code equals} and views depend on) and one version per key
- * (element, index, map key) that some computed or effect read. Readers of one key are
- * invalidated only by changes to that key.
+ * (element, index, map key) that some computed or effect read, plus, for maps, one per key whose
+ * existence was asked about. Readers of one key are invalidated only by changes to that key.
  *
  * <p>Reads and writes go through {@link #read} and {@link #write}, which hold the context's lock
  * (it guards the collection's data and this table); effects run when the outermost lock session
@@ -95,6 +95,18 @@ final class CollectionTracker {
     }
   }
 
+  /**
+   * Like {@link #trackKey}, but for whether the key exists only ({@code containsKey}): not
+   * invalidated when the key's value changes.
+   */
+  void trackPresence(Object key) {
+    trackKey(new Presence(key));
+  }
+
+  void presenceChanged(Object key) {
+    keyChanged(new Presence(key));
+  }
+
   void sizeChanged() {
     bump(size);
   }
@@ -127,7 +139,8 @@ final class CollectionTracker {
     for (Iterator<Map.Entry<Object, Signal<Long>>> it = keys.entrySet().iterator();
         it.hasNext(); ) {
       Map.Entry<Object, Signal<Long>> slot = it.next();
-      if (!isPresent.test(slot.getKey())) {
+      Object key = slot.getKey();
+      if (!isPresent.test(key instanceof Presence presence ? presence.key() : key)) {
         bump(slot.getValue());
         it.remove();
       }
@@ -138,4 +151,7 @@ final class CollectionTracker {
   private static void bump(Signal<Long> version) {
     version.set(version.peek() + 1);
   }
+
+  /** The slot key for "does this key exist", distinct from the key's own (value) slot. */
+  private record Presence(Object key) {}
 }

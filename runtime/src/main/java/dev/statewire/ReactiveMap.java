@@ -21,7 +21,8 @@ import java.util.function.Function;
  * <p>What each read depends on:
  *
  * <ul>
- *   <li>{@code get}, {@code getOrDefault}, {@code containsKey}: that key (its presence and value);
+ *   <li>{@code get}, {@code getOrDefault}: that key (its value, or its absence);
+ *   <li>{@code containsKey}: whether that key exists (not its value);
  *   <li>{@code size}, {@code isEmpty}: the size;
  *   <li>everything else ({@code containsValue}, {@code forEach}, views, {@code equals}, {@code
  *       hashCode}, {@code toString}): the whole content.
@@ -87,7 +88,7 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
   public boolean containsKey(Object key) {
     return tracker.read(
         () -> {
-          tracker.trackKey(key);
+          tracker.trackPresence(key);
           return data.containsKey(key);
         });
   }
@@ -314,6 +315,7 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
     tracker.contentChanged();
     tracker.keyChanged(key);
     if (!present) {
+      tracker.presenceChanged(key);
       tracker.sizeChanged();
     }
     data.put(key, value);
@@ -327,6 +329,7 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
     }
     tracker.contentChanged();
     tracker.keyChanged(key);
+    tracker.presenceChanged(key);
     tracker.sizeChanged();
     return data.remove(key);
   }
