@@ -1,9 +1,14 @@
 package dev.statewire.processor.generation;
 
+import dev.statewire.processor.model.Signatures;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 
 /** Wraps the Javadoc of generated members so the generated source reads well in an editor. */
 final class JavadocText {
@@ -39,5 +44,29 @@ final class JavadocText {
       lineLength += word.length();
     }
     return out.toString();
+  }
+
+  /** The fields as a list of inline code tags. */
+  static String codeList(Collection<VariableElement> fields) {
+    return fields.stream()
+        .map(f -> "{@code " + f.getSimpleName() + "}")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** What a derived value, effect or tracked read depends on, in words. */
+  static String dependencies(
+      Collection<VariableElement> fields, Collection<ExecutableElement> derived) {
+    List<String> parts = new ArrayList<>();
+    if (!fields.isEmpty()) {
+      parts.add((fields.size() == 1 ? "field " : "fields ") + codeList(fields));
+    }
+    if (!derived.isEmpty()) {
+      parts.add(
+          (derived.size() == 1 ? "derived value " : "derived values ")
+              + derived.stream()
+                  .map(m -> "{@link #" + Signatures.of(m) + "}")
+                  .collect(Collectors.joining(", ")));
+    }
+    return parts.isEmpty() ? "nothing of this instance" : String.join(" and ", parts);
   }
 }

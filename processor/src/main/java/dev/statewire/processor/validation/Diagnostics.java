@@ -32,10 +32,6 @@ public final class Diagnostics {
     messager.printMessage(Kind.ERROR, message, element);
   }
 
-  public void warning(Element element, String message) {
-    messager.printMessage(Kind.WARNING, message, element);
-  }
-
   public void note(String message) {
     messager.printMessage(Kind.NOTE, message);
   }

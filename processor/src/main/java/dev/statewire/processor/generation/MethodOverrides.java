@@ -1,0 +1,205 @@
+package dev.statewire.processor.generation;
+
+import static dev.statewire.processor.generation.MemberNames.CORE;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.statewire.processor.analysis.Access;
+import dev.statewire.processor.model.Signatures;
+import java.util.Collection;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The overrides of the generated class ({@link OverrideKind}) and the private methods behind
+ * derived values and effects: where tracking, locking and committing meet the user's methods.
+ */
+final class MethodOverrides {
+  private final GenerationTarget target;
+
+  MethodOverrides(GenerationTarget target) {
+    this.target = target;
+  }
+
+  MethodSpec override(ExecutableElement method, OverrideKind kind) {
+    MethodSpec.Builder override = MethodSpec.overriding(method, target.declared(), target.types());
+    override.addCode(
+        "if ($N == null) {$>\n// called by the constructor of $L, before this class is set up\n$L$<}\n",
+        CORE,
+        target.displayName(),
+        GenerationTarget.returning(method, target.superCall(method)));
+    switch (kind) {
+      case DERIVED:
+        derivedBody(method, override);
+        break;
+      case GETTER:
+        getterBody(method, override);
+        break;
+      case TRACKED_READ:
+        trackedReadBody(method, override);
+        break;
+      case ACTION:
+        actionBody(method, override);
+        break;
+      default:
+        throw new IllegalStateException("no override for " + kind);
+    }
+    return override.build();
+  }
+
+  private void derivedBody(ExecutableElement method, MethodSpec.Builder override) {
+    Access tracked = target.analysis().tracked(method);
+    override.addJavadoc(
+        "$L",
+        JavadocText.wrap(
+            "Derived value, cached until something it read changes: "
+                + JavadocText.dependencies(tracked.reads(), target.analysis().derivedCallees(method))
+                + ". Inside an action it is computed afresh, from the fields as written so"
+                + " far."));
+    override.beginControlFlow("if ($N.readsUncommitted())", CORE);
+    override.addStatement("return $N()", MemberNames.compute(method));
+    override.endControlFlow();
+    override.addStatement("return $N.get()", MemberNames.computed(method));
+  }
+
+  private void getterBody(ExecutableElement method, MethodSpec.Builder override) {
+    VariableElement field = target.analysis().direct(method).returnedField().orElseThrow();
+    override.addJavadoc(
+        "$L",
+        JavadocText.wrap(
+            "Tracked read of {@code "
+                + field.getSimpleName()
+                + "}. Inside a derived value or an effect the caller depends on it; elsewhere"
+                + " it returns the committed value without locking."));
+    override.beginControlFlow("if ($N.isLockHeld())", CORE);
+    override.addStatement("$N.get()", MemberNames.signal(field));
+    override.addStatement("return $L", target.superCall(method));
+    override.endControlFlow();
+    override.addStatement("return $N.peek()", MemberNames.signal(field));
+  }
+
+  private void trackedReadBody(ExecutableElement method, MethodSpec.Builder override) {
+    Access tracked = target.analysis().tracked(method);
+    override.addJavadoc(
+        "$L",
+        JavadocText.wrap(
+            "Tracked read of "
+                + JavadocText.dependencies(tracked.reads(), target.analysis().derivedCallees(method))
+                + ". Inside a derived value or an effect the caller depends on them; from a"
+                + " thread outside the lock it reads the committed state under the lock."));
+    String guard = MemberNames.fresh("guard", method);
+    override.beginControlFlow("if (!$N.isLockHeld())", CORE);
+    override.addStatement("$T $N = $N.enter()", RuntimeNames.LOCK_GUARD, guard, CORE);
+    override.beginControlFlow("try");
+    override.addCode(GenerationTarget.returning(method, target.superCall(method)));
+    override.nextControlFlow("finally");
+    override.addStatement("$N.close()", guard);
+    override.endControlFlow();
+    override.endControlFlow();
+    trackingReads(tracked.reads()).forEach(override::addStatement);
+    override.addCode(
+        GenerationTarget.isVoid(method)
+            ? CodeBlock.of("$L;\n", target.superCall(method))
+            : CodeBlock.of("return $L;\n", target.superCall(method)));
+  }
+
+  private void actionBody(ExecutableElement method, MethodSpec.Builder override) {
+    Access effective = target.analysis().effective(method);
+    override.addJavadoc(
+        "$L",
+        JavadocText.wrap(
+            "Action writing "
+                + JavadocText.codeList(effective.writes())
+                + ": runs under the context lock, untracked; the changes are committed when"
+                + " the outermost action or lock block ends, and rolled back if it throws."));
+    addActionCall(method, override, true);
+  }
+
+  /** A lambda can pass on one checked exception type, not a union of several. */
+  private boolean declaresAtMostOneCheckedException(ExecutableElement method) {
+    TypeMirror runtime = target.elements().getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = target.elements().getTypeElement("java.lang.Error").asType();
+    return method.getThrownTypes().stream()
+            .filter(t -> !target.types().isSubtype(t, runtime) && !target.types().isSubtype(t, error))
+            .count()
+        <= 1;
+  }
+
+  /**
+   * {@code try (guard = beginAction()) { super.m(); } catch: markFailed and rethrow}. With
+   * {@code untracked}, the call runs without tracking, so that a computed value or effect that
+   * calls the action does not come to depend on what it reads.
+   */
+  private void addActionCall(
+      ExecutableElement method, MethodSpec.Builder code, boolean untracked) {
+    String guard = MemberNames.fresh("guard", method);
+    String failure = MemberNames.fresh("failure", method);
+    boolean isVoid = GenerationTarget.isVoid(method);
+    CodeBlock call = target.superCall(method);
+    if (untracked && declaresAtMostOneCheckedException(method)) {
+      call =
+          CodeBlock.of(
+              "$N.$N(() -> $L)", CORE, isVoid ? "runUntracked" : "callUntracked", call);
+    }
+    code.beginControlFlow(
+        "try ($T $N = $N.beginAction())", RuntimeNames.LOCK_GUARD, guard, CORE);
+    code.beginControlFlow("try");
+    code.addCode(isVoid ? CodeBlock.of("$L;\n", call) : CodeBlock.of("return $L;\n", call));
+    code.nextControlFlow("catch ($T $N)", Throwable.class, failure);
+    code.addStatement("$N.markFailed()", guard);
+    code.addStatement("throw $N", failure);
+    code.endControlFlow();
+    code.endControlFlow();
+  }
+
+  MethodSpec derivedCompute(ExecutableElement method) {
+    Access tracked = target.analysis().tracked(method);
+    MethodSpec.Builder compute =
+        MethodSpec.methodBuilder(MemberNames.compute(method))
+            .addModifiers(Modifier.PRIVATE)
+            .returns(TypeName.get(target.returnType(method)))
+            .addJavadoc(
+                "$L",
+                JavadocText.wrap(
+                    "Evaluates {@link #"
+                        + Signatures.of(method)
+                        + "} and makes the caller depend on "
+                        + JavadocText.dependencies(tracked.reads(), target.analysis().derivedCallees(method))
+                        + "."));
+    trackingReads(tracked.reads()).forEach(compute::addStatement);
+    compute.addStatement("return $L", target.superCall(method));
+    return compute.build();
+  }
+
+  MethodSpec effectBody(ExecutableElement method) {
+    Access tracked = target.analysis().tracked(method);
+    MethodSpec.Builder body =
+        MethodSpec.methodBuilder(MemberNames.effectBody(method))
+            .addModifiers(Modifier.PRIVATE)
+            .addJavadoc(
+                "$L",
+                JavadocText.wrap(
+                    "The effect {@link #"
+                        + Signatures.of(method)
+                        + "}: runs at construction, then after every commit that changes "
+                        + JavadocText.dependencies(tracked.reads(), target.analysis().derivedCallees(method))
+                        + "."));
+    trackingReads(tracked.reads()).forEach(body::addStatement);
+    if (target.analysis().effective(method).writes().isEmpty()) {
+      body.addStatement("$L", target.superCall(method));
+    } else {
+      addActionCall(method, body, false);
+    }
+    return body.build();
+  }
+
+  private List<CodeBlock> trackingReads(Collection<VariableElement> fields) {
+    return fields.stream()
+        .map(field -> CodeBlock.of("$N.get()", MemberNames.signal(field)))
+        .toList();
+  }
+}
