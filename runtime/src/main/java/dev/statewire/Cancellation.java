@@ -16,7 +16,7 @@ import java.util.concurrent.CancellationException;
  */
 public final class Cancellation {
   private final ReactiveContext context;
-  private List<Runnable> actions = new ArrayList<>(2); // guarded by this; null once cancelled
+  private List<Runnable> actions; // guarded by this; created by the first onCancel
   private volatile boolean cancelled;
 
   Cancellation(ReactiveContext context) {
@@ -42,7 +42,10 @@ public final class Cancellation {
    */
   public void onCancel(Runnable action) {
     synchronized (this) {
-      if (actions != null) {
+      if (!cancelled) {
+        if (actions == null) {
+          actions = new ArrayList<>(2);
+        }
         actions.add(action);
         return;
       }
@@ -54,15 +57,17 @@ public final class Cancellation {
   void cancel() {
     List<Runnable> toRun;
     synchronized (this) {
-      if (actions == null) {
+      if (cancelled) {
         return;
       }
       cancelled = true;
       toRun = actions;
       actions = null;
     }
-    for (Runnable action : toRun) {
-      runReporting(action);
+    if (toRun != null) {
+      for (Runnable action : toRun) {
+        runReporting(action);
+      }
     }
   }
 
