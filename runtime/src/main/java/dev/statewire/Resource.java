@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -65,15 +67,20 @@ import java.util.function.UnaryOperator;
  * @param <T> the value type
  */
 public final class Resource<P, T> implements AutoCloseable {
+  private static final int FIELD_STATUS = 0;
+  private static final int FIELD_PREVIOUS_STATUS = 1;
+  private static final int FIELD_VALUE = 2;
+  private static final int FIELD_ERROR = 3;
+  private static final int FIELD_HAS_VALUE = 4;
+  private static final int FIELD_COUNT = 5;
+
   private final ReactiveContext context;
   private final ResourceLoader<P, T> loader;
   private final Computed<P> params;
   private final Signal<ResourceSnapshot<T>> state;
-  private final Computed<ResourceStatus> status;
-  private final Computed<ResourceStatus> previousStatus;
-  private final Computed<T> value;
-  private final Computed<Throwable> error;
-  private final Computed<Boolean> hasValue;
+  /** One computed per getter, created on first use, so each getter tracks only its field. */
+  private final AtomicReferenceArray<Computed<?>> fieldViews =
+      new AtomicReferenceArray<>(FIELD_COUNT);
   private final Effect paramsWatcher;
   private volatile String name = "resource";
 
@@ -88,11 +95,6 @@ public final class Resource<P, T> implements AutoCloseable {
     this.state =
         context.signal(
             new ResourceSnapshot<>(name, ResourceStatus.IDLE, ResourceStatus.IDLE, null, null));
-    this.status = context.computed(() -> state.get().status());
-    this.previousStatus = context.computed(() -> state.get().previousStatus());
-    this.value = context.computed(() -> state.get().value());
-    this.error = context.computed(() -> state.get().error());
-    this.hasValue = context.computed(() -> state.get().hasValue());
     this.paramsWatcher = context.effect(this::watchParams);
   }
 
@@ -139,12 +141,12 @@ public final class Resource<P, T> implements AutoCloseable {
 
   /** The status (tracked). */
   public ResourceStatus status() {
-    return status.get();
+    return field(FIELD_STATUS, ResourceSnapshot::status);
   }
 
   /** The status before the last transition (tracked). */
   public ResourceStatus previousStatus() {
-    return previousStatus.get();
+    return field(FIELD_PREVIOUS_STATUS, ResourceSnapshot::previousStatus);
   }
 
   /**
@@ -154,22 +156,22 @@ public final class Resource<P, T> implements AutoCloseable {
    * @throws ResourceErrorException in {@code ERROR}; guard with {@link #hasValue()}
    */
   public T value() {
-    return value.get();
+    return field(FIELD_VALUE, ResourceSnapshot::value);
   }
 
   /** The failure in {@code ERROR}, otherwise {@code null} (tracked). */
   public Throwable error() {
-    return error.get();
+    return field(FIELD_ERROR, ResourceSnapshot::error);
   }
 
   /** {@code true} while a loader runs: {@code LOADING} or {@code RELOADING} (tracked). */
   public boolean isLoading() {
-    return status.get().isLoading();
+    return status().isLoading();
   }
 
   /** {@code true} when {@link #value()} returns non-null without throwing (tracked). */
   public boolean hasValue() {
-    return hasValue.get();
+    return field(FIELD_HAS_VALUE, ResourceSnapshot::hasValue);
   }
 
   /** Status, value and error read atomically (tracked: depends on all of them). */
@@ -260,6 +262,24 @@ public final class Resource<P, T> implements AutoCloseable {
   @Override
   public String toString() {
     return "Resource[" + name + ": " + state.peek().status() + "]";
+  }
+
+  /**
+   * A tracked read of one field of the state through its own computed, so that readers of one
+   * field are not re-run when only another changes (equality cut-off). Creating a computed
+   * takes no lock; if two threads race, one computed wins and the other is never used.
+   */
+  @SuppressWarnings("unchecked")
+  private <V> V field(int index, Function<ResourceSnapshot<T>, V> field) {
+    Computed<?> view = fieldViews.get(index);
+    if (view == null) {
+      Computed<V> created = context.computed(() -> field.apply(state.get()));
+      view = fieldViews.compareAndExchange(index, null, created);
+      if (view == null) {
+        view = created;
+      }
+    }
+    return (V) view.get();
   }
 
   /** The params watcher's body: runs at creation and whenever the params computation changes. */
