@@ -115,7 +115,7 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     ReactiveContext c = ctx;
     c.checkWriteAllowed(this);
     T old = value;
-    if (equality == null ? Objects.equals(old, newValue) : equality.test(old, newValue)) {
+    if (same(old, newValue)) {
       return;
     }
     value = newValue;
@@ -123,7 +123,9 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     int mark = DIRTY;
     if ((flags & JOURNALED) != 0) {
       mark = PENDING;
-      if (Objects.equals(newValue, c.journal.valueBefore(this))) {
+      @SuppressWarnings("unchecked")
+      T before = (T) c.journal.valueBefore(this);
+      if (same(before, newValue)) {
         // written back to the value it had before this session wrote it, and nothing tracked
         // the values in between: as if never changed (subscribers were marked PENDING)
         version = c.journal.versionBefore(this);
@@ -136,6 +138,10 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     if (subs != null) {
       Graph.propagate(c, subs, mark);
     }
+  }
+
+  private boolean same(T a, T b) {
+    return equality == null ? Objects.equals(a, b) : equality.test(a, b);
   }
 
   @Override
