@@ -128,6 +128,7 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
       if (same(before, newValue)) {
         // written back to the value it had before this session wrote it, and nothing tracked
         // the values in between: as if never changed (subscribers were marked PENDING)
+        value = before;
         version = c.journal.versionBefore(this);
         return;
       }

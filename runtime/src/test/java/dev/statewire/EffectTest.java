@@ -79,6 +79,7 @@ class EffectTest {
       name.set("ADA");
     });
     assertEquals(List.of("Ada"), seen, "equal by the signal's equality: no change");
+    assertEquals("Ada", name.peek(), "the value from before the batch is kept");
   }
 
   @Test
