@@ -40,7 +40,7 @@ public final class BackgroundTasks {
     Task task;
     synchronized (this) {
       if (closed) {
-        throw new ClosedException(ownerName);
+        throw new ClosedException(ownerName, "starting a background task");
       }
       for (Task t : running) {
         if (t.name().equals(name)) {

@@ -1,10 +1,15 @@
 package dev.statewire;
 
-/** Something was used after its {@code close()}. */
+/** Something was used after its {@code close()}: a resource, a state object's tasks. */
 public final class ClosedException extends StatewireException {
   private static final long serialVersionUID = 1L;
 
-  public ClosedException(String what) {
-    super(what + " is closed; create a new one instead of using it after close().");
+  /**
+   * @param what the closed thing, e.g. {@code "Resource 'user'"}
+   * @param operation what was attempted, e.g. {@code "reload()"}
+   */
+  ClosedException(String what, String operation) {
+    super(what + " is closed, so " + operation + " is not allowed; create a new one instead of "
+        + "using it after close().");
   }
 }

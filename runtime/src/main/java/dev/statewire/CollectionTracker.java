@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * ends, so they see a write whole. Writers bump versions <em>before</em> mutating, so a write
  * that is illegal (inside a computed evaluation) fails before it changes anything.
  *
- * <p>Per-key versions are created only by reads that can be tracked: a read from a thread that
- * did not already hold the lock cannot be inside a computed or effect, so it records nothing.
+ * <p>Per-key versions are created only by reads that are tracked (inside a computed or effect
+ * run, {@link ReactiveContext#isTracking()}); other reads record nothing.
  * Versions of keys that are absent (removed, or probed but never present) are dropped by a
  * sweep at the end of a write once they outnumber the rest; the sweep bumps each one it drops,
  * so a reader that still cares re-runs and subscribes afresh. Nothing is ever missed: a
@@ -33,7 +33,6 @@ final class CollectionTracker {
   private final Signal<Long> content;
   private final Map<Object, Signal<Long>> keys = new HashMap<>();
   private int sweepThreshold = MIN_SWEEP_THRESHOLD;
-  private int untrackedReads; // > 0 inside a read that began without the lock
 
   /**
    * @param isPresent whether a key currently exists in the collection (lock held)
@@ -54,15 +53,7 @@ final class CollectionTracker {
     if (context.isHeldByCurrentThread()) {
       return body.get();
     }
-    return context.batch(
-        () -> {
-          untrackedReads++;
-          try {
-            return body.get();
-          } finally {
-            untrackedReads--;
-          }
-        });
+    return context.batch(body);
   }
 
   /** Runs a write under the context's lock: one lock session, so effects see it whole. */
@@ -78,19 +69,19 @@ final class CollectionTracker {
   }
 
   void trackSize() {
-    if (untrackedReads == 0) {
+    if (context.isTracking()) {
       size.get();
     }
   }
 
   void trackContent() {
-    if (untrackedReads == 0) {
+    if (context.isTracking()) {
       content.get();
     }
   }
 
   void trackKey(Object key) {
-    if (untrackedReads == 0) {
+    if (context.isTracking()) {
       keys.computeIfAbsent(key, k -> context.signal(0L)).get();
     }
   }

@@ -208,6 +208,14 @@ public final class ReactiveContext {
     }
   }
 
+  /**
+   * Whether the calling thread is running a computed or effect of this context right now, so
+   * that the reads it makes become dependencies (false inside {@link #untracked}).
+   */
+  public boolean isTracking() {
+    return lock.isHeldByCurrentThread() && activeSub != null;
+  }
+
   /** Whether the calling thread holds this context's lock. */
   public boolean isHeldByCurrentThread() {
     return lock.isHeldByCurrentThread();

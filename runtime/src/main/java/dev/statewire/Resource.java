@@ -184,7 +184,7 @@ public final class Resource<P, T> implements AutoCloseable {
    * keeping the value readable.
    *
    * @return {@code false} (and does nothing) when the params are {@code null} or failing
-   * @throws ResourceClosedException after {@link #close()}
+   * @throws ClosedException after {@link #close()}
    */
   public boolean reload() {
     return context.batch(
@@ -207,7 +207,7 @@ public final class Resource<P, T> implements AutoCloseable {
   /**
    * Sets the value locally: status {@code LOCAL}; cancels a running load.
    *
-   * @throws ResourceClosedException after {@link #close()}
+   * @throws ClosedException after {@link #close()}
    */
   public void set(T newValue) {
     context.batch(
@@ -222,7 +222,7 @@ public final class Resource<P, T> implements AutoCloseable {
    * ERROR}); status {@code LOCAL}; cancels a running load. {@code fn} runs under the lock.
    *
    * @return the new value
-   * @throws ResourceClosedException after {@link #close()}
+   * @throws ClosedException after {@link #close()}
    */
   public T update(UnaryOperator<T> fn) {
     return context.batch(
@@ -370,7 +370,7 @@ public final class Resource<P, T> implements AutoCloseable {
 
   private void ensureOpen(String operation) {
     if (closed) {
-      throw new ResourceClosedException(name, operation);
+      throw new ClosedException("Resource '" + name + "'", operation + "()");
     }
   }
 

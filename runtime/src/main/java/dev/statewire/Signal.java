@@ -123,12 +123,11 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     int mark = DIRTY;
     if ((flags & JOURNALED) != 0) {
       mark = PENDING;
-      @SuppressWarnings("unchecked")
-      T before = (T) c.journal.valueBefore(this);
-      if (same(before, newValue)) {
+      if (Objects.equals(newValue, c.journal.valueBefore(this))) {
         // written back to the value it had before this session wrote it, and nothing tracked
-        // the values in between: as if never changed (subscribers were marked PENDING)
-        value = before;
+        // the values in between: as if never changed (subscribers were marked PENDING). This
+        // compares with equals, not the signal's equality: a value that is merely "equal
+        // enough" still differs from what readers saw, so it counts as a change.
         version = c.journal.versionBefore(this);
         return;
       }

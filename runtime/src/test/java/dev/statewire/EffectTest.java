@@ -70,19 +70,6 @@ class EffectTest {
   }
 
   @Test
-  void writingBackAnEqualValueByCustomEqualityInsideABatchRunsNothing() {
-    Signal<String> name = ctx.signal("Ada", String::equalsIgnoreCase);
-    List<String> seen = new ArrayList<>();
-    ctx.effect(() -> seen.add(name.get()));
-    ctx.batch(() -> {
-      name.set("Grace");
-      name.set("ADA");
-    });
-    assertEquals(List.of("Ada"), seen, "equal by the signal's equality: no change");
-    assertEquals("Ada", name.peek(), "the value from before the batch is kept");
-  }
-
-  @Test
   void effectsRunInCreationOrder() {
     Signal<Integer> a = ctx.signal(0);
     Computed<Integer> deep = ctx.computed(() -> a.get() + 1);

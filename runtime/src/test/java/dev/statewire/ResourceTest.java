@@ -296,10 +296,10 @@ class ResourceTest {
     id.set(3);
     assertEquals(2, loader.count());
     assertState(r, IDLE, LOADING, "ann");
-    ResourceClosedException e = assertThrows(ResourceClosedException.class, () -> r.set("x"));
+    ClosedException e = assertThrows(ClosedException.class, () -> r.set("x"));
     assertTrue(e.getMessage().contains("'user'") && e.getMessage().contains("set()"));
-    assertThrows(ResourceClosedException.class, () -> r.update(v -> v));
-    assertThrows(ResourceClosedException.class, r::reload);
+    assertThrows(ClosedException.class, () -> r.update(v -> v));
+    assertThrows(ClosedException.class, r::reload);
     r.close();
     assertEquals(1, fired.get());
   }
