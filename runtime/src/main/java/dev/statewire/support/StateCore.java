@@ -26,6 +26,7 @@ public final class StateCore implements Transactional {
   private final Runnable verifyFields;
   private final Runnable commitFields;
   private final Runnable restoreFields;
+  private final SessionWrites sessionWrites;
   /** Guarded by this. */
   private final List<Effect> effects = new ArrayList<>();
   /** Guarded by this. */
@@ -50,6 +51,7 @@ public final class StateCore implements Transactional {
     this.verifyFields = verifyFields;
     this.commitFields = commitFields;
     this.restoreFields = restoreFields;
+    this.sessionWrites = SessionWrites.of(context);
   }
 
   /** The context of the instance. */
@@ -121,24 +123,24 @@ public final class StateCore implements Transactional {
    * joined, so fields may hold writes not committed yet.
    */
   public boolean readsUncommitted() {
-    return PendingWrites.onCurrentThread() && context.isHeldByCurrentThread();
+    return context.isHeldByCurrentThread() && sessionWrites.any();
   }
 
   @Override
   public void begin() {
     verifyFields.run();
-    PendingWrites.opened();
+    sessionWrites.opened();
   }
 
   @Override
   public void commit() {
-    PendingWrites.closed();
+    sessionWrites.closed();
     commitFields.run();
   }
 
   @Override
   public void rollback() {
-    PendingWrites.closed();
+    sessionWrites.closed();
     restoreFields.run();
   }
 
