@@ -11,6 +11,11 @@ public class Price {
     this.cents = cents;
   }
 
+  /** A factory in the annotated class that names its generated subclass. */
+  public static Price of(int cents) {
+    return new ReactivePrice(cents);
+  }
+
   public int getCents() {
     return cents;
   }

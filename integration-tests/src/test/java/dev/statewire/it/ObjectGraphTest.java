@@ -41,6 +41,13 @@ class ObjectGraphTest {
   }
 
   @Test
+  void aClassCanCreateItsGeneratedSubclass() {
+    Price price = Price.of(7);
+    assertTrue(price instanceof ReactivePrice);
+    assertEquals(7, price.getCents());
+  }
+
+  @Test
   void aGenericClassKeepsItsTypeArguments() {
     Box<String> box = new ReactiveBox<>(context, "b");
     assertFalse(box.grew());

@@ -17,6 +17,7 @@ import dev.statewire.processor.validation.Diagnostics;
 import dev.statewire.processor.validation.LocalClassValidator;
 import dev.statewire.processor.validation.Messages;
 import dev.statewire.processor.validation.OutsideAccessValidator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -121,27 +122,33 @@ public final class StatewireProcessor extends AbstractProcessor {
         classes.putIfAbsent(type.getQualifiedName().toString(), type);
       }
     }
+    Set<String> generatedNow = new HashSet<>();
+    classes.values().forEach(t -> generatedNow.add(collector.generatedName(t).simpleName()));
     for (TypeElement type : classes.values()) {
-      guarded(type, () -> processClass(type, round.processingOver()));
+      guarded(type, () -> processClass(type, generatedNow, round.processingOver()));
     }
     validateMethodsOutsideReactiveClasses(round);
     outsideAccess.ifPresent(validator -> validator.validate(round));
     localClasses.ifPresent(validator -> validator.validate(round));
   }
 
-  /** Steps 1 to 4 for one class. */
-  private void processClass(TypeElement type, boolean lastRound) {
+  /**
+   * Steps 1 to 4 for one class. A reference to a type that does not exist yet defers the class
+   * to the next round, unless the type is one of {@code generatedNow}, the classes this round
+   * generates (a class may well refer to its own {@code ReactiveX}).
+   */
+  private void processClass(TypeElement type, Set<String> generatedNow, boolean lastRound) {
     String generated = collector.generatedName(type).simpleName();
     if (!declarations.validateClass(type, generated)) {
       return;
     }
-    if (ErrorTypes.inSignatures(type)) {
+    if (!generatedNow.containsAll(ErrorTypes.inSignatures(type))) {
       deferOrReport(type, lastRound);
       return;
     }
     ReactiveClass model = collector.collect(type);
     ClassAnalysis analysis = analyzer.analyze(model);
-    if (analysis.hasUnresolvedReferences()) {
+    if (!generatedNow.containsAll(analysis.unresolvedTypes())) {
       deferOrReport(type, lastRound);
       return;
     }

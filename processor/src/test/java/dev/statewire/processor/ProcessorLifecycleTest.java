@@ -47,6 +47,32 @@ class ProcessorLifecycleTest {
   }
 
   @Test
+  void aClassMayReferToItsOwnGeneratedClassAndToThatOfAnother() {
+    Compilation compilation =
+        Compilations.compile(
+            source(
+                "test.State",
+                "package test;",
+                "import dev.statewire.annotation.*;",
+                "@Reactive",
+                "public class State {",
+                "  int count;",
+                "  public static State create() { return new ReactiveState(); }",
+                "  public ReactiveOther other() { return new ReactiveOther(); }",
+                "}"),
+            source(
+                "test.Other",
+                "package test;",
+                "@dev.statewire.annotation.Reactive",
+                "public class Other {",
+                "  ReactiveState state;",
+                "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    Compilations.generated(compilation, "test.ReactiveState");
+    Compilations.generated(compilation, "test.ReactiveOther");
+  }
+
+  @Test
   void aClassWhoseTypesNeverResolveIsReportedWhenProcessingEnds() {
     JavaFileObject file = stateUsing("Missing.make()");
     Compilation compilation = Compilations.compile(file);

@@ -52,9 +52,11 @@ public final class ClassAnalysis {
     return bodiesVisible;
   }
 
-  /** Some body references a type that does not exist yet: analyse the class in a later round. */
-  public boolean hasUnresolvedReferences() {
-    return direct.values().stream().anyMatch(MethodAccess::unresolved);
+  /** The simple names of the types the bodies reference that do not exist yet. */
+  public Set<String> unresolvedTypes() {
+    Set<String> names = new LinkedHashSet<>();
+    direct.values().forEach(access -> names.addAll(access.unresolvedTypes()));
+    return names;
   }
 
   /** What the body of {@code method} itself does. */

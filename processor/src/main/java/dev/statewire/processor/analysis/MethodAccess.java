@@ -19,8 +19,8 @@ import javax.lang.model.element.VariableElement;
  * @param returnedField the field a plain getter returns ({@code return x;} is its whole body)
  * @param opaque the body could not be read (no Trees, or no source): the method is assumed to read
  *     and write every reactive field
- * @param unresolved the body references a type that does not exist yet (generated later in this
- *     compilation); the class is analysed again in the next round
+ * @param unresolvedTypes the simple names of the types the body references that do not exist
+ *     yet (generated later in this compilation)
  */
 public record MethodAccess(
     Set<VariableElement> reads,
@@ -29,10 +29,10 @@ public record MethodAccess(
     List<MethodCall> calls,
     Optional<VariableElement> returnedField,
     boolean opaque,
-    boolean unresolved) {
+    Set<String> unresolvedTypes) {
 
   /** A method whose body is not visible: assumed to read and write {@code fields}. */
   public static MethodAccess opaque(Set<VariableElement> fields) {
-    return new MethodAccess(fields, fields, Map.of(), List.of(), Optional.empty(), true, false);
+    return new MethodAccess(fields, fields, Map.of(), List.of(), Optional.empty(), true, Set.of());
   }
 }

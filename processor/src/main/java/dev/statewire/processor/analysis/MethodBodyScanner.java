@@ -12,6 +12,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import dev.statewire.processor.model.ErrorTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -42,7 +42,7 @@ final class MethodBodyScanner extends TreePathScanner<Void, Void> {
   private final Set<VariableElement> reads = new LinkedHashSet<>();
   private final Map<VariableElement, TreePath> writeSites = new LinkedHashMap<>();
   private final List<MethodCall> calls = new ArrayList<>();
-  private boolean unresolved;
+  private final Set<String> unresolvedTypes = new LinkedHashSet<>();
 
   private MethodBodyScanner(
       Trees trees, Set<? extends Element> reactiveFields, Set<TypeElement> hierarchy) {
@@ -69,7 +69,7 @@ final class MethodBodyScanner extends TreePathScanner<Void, Void> {
         List.copyOf(scanner.calls),
         scanner.returnedField(methodPath),
         false,
-        scanner.unresolved);
+        Set.copyOf(scanner.unresolvedTypes));
   }
 
   @Override
@@ -138,8 +138,8 @@ final class MethodBodyScanner extends TreePathScanner<Void, Void> {
 
   private void noteUnresolved() {
     TypeMirror type = trees.getTypeMirror(getCurrentPath());
-    if (type != null && type.getKind() == TypeKind.ERROR) {
-      unresolved = true;
+    if (type != null) {
+      ErrorTypes.collect(type, unresolvedTypes);
     }
   }
 
