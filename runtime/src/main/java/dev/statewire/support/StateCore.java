@@ -90,6 +90,9 @@ public final class StateCore implements Transactional {
    * read a field it then wrote). The body's exception passes through unchanged.
    */
   public <T, X extends Throwable> T callUntracked(ActionBody<T, X> body) throws X {
+    if (!context.isTracking()) {
+      return body.call();
+    }
     return context.untracked(() -> {
       try {
         return body.call();
@@ -101,6 +104,10 @@ public final class StateCore implements Transactional {
 
   /** As {@link #callUntracked}, for a void action. */
   public <X extends Throwable> void runUntracked(VoidActionBody<X> body) throws X {
+    if (!context.isTracking()) {
+      body.run();
+      return;
+    }
     context.untracked(() -> {
       try {
         body.run();
