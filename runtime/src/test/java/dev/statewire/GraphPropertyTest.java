@@ -489,7 +489,6 @@ class GraphPropertyTest {
     private final Effect[] effects;
 
     private final int[] signalValue;
-    private final int[] committedValue;
     private long stateVersion;
     private final Outcome[] memo;
     private final long[] memoVersion;
@@ -519,7 +518,6 @@ class GraphPropertyTest {
       this.real = new ReadableSignal<?>[n];
       this.effects = new Effect[n];
       this.signalValue = new int[n];
-      this.committedValue = new int[n];
       this.memo = new Outcome[n];
       this.memoVersion = new long[n];
       this.last = new Reading[n];
@@ -563,7 +561,7 @@ class GraphPropertyTest {
       switch (node.kind()) {
         case SIGNAL -> {
           signalValue[i] = node.initial();
-          committedValue[i] = node.initial();
+          observe(i, Outcome.of(node.initial()));
           real[i] =
               node.customEquality()
                   ? context.signal(node.initial(), (Integer a, Integer b) -> signalEquality(a, b))
@@ -941,13 +939,18 @@ class GraphPropertyTest {
       checkViolations();
     }
 
-    /** A committed change of a signal counts as an observation of its new value. */
+    /**
+     * A commit counts as an observation of each signal whose value differs from the last value
+     * observed (read or committed): whoever saw that last value sees a change.
+     */
     private void recordCommittedChanges() {
       for (Node node : nodes) {
         int s = node.index();
-        if (node.kind() == NodeKind.SIGNAL && committedValue[s] != signalValue[s]) {
-          committedValue[s] = signalValue[s];
-          observe(s, Outcome.of(signalValue[s]));
+        List<Observation> history = observations.get(s);
+        Outcome committed = Outcome.of(signalValue[s]);
+        if (node.kind() == NodeKind.SIGNAL && !history.isEmpty() // empty: not created yet
+            && !history.get(history.size() - 1).outcome().equals(committed)) {
+          observe(s, committed);
         }
       }
     }
