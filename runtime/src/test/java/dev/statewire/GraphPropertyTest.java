@@ -31,19 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <p>Each try builds a random DAG of signals (some with a custom equality), computeds (each
  * reading a random subset of earlier nodes, some with a conditional read, some throwing on
  * certain results, some catching their inputs' errors, some returning a value with a custom
- * equality cut-off) and effects (tracked and untracked reads, a cleanup per run, some throwing),
- * then runs random operations: writes, {@code update}s, batches (with nested batches, reads and
- * writes of a value back to what it was when the batch began), tracked, peeked and untracked
- * reads, and effect closes. The model recomputes every value from the signals' values from
- * scratch. Checked after every operation:
+ * equality cut-off) and effects (tracked and untracked reads, a cleanup per run registered through
+ * the body's {@link Cleanup} or {@link Statewire#onCleanup}, some throwing, some writing a signal
+ * created after them, so that effect writes flow forward and cannot loop), then runs random
+ * operations: writes, {@code update}s, batches and lock blocks (with nested batches, reads,
+ * effect closes and writes of a value back to what it was when the batch began), tracked, peeked
+ * and untracked reads, and effect closes. The model recomputes every value from the signals'
+ * values from scratch. Checked after every operation:
  *
  * <ul>
  *   <li>every value read (at top level, inside a computed or inside an effect) equals the model's
  *       value at that moment, errors included: no glitch, read-your-writes inside a batch;
- *   <li>effects run only when a commit ends (never inside a batch body), in creation order, at
- *       most once per commit; an effect runs if a value it read (tracked) differs from what it
- *       saw in its previous run, and does not run if none did; each run's cleanup ran before the
- *       next run and on close; thrown effect errors reach the context's error handler;
+ *   <li>effects run only when a commit ends (never inside a batch body), in creation order and
+ *       at most once per commit (until an effect writes: then later rounds may follow); every
+ *       run is justified (a value it read, tracked, in its previous run may have changed) and
+ *       after the commit every live effect is up to date (what its last run read equals the
+ *       current values); each run's cleanup ran before the next run and on close; thrown effect
+ *       errors reach the context's error handler;
  *   <li>laziness: a computed is evaluated only while it, or something that depends on it, is
  *       being read, or while a commit checks a live effect that depends on it; and it is
  *       re-evaluated only if a value it read in its previous evaluation has changed.
@@ -172,7 +176,8 @@ class GraphPropertyTest {
             Tuple.of(2, OpKind.WRITE_BACK),
             Tuple.of(2, OpKind.READ),
             Tuple.of(1, OpKind.PEEK),
-            Tuple.of(1, OpKind.NESTED_BATCH));
+            Tuple.of(1, OpKind.NESTED_BATCH),
+            Tuple.of(1, OpKind.CLOSE_EFFECT));
     return Combinators.combine(kind, Arbitraries.integers().between(0, 1000), value())
         .as(RawInner::new);
   }
@@ -225,7 +230,15 @@ class GraphPropertyTest {
       boolean untrackedViaPeek,
       int salt,
       int modulus,
-      int initial) {
+      int initial,
+      int writeTarget,
+      boolean cleanupViaStatewire) {
+
+    Node withWriteTarget(int target) {
+      return new Node(index, kind, reads, condition, whenEven, whenOdd, untracked, trigger,
+          customEquality, catchesErrors, untrackedViaPeek, salt, modulus, initial, target,
+          cleanupViaStatewire);
+    }
 
     @Override
     public String toString() {
@@ -241,6 +254,8 @@ class GraphPropertyTest {
             "e" + index + "=effect(reads=" + Arrays.toString(reads) + conditionText()
                 + (untracked.length > 0 ? ", untracked=" + Arrays.toString(untracked) : "")
                 + (untracked.length > 0 ? (untrackedViaPeek ? " via peek" : " via untracked") : "")
+                + (writeTarget >= 0 ? ", writes s" + writeTarget : "")
+                + (cleanupViaStatewire ? ", Statewire.onCleanup" : "")
                 + (trigger > 0 ? ", throwsWhenSum%13==" + trigger : "") + ")";
       };
     }
@@ -264,7 +279,7 @@ class GraphPropertyTest {
         case PEEK -> "n" + target + ".peek()";
         case UNTRACKED -> "untracked(n" + target + ".get())";
         case CLOSE_EFFECT -> "e" + target + ".close()";
-        case BATCH -> "batch" + children;
+        case BATCH -> (value % 2 == 0 ? "batch" : "lockBlock") + children;
         case NESTED_BATCH -> "Statewire.batch" + children;
       };
     }
@@ -300,12 +315,24 @@ class GraphPropertyTest {
                 (raw.flags() & 4) != 0,
                 raw.salt(),
                 (raw.flags() & 8) != 0 ? 5 : 257,
-                raw.salt() % 21);
+                raw.salt() % 21,
+                -1,
+                kind == NodeKind.EFFECT && (raw.flags() & 1) != 0);
         nodes.add(node);
         switch (kind) {
           case SIGNAL -> { readable.add(index); signals.add(index); }
           case COMPUTED -> readable.add(index);
           case EFFECT -> effects.add(index);
+        }
+      }
+      // A writing effect writes a signal created after it: only later effects can read that,
+      // so effect writes flow forward and can never loop.
+      for (int i = 0; i < nodes.size(); i++) {
+        Node node = nodes.get(i);
+        int e = i;
+        List<Integer> later = signals.stream().filter(x -> x > e).toList();
+        if (node.kind() == NodeKind.EFFECT && (rawNodes.get(i).flags() & 2) != 0 && !later.isEmpty()) {
+          nodes.set(i, node.withWriteTarget(pick(later, node.salt())));
         }
       }
       List<Op> ops = new ArrayList<>();
@@ -324,13 +351,14 @@ class GraphPropertyTest {
             effects.isEmpty()
                 ? new Op(OpKind.READ, pick(readable, raw.target()), 0, List.of())
                 : new Op(OpKind.CLOSE_EFFECT, pick(effects, raw.target()), 0, List.of());
-        case BATCH -> new Op(OpKind.BATCH, 0, 0, resolveInner(raw.inner(), 0, raw.inner().size(), readable, signals));
+        case BATCH -> new Op(OpKind.BATCH, 0, raw.value(), resolveInner(raw.inner(), 0, raw.inner().size(), readable, signals, effects));
         default -> throw new IllegalStateException("not a top-level operation: " + raw.kind());
       };
     }
 
     /** Resolves inner[from, to); a NESTED_BATCH takes the next (value % 3 + 1) operations. */
-    private static List<Op> resolveInner(List<RawInner> inner, int from, int to, List<Integer> readable, List<Integer> signals) {
+    private static List<Op> resolveInner(List<RawInner> inner, int from, int to, List<Integer> readable,
+        List<Integer> signals, List<Integer> effects) {
       List<Op> ops = new ArrayList<>();
       int i = from;
       while (i < to) {
@@ -339,9 +367,13 @@ class GraphPropertyTest {
           case WRITE, WRITE_BACK -> ops.add(new Op(raw.kind(), pick(signals, raw.target()), raw.value(), List.of()));
           case UPDATE -> ops.add(new Op(OpKind.UPDATE, pick(signals, raw.target()), raw.value() % 7 - 3, List.of()));
           case READ, PEEK -> ops.add(new Op(raw.kind(), pick(readable, raw.target()), 0, List.of()));
+          case CLOSE_EFFECT ->
+              ops.add(effects.isEmpty()
+                  ? new Op(OpKind.READ, pick(readable, raw.target()), 0, List.of())
+                  : new Op(OpKind.CLOSE_EFFECT, pick(effects, raw.target()), 0, List.of()));
           case NESTED_BATCH -> {
             int end = Math.min(to, i + raw.value() % 3 + 1);
-            ops.add(new Op(OpKind.NESTED_BATCH, 0, 0, resolveInner(inner, i, end, readable, signals)));
+            ops.add(new Op(OpKind.NESTED_BATCH, 0, 0, resolveInner(inner, i, end, readable, signals, effects)));
             i = end;
           }
           default -> throw new IllegalStateException("not a batch operation: " + raw.kind());
@@ -500,7 +532,7 @@ class GraphPropertyTest {
     private final Deque<Map<Integer, Outcome>> frames = new ArrayDeque<>();
     private Phase phase = Phase.IDLE;
     private final List<Integer> runsThisOperation = new ArrayList<>();
-    private final Map<Integer, Reading> pendingRuns = new LinkedHashMap<>();
+    private boolean effectWroteThisOperation;
     private final int[] runCount;
     private final int[] cleanupCount;
     private final boolean[] closed;
@@ -536,8 +568,16 @@ class GraphPropertyTest {
     }
 
     long run() {
+      // signals first: a writing effect writes a signal created after it in the node order
       for (Node node : nodes) {
-        create(node);
+        if (node.kind() == NodeKind.SIGNAL) {
+          create(node);
+        }
+      }
+      for (Node node : nodes) {
+        if (node.kind() != NodeKind.SIGNAL) {
+          create(node);
+        }
       }
       for (Op op : scenario.ops()) {
         operation = op.toString();
@@ -601,11 +641,18 @@ class GraphPropertyTest {
         case BATCH -> {
           int[] atStart = signalValue.clone();
           phase = Phase.IN_BATCH;
-          context.batch(
-              () -> {
-                performInBatch(op.children(), atStart);
-                phase = Phase.COMMITTING;
-              });
+          if (op.value() % 2 == 0) {
+            context.batch(
+                () -> {
+                  performInBatch(op.children(), atStart);
+                  phase = Phase.COMMITTING;
+                });
+          } else {
+            try (LockGuard guard = context.enter()) {
+              performInBatch(op.children(), atStart);
+              phase = Phase.COMMITTING;
+            }
+          }
           phase = Phase.IDLE;
           verifyCommit(Set.of());
         }
@@ -621,6 +668,11 @@ class GraphPropertyTest {
           case WRITE, UPDATE, WRITE_BACK -> write(op, atStart);
           case READ, PEEK -> readTopLevel(op);
           case NESTED_BATCH -> Statewire.batch(() -> performInBatch(op.children(), atStart));
+          case CLOSE_EFFECT -> {
+            if (!closed[op.target()]) {
+              closeEffect(op.target());
+            }
+          }
           default -> throw new IllegalStateException("not a batch operation: " + op);
         }
         if (!runsThisOperation.isEmpty()) {
@@ -694,10 +746,8 @@ class GraphPropertyTest {
       if (cleanupCount[k] != runCount[k]) {
         violations.add("e" + k + " ran " + runCount[k] + " times but " + cleanupCount[k] + " cleanups ran after close()");
       }
-      if (!runsThisOperation.isEmpty()) {
+      if (!runsThisOperation.isEmpty() && phase != Phase.IN_BATCH) {
         violations.add("effects " + runsThisOperation + " ran during close()");
-        runsThisOperation.clear();
-        pendingRuns.clear();
       }
       checkViolations();
     }
@@ -784,6 +834,12 @@ class GraphPropertyTest {
       if (cleanupCount[k] != runCount[k]) {
         violations.add("e" + k + " run " + (runCount[k] + 1) + " started with " + cleanupCount[k] + " cleanups done");
       }
+      if (!runsThisOperation.isEmpty() && !effectWroteThisOperation
+          && runsThisOperation.get(runsThisOperation.size() - 1) >= k) {
+        violations.add("e" + k + " ran after " + runsThisOperation + " with no effect write in between"
+            + " (expected creation order, each once)");
+      }
+      checkEffectRunIsJustified(k);
       runCount[k]++;
       runsThisOperation.add(k);
       long start = ++clock;
@@ -798,8 +854,16 @@ class GraphPropertyTest {
       } finally {
         frames.pop();
       }
-      pendingRuns.put(k, new Reading(start, deps));
-      cleanup.add(() -> cleanupCount[k]++);
+      last[k] = new Reading(start, deps);
+      if (node.cleanupViaStatewire()) {
+        Statewire.onCleanup(() -> cleanupCount[k]++);
+      } else {
+        cleanup.add(() -> cleanupCount[k]++);
+      }
+      if (node.writeTarget() >= 0) {
+        effectWroteThisOperation = true;
+        write(new Op(OpKind.WRITE, node.writeTarget(), (int) Math.floorMod(sum + node.salt(), 23L), List.of()), null);
+      }
       if (node.trigger() > 0 && Math.floorMod(sum, 13) == node.trigger()) {
         expectedEffectErrors++;
         throw new EffectBoom(k);
@@ -809,7 +873,7 @@ class GraphPropertyTest {
     /** An effect reads like a computed that catches its inputs' errors and never throws. */
     private static Node effectAsReader(Node effect) {
       return new Node(effect.index(), NodeKind.COMPUTED, effect.reads(), effect.condition(), effect.whenEven(),
-          effect.whenOdd(), new int[0], 0, false, true, false, 0, Integer.MAX_VALUE, 0);
+          effect.whenOdd(), new int[0], 0, false, true, false, 0, Integer.MAX_VALUE, 0, -1, false);
     }
 
     private int readOrFallback(int d, ReadMode mode) {
@@ -870,6 +934,20 @@ class GraphPropertyTest {
       violations.add("c" + c + " was re-evaluated although nothing it read changed: " + previous.deps());
     }
 
+    /** An effect may re-run only if something it read in its previous run may have changed. */
+    private void checkEffectRunIsJustified(int k) {
+      Reading previous = last[k];
+      if (previous == null) {
+        return;
+      }
+      for (Map.Entry<Integer, Outcome> dep : previous.deps().entrySet()) {
+        if (mayHaveChanged(dep.getKey(), dep.getValue(), previous.time())) {
+          return;
+        }
+      }
+      violations.add("e" + k + " ran although nothing it read changed: " + previous.deps());
+    }
+
     private boolean definitelyChanged(int d, Outcome seen) {
       return !model(d).equals(seen);
     }
@@ -890,49 +968,30 @@ class GraphPropertyTest {
     // --- effects after a commit -----------------------------------------------------------
 
     /**
-     * After a commit: the runs happened in creation order, each at most once; every live effect
-     * whose input definitely changed ran; none ran without a possible change. {@code created}
-     * holds an effect created by this operation (its first run is mandatory).
+     * After a commit: every live effect is up to date (what its last run read equals the current
+     * values, otherwise it missed a run); an effect created by this operation ran; effect errors
+     * reached the handler. Run order and "ran only if something it read changed" are checked as
+     * each run starts.
      */
     private void verifyCommit(Set<Integer> created) {
       recordCommittedChanges();
-      List<Integer> ran = new ArrayList<>(runsThisOperation);
-      for (int j = 1; j < ran.size(); j++) {
-        if (ran.get(j) <= ran.get(j - 1)) {
-          violations.add("effects ran in the order " + ran + ", expected creation order, each once");
-        }
-      }
       for (Node node : nodes) {
         int k = node.index();
-        if (node.kind() != NodeKind.EFFECT || closed[k] || (effects[k] == null)) {
+        if (node.kind() != NodeKind.EFFECT || closed[k] || effects[k] == null) {
           continue;
         }
-        boolean didRun = ran.contains(k);
-        if (created.contains(k)) {
-          if (!didRun) {
-            violations.add("e" + k + " did not run when created");
+        if (created.contains(k) && !runsThisOperation.contains(k)) {
+          violations.add("e" + k + " did not run when created");
+        }
+        for (Map.Entry<Integer, Outcome> dep : last[k].deps().entrySet()) {
+          if (definitelyChanged(dep.getKey(), dep.getValue())) {
+            violations.add("e" + k + " did not run although what it read changed: " + describeChanges(last[k]));
+            break;
           }
-          continue;
-        }
-        Reading previous = last[k];
-        boolean must = false;
-        boolean may = false;
-        for (Map.Entry<Integer, Outcome> dep : previous.deps().entrySet()) {
-          must |= definitelyChanged(dep.getKey(), dep.getValue());
-          may |= mayHaveChanged(dep.getKey(), dep.getValue(), previous.time());
-        }
-        if (must && !didRun) {
-          violations.add("e" + k + " did not run although what it read changed: " + describeChanges(previous));
-        }
-        if (didRun && !may) {
-          violations.add("e" + k + " ran although nothing it read changed: " + previous.deps());
         }
       }
-      for (Map.Entry<Integer, Reading> run : pendingRuns.entrySet()) {
-        last[run.getKey()] = run.getValue();
-      }
-      pendingRuns.clear();
       runsThisOperation.clear();
+      effectWroteThisOperation = false;
       if (expectedEffectErrors != reportedEffectErrors) {
         violations.add(expectedEffectErrors + " effect errors thrown, " + reportedEffectErrors + " reported to the error handler");
       }
