@@ -147,7 +147,9 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     } catch (Error e) {
       c.activeSub = outer;
       c.trackStamp = outerStamp;
-      flags = (flags & ~(RUNNING | INITIALIZED)) | DIRTY;
+      // not stored: the next read computes again. The cached value stays for the equality
+      // cut-off: an over-deep refresh abandons computations this way and retries them
+      flags = (flags & ~RUNNING) | DIRTY;
       throw e;
     } catch (Throwable e) {
       result = e;

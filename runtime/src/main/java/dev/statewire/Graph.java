@@ -178,7 +178,7 @@ final class Graph {
   private static void unwatch(Computed<?> first) {
     ArrayDeque<Computed<?>> more = null;
     for (Computed<?> c = first; c != null; c = more == null ? null : more.poll()) {
-      c.flags &= ~(WATCHED | DIRTY | PENDING);
+      c.flags &= ~(WATCHED | PENDING); // DIRTY stays: an abandoned computation must re-run
       c.seenGlobalVersion = c.ctx.globalVersion - 1;
       for (Link link = c.deps; link != null; link = link.nextDep) {
         Computed<?> orphan = unlinkSub(link);
