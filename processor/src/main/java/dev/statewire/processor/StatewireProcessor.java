@@ -29,7 +29,6 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -170,7 +169,10 @@ public final class StatewireProcessor extends AbstractProcessor {
     }
   }
 
-  /** SW301 / SW302 for {@code @Derived} and {@code @Effect} outside any {@code @Reactive} class. */
+  /**
+   * SW301 / SW302 for {@code @Derived} and {@code @Effect} outside any {@code @Reactive} type
+   * (inside one that is not a class, SW101 has said it all).
+   */
   private void validateMethodsOutsideReactiveClasses(RoundEnvironment round) {
     for (String annotation : Set.of(StatewireAnnotations.DERIVED, StatewireAnnotations.EFFECT)) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
@@ -180,10 +182,7 @@ public final class StatewireProcessor extends AbstractProcessor {
       for (ExecutableElement method :
           ElementFilter.methodsIn(round.getElementsAnnotatedWith(type))) {
         Element owner = method.getEnclosingElement();
-        boolean inReactiveClass =
-            owner.getKind() == ElementKind.CLASS
-                && StatewireAnnotations.isPresent(owner, StatewireAnnotations.REACTIVE);
-        if (!inReactiveClass) {
+        if (!StatewireAnnotations.isPresent(owner, StatewireAnnotations.REACTIVE)) {
           guarded(method, () -> declarations.validateMethod(method));
         }
       }

@@ -5,6 +5,8 @@ import static dev.statewire.processor.Compilations.compile;
 import static dev.statewire.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,26 +18,26 @@ class BodyDiagnosticsTest {
       "; a derived value must not change state. Move the write into a method that is not"
           + " @Derived (an action).";
 
-  /** A {@code @Reactive class State} with {@code int count} and {@code lines} after line 4. */
+  /** A {@code @Reactive class State} with {@code int count} on line 5 and {@code lines} after it. */
   private static JavaFileObject state(String... lines) {
-    String[] all = new String[lines.length + 5];
-    all[0] = "package test;";
-    all[1] = "import dev.statewire.annotation.*;";
-    all[2] = "@Reactive";
-    all[3] = "public class State {";
-    all[4] = "  int count;";
-    System.arraycopy(lines, 0, all, 5, lines.length);
-    all[all.length - 1] = "}";
-    String[] withEnd = new String[all.length];
-    System.arraycopy(all, 0, withEnd, 0, all.length);
-    return source("test.State", withEnd);
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "package test;",
+                "import dev.statewire.annotation.*;",
+                "@Reactive",
+                "public class State {",
+                "  int count;"));
+    all.addAll(List.of(lines));
+    all.add("}");
+    return source("test.State", all.toArray(new String[0]));
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"count = 1;", "count += 1;", "count++;", "--this.count;", "(count) = 2;"})
   void sw203RejectsADerivedMethodThatWritesAField(String write) {
     JavaFileObject file =
-        state("  @Derived", "  int total() {", "    " + write, "    return count;", "  }", "");
+        state("  @Derived", "  int total() {", "    " + write, "    return count;", "  }");
     Compilation compilation = compile(file);
     assertThat(compilation)
         .hadErrorContaining("[SW203] @Derived method total() writes field count" + DERIVED_WRITES)
@@ -52,8 +54,7 @@ class BodyDiagnosticsTest {
             "    Runnable reset = () -> count = 0;",
             "    reset.run();",
             "    return count;",
-            "  }",
-            "");
+            "  }");
     assertThat(compile(file))
         .hadErrorContaining("[SW203] @Derived method total() writes field count" + DERIVED_WRITES)
         .inFile(file)
@@ -70,8 +71,7 @@ class BodyDiagnosticsTest {
             "    return count;",
             "  }",
             "  private void reset() { bump(); }",
-            "  private void bump() { count++; }",
-            "");
+            "  private void bump() { count++; }");
     assertThat(compile(file))
         .hadErrorContaining(
             "[SW203] @Derived method total() calls reset(), which writes field count; a derived"
@@ -90,8 +90,7 @@ class BodyDiagnosticsTest {
             "    this.increment(2);",
             "    return count;",
             "  }",
-            "  void increment(int by) { count += by; }",
-            "");
+            "  void increment(int by) { count += by; }");
     assertThat(compile(file))
         .hadErrorContaining("[SW203] @Derived method total() calls increment(int), which writes")
         .inFile(file)
@@ -115,8 +114,7 @@ class BodyDiagnosticsTest {
             "  int twice(/* a parameter would be SW301 */) {",
             "    java.util.function.IntUnaryOperator f = count -> count * 2;",
             "    return f.applyAsInt(total());",
-            "  }",
-            "");
+            "  }");
     assertThat(compile(file)).succeededWithoutWarnings();
   }
 
@@ -130,8 +128,7 @@ class BodyDiagnosticsTest {
             "  int b() { return helper(); }",
             "  private int helper() { return c(); }",
             "  @Derived",
-            "  int c() { return a(); }",
-            "");
+            "  int c() { return a(); }");
     Compilation compilation = compile(file);
     assertThat(compilation)
         .hadErrorContaining(
@@ -146,7 +143,7 @@ class BodyDiagnosticsTest {
   @Test
   void sw304RejectsARecursiveDerivedMethod() {
     JavaFileObject file =
-        state("  @Derived", "  int depth() { return count > 0 ? depth() : 0; }", "");
+        state("  @Derived", "  int depth() { return count > 0 ? depth() : 0; }");
     assertThat(compile(file))
         .hadErrorContaining("[SW304] @Derived methods call each other in a cycle: depth() ->"
             + " depth();")
@@ -165,7 +162,7 @@ class BodyDiagnosticsTest {
             "    state.count = 5;",
             "  }",
             "}");
-    Compilation compilation = compile(state(""), other);
+    Compilation compilation = compile(state(), other);
     assertThat(compilation)
         .hadErrorContaining(
             "[SW205] field count of @Reactive class State is written from outside its class,"
@@ -177,7 +174,7 @@ class BodyDiagnosticsTest {
 
   @Test
   void sw205RejectsAWriteToAnotherInstanceInsideTheClass() {
-    JavaFileObject file = state("  void copyTo(State other) {", "    other.count++;", "  }", "");
+    JavaFileObject file = state("  void copyTo(State other) {", "    other.count++;", "  }");
     assertThat(compile(file))
         .hadErrorContaining(
             "[SW205] field count of @Reactive class State is written through another reference,"
@@ -202,7 +199,7 @@ class BodyDiagnosticsTest {
             "    return state.count;",
             "  }",
             "}");
-    Compilation compilation = compile(state(""), other);
+    Compilation compilation = compile(state(), other);
     assertThat(compilation).succeeded();
     assertThat(compilation)
         .hadWarningContaining(
@@ -221,8 +218,7 @@ class BodyDiagnosticsTest {
             "  @Override public boolean equals(Object o) {",
             "    return o instanceof State && ((State) o).count == count;",
             "  }",
-            "  @Override public int hashCode() { return count; }",
-            "");
+            "  @Override public int hashCode() { return count; }");
     assertThat(compile(file)).succeededWithoutWarnings();
   }
 }

@@ -17,12 +17,18 @@ class DeclarationDiagnosticsTest {
     Compilation compilation = compile(file);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(line);
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @ParameterizedTest(name = "@Reactive {0}")
   @CsvSource({"interface, interface", "enum, enum", "record, record", "@interface, annotation type"})
   void sw101RejectsTypesThatAreNotClasses(String keyword, String kind) {
-    String body = keyword.equals("record") ? "(int count) {}" : " {}";
+    String body =
+        keyword.equals("record")
+            ? "(int count) {}"
+            : keyword.equals("interface")
+                ? " { @dev.statewire.annotation.Derived default int total() { return 1; } }"
+                : " {}";
     JavaFileObject file =
         source(
             "test.State",
