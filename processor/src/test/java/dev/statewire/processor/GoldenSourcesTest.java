@@ -27,6 +27,7 @@ class GoldenSourcesTest {
     "TaskState, ReactiveTaskState",
     "Box, ReactiveBox",
     "Shapes, ReactiveShapes_Square",
+    "Poller, ReactivePoller",
   })
   void generatedSourceMatchesGoldenFile(String input, String generated) throws IOException {
     Compilation compilation =

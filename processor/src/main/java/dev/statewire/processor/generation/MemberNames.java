@@ -13,6 +13,7 @@ final class MemberNames {
   static final String VERIFY = PREFIX + "verify";
   static final String COMMIT = PREFIX + "commit";
   static final String ROLLBACK = PREFIX + "rollback";
+  static final String TASKS = PREFIX + "tasks";
 
   private MemberNames() {}
 

@@ -45,6 +45,9 @@ final class MethodOverrides {
       case ACTION:
         actionBody(method, override);
         break;
+      case BACKGROUND:
+        BackgroundMembers.overrideBody(target, method, override);
+        break;
       default:
         throw new IllegalStateException("no override for " + kind);
     }

@@ -4,10 +4,9 @@ import dev.statewire.processor.analysis.Access;
 import dev.statewire.processor.analysis.ClassAnalysis;
 import dev.statewire.processor.analysis.MethodAccess;
 import dev.statewire.processor.model.MethodRole;
+import dev.statewire.processor.model.Overriding;
 import dev.statewire.processor.model.ReactiveClass;
-import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.util.Elements;
@@ -23,7 +22,9 @@ enum OverrideKind {
   TRACKED_READ,
   /** Writes reactive fields (directly or through calls): runs as an action under the lock. */
   ACTION,
-  /** Not overridden: it touches no reactive field, cannot be overridden, or is a task. */
+  /** {@code @Background}: starts the method's body as a task and returns at once. */
+  BACKGROUND,
+  /** Not overridden: it touches no reactive field, or cannot be overridden. */
   NONE;
 
   /** The override {@code method} gets in the class generated for {@code analysis}. */
@@ -34,7 +35,7 @@ enum OverrideKind {
     }
     MethodRole role = ReactiveClass.roleOf(method);
     if (role == MethodRole.BACKGROUND) {
-      return NONE;
+      return BACKGROUND;
     }
     if (role == MethodRole.DERIVED) {
       return DERIVED;
@@ -66,18 +67,6 @@ enum OverrideKind {
 
   /** The generated class, in the package of the annotated class, can override {@code method}. */
   static boolean isOverridable(ReactiveClass model, ExecutableElement method, Elements elements) {
-    Set<Modifier> modifiers = method.getModifiers();
-    if (modifiers.contains(Modifier.PRIVATE)
-        || modifiers.contains(Modifier.STATIC)
-        || modifiers.contains(Modifier.FINAL)
-        || modifiers.contains(Modifier.ABSTRACT)) {
-      return false;
-    }
-    boolean packagePrivate =
-        !modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.PROTECTED);
-    return !packagePrivate
-        || elements
-            .getPackageOf(method)
-            .equals(elements.getPackageOf(model.element()));
+    return Overriding.isOverridable(model, method, elements);
   }
 }

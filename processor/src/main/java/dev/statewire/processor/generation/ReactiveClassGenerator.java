@@ -56,6 +56,7 @@ public final class ReactiveClassGenerator {
     private final ReactiveClass model;
     private final MethodOverrides overrides;
     private final FieldSync fieldSync;
+    private final BackgroundMembers background;
     /** A {@code close()} of the annotated class, which the generated {@code close()} calls. */
     private final Optional<ExecutableElement> userClose;
     private final TypeSpec.Builder builder;
@@ -67,6 +68,7 @@ public final class ReactiveClassGenerator {
       this.model = target.model();
       this.overrides = new MethodOverrides(target);
       this.fieldSync = new FieldSync(target);
+      this.background = new BackgroundMembers(target);
       this.userClose =
           model.methods().stream()
               .filter(m -> m.getSimpleName().contentEquals("close") && m.getParameters().isEmpty())
@@ -95,6 +97,10 @@ public final class ReactiveClassGenerator {
 
       addCore();
       model.fields().forEach(this::addSignal);
+      if (background.present()) {
+        builder.addField(background.tasksField());
+        constructionSteps.add(background::construction);
+      }
       List<MethodSpec> methodOverrides = new ArrayList<>();
       List<MethodSpec> helpers = new ArrayList<>();
       for (ExecutableElement method : model.methods()) {
@@ -109,6 +115,9 @@ public final class ReactiveClassGenerator {
         if (kind != OverrideKind.NONE) {
           methodOverrides.add(overrides.override(method, kind));
         }
+        if (kind == OverrideKind.BACKGROUND) {
+          helpers.add(background.startMethod(method));
+        }
         if (isEffect(method)) {
           helpers.add(overrides.effectBody(method));
         }
@@ -117,6 +126,9 @@ public final class ReactiveClassGenerator {
       builder.addMethod(reactiveContextMethod());
       builder.addMethod(reactiveTransactionMethod());
       builder.addMethod(closeMethod());
+      if (background.present()) {
+        builder.addMethod(background.runningTasksMethod());
+      }
       builder.addMethods(methodOverrides);
       builder.addMethods(helpers);
       builder.addMethod(fieldSync.verifyMethod());
@@ -331,21 +343,23 @@ public final class ReactiveClassGenerator {
       MethodSpec.Builder close =
           MethodSpec.methodBuilder("close")
               .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC)
-              .addStatement("$N.close()", CORE);
+              .addModifiers(Modifier.PUBLIC);
+      String stopsEffects = "Stops the effects of this instance";
+      if (background.present()) {
+        close.addCode(background.closeStatement());
+        stopsEffects = background.closeJavadoc() + "stops the effects of this instance";
+      }
+      close.addStatement("$N.close()", CORE);
       if (userClose.isPresent()) {
         close.addJavadoc(
             "$L",
             JavadocText.wrap(
-                "Stops the effects of this instance, then runs {@link "
-                    + target.sourceName()
-                    + "#close()}."));
+                stopsEffects + ", then runs {@link " + target.sourceName() + "#close()}."));
         close.addStatement("super.close()");
       } else {
         close.addJavadoc(
             "$L",
-            JavadocText.wrap(
-                "Stops the effects of this instance. Its fields stay readable and writable."));
+            JavadocText.wrap(stopsEffects + ". Its fields stay readable and writable."));
       }
       return close.build();
     }

@@ -11,6 +11,9 @@ final class RuntimeNames {
   static final ClassName TRANSACTIONAL = ClassName.get("dev.statewire", "Transactional");
   static final ClassName STATE_MUTATION =
       ClassName.get("dev.statewire", "StateMutationException");
+  static final ClassName BACKGROUND_TASKS = ClassName.get("dev.statewire", "BackgroundTasks");
+  static final ClassName TASK = ClassName.get("dev.statewire", "Task");
+  static final ClassName TASK_POLICY = ClassName.get("dev.statewire", "TaskPolicy");
   static final ClassName STATE_CORE = ClassName.get("dev.statewire.support", "StateCore");
   static final ClassName REACTIVE_OBJECT = ClassName.get("dev.statewire", "ReactiveObject");
   static final ClassName STATEWIRE_GENERATED =
