@@ -15,6 +15,7 @@ import dev.statewire.processor.validation.DerivedCycleValidator;
 import dev.statewire.processor.validation.DerivedPurityValidator;
 import dev.statewire.processor.validation.Diagnostics;
 import dev.statewire.processor.validation.LocalClassValidator;
+import dev.statewire.processor.validation.LockRules;
 import dev.statewire.processor.validation.Messages;
 import dev.statewire.processor.validation.OutsideAccessValidator;
 import java.util.HashSet;
@@ -53,6 +54,7 @@ public final class StatewireProcessor extends AbstractProcessor {
   private DeclarationValidator declarations;
   private DerivedPurityValidator purity;
   private DerivedCycleValidator cycles;
+  private LockRules lockRules;
   private Optional<OutsideAccessValidator> outsideAccess;
   private Optional<LocalClassValidator> localClasses;
   private ReactiveClassWriter writer;
@@ -71,6 +73,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     declarations = new DeclarationValidator(diagnostics, elements, types);
     purity = new DerivedPurityValidator(diagnostics);
     cycles = new DerivedCycleValidator(diagnostics);
+    lockRules = new LockRules(trees, diagnostics, elements, types);
     outsideAccess = trees.map(t -> new OutsideAccessValidator(t, types, diagnostics));
     localClasses = trees.map(t -> new LocalClassValidator(t, diagnostics));
     writer = new ReactiveClassWriter(environment);
@@ -127,6 +130,7 @@ public final class StatewireProcessor extends AbstractProcessor {
       guarded(type, () -> processClass(type, generatedNow, round.processingOver()));
     }
     validateMethodsOutsideReactiveClasses(round);
+    lockRules.validateOutsideReactiveClasses(round);
     outsideAccess.ifPresent(validator -> validator.validate(round));
     localClasses.ifPresent(validator -> validator.validate(round));
   }
@@ -156,6 +160,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(declarations::validateMethod);
     purity.validate(analysis);
     cycles.validate(analysis);
+    lockRules.validate(analysis);
     if (diagnostics.errorCount() == errorsBefore && !model.isAbstract()) {
       writer.write(analysis);
     }

@@ -9,6 +9,8 @@ import java.util.List;
  * the class, field or method, and says how to fix the code.
  */
 public final class Messages {
+  private static final String LOCK_BLOCK = "try (var self = Statewire.lock(this)) { ... }";
+
   private Messages() {}
 
   // SW101: the class cannot be subclassed by the generated code
@@ -57,6 +59,47 @@ public final class Messages {
         + " protected.";
   }
 
+  // SW201 / SW202 / SW204: writes and locks where they must not be
+
+  static String backgroundWritesUnlocked(String method, String field) {
+    return "[SW201] @Background method " + method + " writes field " + field + " outside a lock"
+        + " block, so the write is neither locked nor committed. Move it inside " + LOCK_BLOCK
+        + ", or call an action (an overridable method that writes) instead.";
+  }
+
+  static String backgroundWritesUnlockedThrough(String method, String helper, String field) {
+    return "[SW201] @Background method " + method + " calls " + helper + ", which writes field "
+        + field + ", outside a lock block, so the write is neither locked nor committed. Call "
+        + helper + " inside " + LOCK_BLOCK + ", or make it overridable (not private, final or"
+        + " static) so that it runs as an action.";
+  }
+
+  static String backgroundWritesDeferred(String method, String field, String deferred) {
+    return "[SW202] @Background method " + method + " writes field " + field + " inside "
+        + deferred + ", which may run after the lock is released. Take the lock inside it ("
+        + LOCK_BLOCK + "), or call an action (an overridable method that writes) from it.";
+  }
+
+  static String backgroundWritesDeferredThrough(
+      String method, String helper, String field, String deferred) {
+    return "[SW202] @Background method " + method + " calls " + helper + ", which writes field "
+        + field + ", from " + deferred + ", which may run after the lock is released. Take the"
+        + " lock inside it (" + LOCK_BLOCK + "), or make " + helper + " overridable (not"
+        + " private, final or static) so that it runs as an action.";
+  }
+
+  static String derivedLocks(String method, String lock) {
+    return "[SW204] @Derived method " + method + " takes a lock (" + lock + "); a derived value"
+        + " is computed on demand by any reader and must neither lock nor change state. Remove"
+        + " the lock and only read fields.";
+  }
+
+  static String derivedLocksThrough(String method, String helper) {
+    return "[SW204] @Derived method " + method + " calls " + helper + ", which takes a lock; a"
+        + " derived value is computed on demand by any reader and must neither lock nor change"
+        + " state. Remove the lock from " + helper + ", or do not call it here.";
+  }
+
   // SW203: a derived value that changes state
 
   static String derivedWrites(String method, String field) {
@@ -103,12 +146,55 @@ public final class Messages {
         + " overridable, parameterless instance method returning void. " + fix;
   }
 
+  static String backgroundShape(String method, String problem, String fix) {
+    return "[SW303] @Background method " + method + " " + problem + "; a background task must be"
+        + " an overridable instance method returning void, so that the generated class can start"
+        + " it as a task. " + fix;
+  }
+
+  // SW305: a lock block on another object
+
+  static String lockOfOtherObject(String lock, String method, String owner) {
+    return "[SW305] " + lock + " in method " + method + " of " + owner + " locks another object;"
+        + " a lock block may only lock this, the state whose fields it writes. Use"
+        + " Statewire.lock(this), or call an action of the other object.";
+  }
+
   // SW304: derived cycle
 
   static String derivedCycle(List<String> cycle) {
     return "[SW304] @Derived methods call each other in a cycle: " + String.join(" -> ", cycle)
         + "; a derived value cannot depend on itself. Break the cycle, for example by moving the"
         + " shared part into a helper that neither calls.";
+  }
+
+  // SW401 / SW402 / SW403 (warnings)
+
+  static String backgroundReadsUnlocked(String method, String field) {
+    return "[SW401] @Background method " + method + " reads field " + field + " outside a lock"
+        + " block; another thread may be changing it, so the value may be stale. Read it inside "
+        + LOCK_BLOCK + ", or through an overridable method (a tracked read of the committed"
+        + " state).";
+  }
+
+  static String backgroundReadsUnlockedThrough(String method, String helper, String field) {
+    return "[SW401] @Background method " + method + " calls " + helper + ", which reads field "
+        + field + ", outside a lock block; another thread may be changing it, so the value may be"
+        + " stale. Call " + helper + " inside " + LOCK_BLOCK + ".";
+  }
+
+  static String mutatedInPlace(String method, String owner, String field, String how) {
+    return "[SW402] method " + method + " of " + owner + " changes field " + field + " in place ("
+        + how + "); Statewire tracks assignments to fields, not changes inside an array or"
+        + " collection, so nothing that depends on " + field + " is notified and a rollback"
+        + " cannot undo it. Assign a new value (" + field + " = ...), or use a ReactiveList,"
+        + " ReactiveMap or ReactiveSet for the field.";
+  }
+
+  static String blocksUnderLock(String method, String owner, String call) {
+    return "[SW403] method " + method + " of " + owner + " calls " + call + " inside a lock"
+        + " block; it waits while holding the context's lock, which stalls every writer of the"
+        + " context. Move the call after the lock block.";
   }
 
   // processor-level messages

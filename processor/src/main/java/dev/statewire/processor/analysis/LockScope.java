@@ -1,0 +1,64 @@
+package dev.statewire.processor.analysis;
+
+import com.sun.source.util.TreePath;
+import java.util.List;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * What one method body does with respect to lock blocks ({@code try (var self =
+ * Statewire.lock(this)) { ... }} and {@code Statewire.lock(this, () -> ...)}): every use of a
+ * reactive field of {@code this}, every call to a method of the class, every lock taken and
+ * every known blocking call, each with whether it happens inside a lock block and whether it is
+ * deferred (see {@link Deferral}).
+ *
+ * @param fieldUses the uses of reactive fields of this, in source order
+ * @param calls the calls (and method references) on this to methods of the analysed hierarchy
+ * @param locks the {@code Statewire.lock(...)} calls and direct context lock entries
+ * @param blockingCalls the calls of the known blocking methods ({@link BlockingCalls})
+ * @param inPlaceMutations the in-place changes of a field's array or collection
+ */
+public record LockScope(
+    List<FieldAccess> fieldUses,
+    List<CallSite> calls,
+    List<LockCall> locks,
+    List<BlockingCall> blockingCalls,
+    List<InPlaceMutation> inPlaceMutations) {
+
+  /** Where code runs: inside a lock block or not, and deferred or not. */
+  public record Place(boolean locked, Deferral deferral) {}
+
+  /** A use of a reactive field of this. */
+  public record FieldAccess(VariableElement field, FieldUse use, Place place) {}
+
+  /** A call or method reference on this to a method of the hierarchy. */
+  public record CallSite(MethodCall call, Place place) {}
+
+  /**
+   * A lock taken.
+   *
+   * @param site the call
+   * @param description how messages name it, e.g. {@code Statewire.lock(other)}
+   * @param target what it locks
+   */
+  public record LockCall(TreePath site, String description, LockTarget target) {}
+
+  /** What a lock call locks. */
+  public enum LockTarget {
+    /** {@code Statewire.lock(this, ...)}: a lock block on this state. */
+    THIS,
+    /** {@code Statewire.lock(other, ...)}: the lock of another object. */
+    OTHER_OBJECT,
+    /** {@code ReactiveContext.enter()} and its variants: the context lock itself. */
+    CONTEXT
+  }
+
+  /** A call of a known blocking method, e.g. {@code Thread.sleep}. */
+  public record BlockingCall(TreePath site, String description, Place place) {}
+
+  /**
+   * An array element or collection of a field changed without assigning the field.
+   *
+   * @param how how messages name the change, e.g. {@code items.add(...)}
+   */
+  public record InPlaceMutation(VariableElement field, TreePath site, String how) {}
+}
