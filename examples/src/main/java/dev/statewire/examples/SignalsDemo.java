@@ -5,9 +5,9 @@ import dev.statewire.Effect;
 import dev.statewire.Signal;
 import dev.statewire.Statewire;
 
-/** The README's demo: a shopping cart built from signals, computed values and an effect. */
-public final class Demo {
-  private Demo() {}
+/** The runtime on its own: a shopping cart built from signals, computed values and an effect. */
+public final class SignalsDemo {
+  private SignalsDemo() {}
 
   public static void main(String[] args) {
     Signal<Integer> price = Signal.of(12).named("price");
