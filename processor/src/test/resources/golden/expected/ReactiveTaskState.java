@@ -78,8 +78,10 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     this.$$sw$counter = context.signal(this.counter).named("TaskState.counter");
     this.$$sw$maxCounter = context.signal(this.maxCounter).named("TaskState.maxCounter");
     this.$$sw$running = context.signal(this.running).named("TaskState.running");
-    this.$$sw$atLimit$derived = context.computed(this::$$sw$atLimit$compute).named("TaskState.atLimit()");
-    this.$$sw$summary$derived = context.computed(this::$$sw$summary$compute).named("TaskState.summary()");
+    this.$$sw$atLimit$derived =
+        context.computed(this::$$sw$atLimit$compute).named("TaskState.atLimit()");
+    this.$$sw$summary$derived =
+        context.computed(this::$$sw$summary$compute).named("TaskState.summary()");
     $$sw$core.addEffect(context.effect(this::$$sw$report$run).named("TaskState.report()"));
   }
 
@@ -102,8 +104,10 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     this.$$sw$counter = context.signal(this.counter).named("TaskState.counter");
     this.$$sw$maxCounter = context.signal(this.maxCounter).named("TaskState.maxCounter");
     this.$$sw$running = context.signal(this.running).named("TaskState.running");
-    this.$$sw$atLimit$derived = context.computed(this::$$sw$atLimit$compute).named("TaskState.atLimit()");
-    this.$$sw$summary$derived = context.computed(this::$$sw$summary$compute).named("TaskState.summary()");
+    this.$$sw$atLimit$derived =
+        context.computed(this::$$sw$atLimit$compute).named("TaskState.atLimit()");
+    this.$$sw$summary$derived =
+        context.computed(this::$$sw$summary$compute).named("TaskState.summary()");
     $$sw$core.addEffect(context.effect(this::$$sw$report$run).named("TaskState.report()"));
   }
 

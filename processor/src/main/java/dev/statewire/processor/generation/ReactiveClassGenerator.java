@@ -200,7 +200,7 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N = $N.signal(this.$N).named($S);\n",
+                  "this.$N =$W$N.signal(this.$N).named($S);\n",
                   name,
                   context,
                   field.name(),
@@ -223,7 +223,7 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N = $N.computed(this::$N).named($S);\n",
+                  "this.$N =$W$N.computed(this::$N).named($S);\n",
                   name,
                   context,
                   MemberNames.compute(method),
