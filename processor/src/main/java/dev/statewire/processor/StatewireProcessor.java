@@ -6,10 +6,12 @@ import dev.statewire.processor.analysis.BodyAnalyzer;
 import dev.statewire.processor.analysis.ClassAnalysis;
 import dev.statewire.processor.analysis.TreesProvider;
 import dev.statewire.processor.generation.ReactiveClassWriter;
+import dev.statewire.processor.model.AsyncDerivedMethods;
 import dev.statewire.processor.model.ErrorTypes;
 import dev.statewire.processor.model.ModelCollector;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.StatewireAnnotations;
+import dev.statewire.processor.validation.AsyncDerivedValidator;
 import dev.statewire.processor.validation.DeclarationValidator;
 import dev.statewire.processor.validation.DerivedCycleValidator;
 import dev.statewire.processor.validation.DerivedPurityValidator;
@@ -55,6 +57,7 @@ public final class StatewireProcessor extends AbstractProcessor {
   private DerivedPurityValidator purity;
   private DerivedCycleValidator cycles;
   private LockRules lockRules;
+  private AsyncDerivedValidator asyncDerived;
   private Optional<OutsideAccessValidator> outsideAccess;
   private Optional<LocalClassValidator> localClasses;
   private ReactiveClassWriter writer;
@@ -74,6 +77,8 @@ public final class StatewireProcessor extends AbstractProcessor {
     purity = new DerivedPurityValidator(diagnostics);
     cycles = new DerivedCycleValidator(diagnostics);
     lockRules = new LockRules(trees, diagnostics, elements, types);
+    asyncDerived =
+        new AsyncDerivedValidator(diagnostics, elements, new AsyncDerivedMethods(elements, types));
     outsideAccess = trees.map(t -> new OutsideAccessValidator(t, types, diagnostics));
     localClasses = trees.map(t -> new LocalClassValidator(t, diagnostics));
     writer = new ReactiveClassWriter(environment);
@@ -161,6 +166,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     purity.validate(analysis);
     cycles.validate(analysis);
     lockRules.validate(analysis);
+    asyncDerived.validate(model);
     if (diagnostics.errorCount() == errorsBefore && !model.isAbstract()) {
       writer.write(analysis);
     }

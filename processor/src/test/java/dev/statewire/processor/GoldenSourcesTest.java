@@ -28,6 +28,7 @@ class GoldenSourcesTest {
     "Box, ReactiveBox",
     "Shapes, ReactiveShapes_Square",
     "Poller, ReactivePoller",
+    "UserView, ReactiveUserView",
   })
   void generatedSourceMatchesGoldenFile(String input, String generated) throws IOException {
     Compilation compilation =

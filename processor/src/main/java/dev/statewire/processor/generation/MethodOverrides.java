@@ -36,6 +36,9 @@ final class MethodOverrides {
       case DERIVED:
         derivedBody(method, override);
         break;
+      case ASYNC_DERIVED:
+        AsyncDerivedMembers.overrideBody(target, method, override);
+        break;
       case GETTER:
         getterBody(method, override);
         break;

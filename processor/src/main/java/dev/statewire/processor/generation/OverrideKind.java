@@ -3,6 +3,7 @@ package dev.statewire.processor.generation;
 import dev.statewire.processor.analysis.Access;
 import dev.statewire.processor.analysis.ClassAnalysis;
 import dev.statewire.processor.analysis.MethodAccess;
+import dev.statewire.processor.model.AsyncDerivedMethods;
 import dev.statewire.processor.model.MethodRole;
 import dev.statewire.processor.model.Overriding;
 import dev.statewire.processor.model.ReactiveClass;
@@ -16,6 +17,8 @@ import javax.lang.model.util.Types;
 enum OverrideKind {
   /** {@code @Derived}: served from a cached computed value. */
   DERIVED,
+  /** {@code @Derived} returning a {@code CompletionStage}: served from a resource. */
+  ASYNC_DERIVED,
   /** Its whole body is {@code return field;}: a lock-free read of the committed value. */
   GETTER,
   /** Reads reactive fields (directly or through calls): tracks them when read in a reactive scope. */
@@ -38,7 +41,7 @@ enum OverrideKind {
       return BACKGROUND;
     }
     if (role == MethodRole.DERIVED) {
-      return DERIVED;
+      return new AsyncDerivedMethods(elements, types).isAsync(method) ? ASYNC_DERIVED : DERIVED;
     }
     Access access = analysis.effective(method);
     if (!access.writes().isEmpty()) {

@@ -57,6 +57,7 @@ public final class ReactiveClassGenerator {
     private final MethodOverrides overrides;
     private final FieldSync fieldSync;
     private final BackgroundMembers background;
+    private final AsyncDerivedMembers asyncDerived;
     /** A {@code close()} of the annotated class, which the generated {@code close()} calls. */
     private final Optional<ExecutableElement> userClose;
     private final TypeSpec.Builder builder;
@@ -69,6 +70,7 @@ public final class ReactiveClassGenerator {
       this.overrides = new MethodOverrides(target);
       this.fieldSync = new FieldSync(target);
       this.background = new BackgroundMembers(target);
+      this.asyncDerived = new AsyncDerivedMembers(target);
       this.userClose =
           model.methods().stream()
               .filter(m -> m.getSimpleName().contentEquals("close") && m.getParameters().isEmpty())
@@ -121,6 +123,11 @@ public final class ReactiveClassGenerator {
         if (isEffect(method)) {
           helpers.add(overrides.effectBody(method));
         }
+      }
+      if (asyncDerived.present()) {
+        builder.addFields(asyncDerived.fields());
+        constructionSteps.add(asyncDerived::construction);
+        helpers.addAll(asyncDerived.methods());
       }
       addConstructors();
       builder.addMethod(reactiveContextMethod());
@@ -350,6 +357,10 @@ public final class ReactiveClassGenerator {
         stopsEffects = background.closeJavadoc() + "stops the effects of this instance";
       }
       close.addStatement("$N.close()", CORE);
+      if (asyncDerived.present()) {
+        close.addCode(asyncDerived.closeStatements());
+        stopsEffects += asyncDerived.closeJavadoc();
+      }
       if (userClose.isPresent()) {
         close.addJavadoc(
             "$L",

@@ -14,6 +14,8 @@ final class RuntimeNames {
   static final ClassName BACKGROUND_TASKS = ClassName.get("dev.statewire", "BackgroundTasks");
   static final ClassName TASK = ClassName.get("dev.statewire", "Task");
   static final ClassName TASK_POLICY = ClassName.get("dev.statewire", "TaskPolicy");
+  static final ClassName RESOURCE = ClassName.get("dev.statewire", "Resource");
+  static final ClassName ASYNC_DERIVED = ClassName.get("dev.statewire.support", "AsyncDerived");
   static final ClassName STATE_CORE = ClassName.get("dev.statewire.support", "StateCore");
   static final ClassName REACTIVE_OBJECT = ClassName.get("dev.statewire", "ReactiveObject");
   static final ClassName STATEWIRE_GENERATED =

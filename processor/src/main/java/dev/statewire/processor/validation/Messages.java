@@ -141,6 +141,19 @@ public final class Messages {
         + " overridable, parameterless instance method that returns a value. " + fix;
   }
 
+  static String asyncDerivedStageType(String method, String type) {
+    return "[SW301] @Derived method " + method + " returns " + type + ", a CompletionStage the"
+        + " generated class cannot return; an async derived value returns CompletionStage<T> or"
+        + " CompletableFuture<T>, so that calling it can hand out a stage of its resource's"
+        + " value. Declare the return type as CompletionStage<T> or CompletableFuture<T>.";
+  }
+
+  static String asyncDerivedAccessorClash(String method, String existing) {
+    return "[SW301] async @Derived method " + method + " needs the generated accessor "
+        + existing + " for its Resource, but the class already has " + existing + ". Rename"
+        + " one of them.";
+  }
+
   static String effectShape(String method, String problem, String fix) {
     return "[SW302] @Effect method " + method + " " + problem + "; an effect must be an"
         + " overridable, parameterless instance method returning void. " + fix;

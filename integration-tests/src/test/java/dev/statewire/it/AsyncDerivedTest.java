@@ -1,0 +1,181 @@
+package dev.statewire.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statewire.ReactiveContext;
+import dev.statewire.Resource;
+import dev.statewire.ResourceErrorException;
+import dev.statewire.ResourceStatus;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Async {@code @Derived} methods (DESIGN §4.7) on a real generated class, {@link UserProfile}.
+ * Most tests run the loaders in place (an executor that runs tasks on the calling thread), so
+ * every step is deterministic; the first runs them on the context's own executor.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class AsyncDerivedTest {
+  private final ReactiveContext inPlace =
+      ReactiveContext.builder().name("in place").executor(Runnable::run).build();
+
+  @Test
+  void loadsAtConstructionOnTheExecutorAndResolves() throws Exception {
+    ScriptedDirectory directory = new ScriptedDirectory(false);
+    ReactiveUserProfile profile =
+        new ReactiveUserProfile(ReactiveContext.create(), directory, 1);
+    Resource<?, String> name = profile.nameResource();
+    CompletableFuture<String> first = profile.name().toCompletableFuture();
+
+    ScriptedDirectory.Lookup lookup = directory.lookup(0);
+    assertEquals(1, lookup.userId());
+    assertEquals(ResourceStatus.LOADING, name.status());
+    lookup.answer().complete("Ada");
+
+    assertEquals("Ada", first.get(10, TimeUnit.SECONDS));
+    assertEquals(ResourceStatus.RESOLVED, name.status());
+    assertEquals(ResourceStatus.LOADING, name.previousStatus());
+    assertEquals("Ada", name.value());
+    assertEquals("Ada", profile.name().toCompletableFuture().getNow(null));
+    assertEquals(3, profile.nameLength().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    assertEquals(1, directory.count());
+    profile.close();
+  }
+
+  @Test
+  void aFieldChangeReloadsAndCancelsTheStaleLoad() throws Exception {
+    ScriptedDirectory directory = new ScriptedDirectory(false);
+    ReactiveUserProfile profile = new ReactiveUserProfile(inPlace, directory, 1);
+    ScriptedDirectory.Lookup stale = directory.lookup(0);
+    CompletableFuture<String> waiting = profile.name().toCompletableFuture();
+
+    profile.select(2);
+
+    assertTrue(stale.answer().isCancelled());
+    assertEquals(ResourceStatus.LOADING, profile.nameResource().status());
+    ScriptedDirectory.Lookup current = directory.lookup(1);
+    assertEquals(2, current.userId());
+    assertFalse(waiting.isDone());
+    current.answer().complete("Grace");
+    assertEquals("Grace", waiting.getNow(null));
+    assertEquals("Grace", profile.nameResource().value());
+    assertEquals(5, profile.nameLengthResource().value());
+
+    profile.setSalutation("Hi");
+    assertEquals(2, directory.count());
+    profile.select(2);
+    assertEquals(2, directory.count());
+  }
+
+  @Test
+  void aSlowStaleLoadNeverOverwritesTheNewerValue() throws Exception {
+    ScriptedDirectory directory = new ScriptedDirectory(true);
+    ReactiveUserProfile profile = new ReactiveUserProfile(inPlace, directory, 1);
+    ScriptedDirectory.Lookup stale = directory.lookup(0);
+    profile.select(2);
+    directory.lookup(1).answer().complete("Grace");
+    assertEquals("Hello, Grace", profile.greeting());
+
+    stale.answer().complete("Ada");
+
+    assertEquals(ResourceStatus.RESOLVED, profile.nameResource().status());
+    assertEquals("Grace", profile.nameResource().value());
+    assertEquals("Grace", profile.name().toCompletableFuture().getNow(null));
+    assertEquals("Hello, Grace", profile.greeting());
+    assertEquals(List.of("...", "Hello, Grace"), profile.rendered());
+  }
+
+  @Test
+  void derivedValuesAndEffectsReactToTheResource() throws Exception {
+    ScriptedDirectory directory = new ScriptedDirectory(false);
+    ReactiveUserProfile profile = new ReactiveUserProfile(inPlace, directory, 1);
+    List<ResourceStatus> statuses = new CopyOnWriteArrayList<>();
+    var watcher = inPlace.effect(() -> statuses.add(profile.nameResource().status()));
+    assertEquals("...", profile.greeting());
+
+    directory.lookup(0).answer().complete("Ada");
+    assertEquals("Hello, Ada", profile.greeting());
+    profile.setSalutation("Hi");
+    profile.select(2);
+    directory.lookup(1).answer().complete("Grace");
+
+    assertEquals(
+        List.of(
+            ResourceStatus.LOADING,
+            ResourceStatus.RESOLVED,
+            ResourceStatus.LOADING,
+            ResourceStatus.RESOLVED),
+        statuses);
+    assertEquals(List.of("...", "Hello, Ada", "Hi, Ada", "...", "Hi, Grace"), profile.rendered());
+    watcher.close();
+  }
+
+  @Test
+  void aFailedLoadIsAnErrorUntilTheNextLoadSucceeds() throws Exception {
+    ScriptedDirectory directory = new ScriptedDirectory(false);
+    ReactiveUserProfile profile = new ReactiveUserProfile(inPlace, directory, 1);
+    IllegalStateException failure = new IllegalStateException("directory down");
+
+    directory.lookup(0).answer().completeExceptionally(failure);
+
+    Resource<?, String> name = profile.nameResource();
+    assertEquals(ResourceStatus.ERROR, name.status());
+    assertSame(failure, name.error());
+    assertThrows(ResourceErrorException.class, name::value);
+    ExecutionException thrown =
+        assertThrows(ExecutionException.class, () -> profile.name().toCompletableFuture().get());
+    assertSame(failure, thrown.getCause());
+    assertEquals("(unknown)", profile.greeting());
+
+    profile.select(2);
+    directory.lookup(1).answer().complete("Grace");
+    assertEquals(ResourceStatus.RESOLVED, name.status());
+    assertEquals("Grace", name.value());
+  }
+
+  @Test
+  void aLocalValueReplacesTheLoadedOneUntilTheNextChange() throws Exception {
+    ScriptedDirectory directory = new ScriptedDirectory(false);
+    ReactiveUserProfile profile = new ReactiveUserProfile(inPlace, directory, 1);
+    directory.lookup(0).answer().complete("Ada");
+
+    profile.nameResource().set("Ada L.");
+
+    assertEquals(ResourceStatus.LOCAL, profile.nameResource().status());
+    assertEquals("Ada L.", profile.name().toCompletableFuture().getNow(null));
+    assertEquals("Hello, Ada L.", profile.greeting());
+    profile.select(2);
+    directory.lookup(1).answer().complete("Grace");
+    assertEquals("Hello, Grace", profile.greeting());
+  }
+
+  @Test
+  void closeClosesTheResourceAndCancelsWhatWaits() throws Exception {
+    ScriptedDirectory directory = new ScriptedDirectory(false);
+    ReactiveUserProfile profile = new ReactiveUserProfile(inPlace, directory, 1);
+    ScriptedDirectory.Lookup running = directory.lookup(0);
+    CompletableFuture<String> waiting = profile.name().toCompletableFuture();
+
+    profile.close();
+
+    Resource<?, String> name = profile.nameResource();
+    assertTrue(name.isClosed());
+    assertEquals(ResourceStatus.IDLE, name.status());
+    assertTrue(running.answer().isCancelled());
+    assertThrows(CancellationException.class, waiting::join);
+    assertTrue(profile.name().toCompletableFuture().isCancelled());
+    profile.select(2);
+    assertEquals(1, directory.count());
+    assertEquals(List.of("..."), profile.rendered());
+  }
+}
