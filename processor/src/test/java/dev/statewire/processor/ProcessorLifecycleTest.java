@@ -118,6 +118,27 @@ class ProcessorLifecycleTest {
         generated);
   }
 
+  @Test
+  void anUnexpectedFailureBecomesAnErrorAtTheClassAskingForABugReport() {
+    JavaFileObject file =
+        source(
+            "test.State",
+            "package test;",
+            "@dev.statewire.annotation.Reactive",
+            "public class State {",
+            "  int count;",
+            "}");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new WithoutTrees(true)).compile(file);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Statewire failed unexpectedly while processing test.State:"
+                + " java.lang.IllegalStateException: no filer today. This is a bug in Statewire;"
+                + " please file it with this class (or a reduced copy) and this trace:")
+        .inFile(file)
+        .onLine(3);
+  }
+
   /** Generates {@code test.Gen} in the first round, as another processor would. */
   private static final class GeneratesGen extends AbstractProcessor {
     private boolean done;
@@ -148,10 +169,20 @@ class ProcessorLifecycleTest {
 
   /**
    * Runs the Statewire processor behind a wrapped {@link ProcessingEnvironment}, as IDEs and
-   * build tools do; {@code Trees.instance} rejects the wrapper, as it does under ECJ.
+   * build tools do; {@code Trees.instance} rejects the wrapper, as it does under ECJ. With
+   * {@code brokenFiler}, the wrapper's {@code getFiler()} throws.
    */
   private static final class WithoutTrees extends AbstractProcessor {
     private final StatewireProcessor processor = new StatewireProcessor();
+    private final boolean brokenFiler;
+
+    WithoutTrees() {
+      this(false);
+    }
+
+    WithoutTrees(boolean brokenFiler) {
+      this.brokenFiler = brokenFiler;
+    }
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
@@ -162,6 +193,9 @@ class ProcessorLifecycleTest {
                   getClass().getClassLoader(),
                   new Class<?>[] {ProcessingEnvironment.class},
                   (proxy, method, arguments) -> {
+                    if (brokenFiler && method.getName().equals("getFiler")) {
+                      throw new IllegalStateException("no filer today");
+                    }
                     try {
                       return method.invoke(environment, arguments);
                     } catch (InvocationTargetException e) {
