@@ -61,7 +61,9 @@ public final class ReactiveContext {
   private final EffectQueue queue = new EffectQueue();
   /** The signals this lock session wrote, so that writing a value back undoes the change. */
   final WriteJournal journal = new WriteJournal();
-  private final List<Transactional> participants = new ArrayList<>();
+  private List<Transactional> participants = new ArrayList<>();
+  /** The participants being finished; swapped with {@link #participants} to avoid copying. */
+  private List<Transactional> finishing = new ArrayList<>();
   private boolean sessionFailed;
   private long effectCounter;
   private ReactiveContext heldBefore;
@@ -385,9 +387,11 @@ public final class ReactiveContext {
   private RuntimeException finishParticipants(RuntimeException failure) {
     boolean rollback = sessionFailed;
     sessionFailed = false;
-    Transactional[] finishing = participants.toArray(new Transactional[0]);
-    participants.clear();
-    for (Transactional p : finishing) {
+    List<Transactional> done = participants;
+    participants = finishing;
+    finishing = done;
+    for (int i = 0; i < done.size(); i++) {
+      Transactional p = done.get(i);
       try {
         if (rollback) {
           p.rollback();
@@ -402,6 +406,7 @@ public final class ReactiveContext {
         }
       }
     }
+    done.clear();
     return failure;
   }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class BackgroundTasksTest {
   private final List<String> reported = new ArrayList<>();
   private final ReactiveContext ctx = ReactiveContext.builder()
+      .lockHoldThreshold(Duration.ZERO) // only the reports a test provokes
       .errorHandler((source, error) -> {
         synchronized (reported) {
           reported.add(source + ": " + error.getMessage());

@@ -74,6 +74,7 @@ class ConcurrencyStressTest {
 
     ReactiveContext context = ReactiveContext.builder()
         .name("stress")
+        .lockHoldThreshold(Duration.ZERO) // a loaded machine may hold the lock long
         .errorHandler((source, error) -> failures.add(error))
         .build();
     List<Signal<Integer>> counters = List.of(context.signal(0).named("counter0"),
@@ -276,8 +277,8 @@ class ConcurrencyStressTest {
       final int threadsPerContext = 4;
       final int iterations = 10_000;
       List<ReactiveContext> contexts = List.of(
-          ReactiveContext.builder().name("left").errorHandler((s, e) -> failures.add(e)).build(),
-          ReactiveContext.builder().name("right").errorHandler((s, e) -> failures.add(e)).build());
+          ReactiveContext.builder().name("left").lockHoldThreshold(Duration.ZERO).errorHandler((s, e) -> failures.add(e)).build(),
+          ReactiveContext.builder().name("right").lockHoldThreshold(Duration.ZERO).errorHandler((s, e) -> failures.add(e)).build());
       List<Signal<Integer>> counters = new ArrayList<>();
       List<AtomicReference<Integer>> seenByEffect = new ArrayList<>();
       List<Effect> effects = new ArrayList<>();
@@ -319,7 +320,7 @@ class ConcurrencyStressTest {
   @Test
   void crossingContextsFailsWithContextMismatch() {
     ReactiveContext home = ReactiveContext.builder().name("home").build();
-    ReactiveContext away = ReactiveContext.builder().name("away")
+    ReactiveContext away = ReactiveContext.builder().name("away").lockHoldThreshold(Duration.ZERO)
         .errorHandler((s, e) -> failures.add(e)).build();
     Signal<Integer> alpha = home.signal(1).named("alpha");
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class LockBlockTest {
   private final List<Throwable> reported = new ArrayList<>();
   private final ReactiveContext ctx = ReactiveContext.builder()
+      .lockHoldThreshold(Duration.ZERO) // only the reports a test provokes
       .errorHandler((source, error) -> {
         synchronized (reported) {
           reported.add(error);
