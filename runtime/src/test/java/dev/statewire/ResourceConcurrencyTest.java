@@ -55,7 +55,7 @@ class ResourceConcurrencyTest {
               heldLock.set(ctx.isHeldByCurrentThread());
               return CompletableFuture.completedFuture(request.params() * 2);
             });
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> awaitStatus(r, ResourceStatus.RESOLVED));
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> awaitStatus(r, ResourceStatus.RESOLVED));
     assertEquals(42, r.value());
     assertFalse(loaderThread.get() == testThread);
     assertFalse(heldLock.get());
@@ -72,12 +72,12 @@ class ResourceConcurrencyTest {
             effectThread.set(Thread.currentThread());
           }
         });
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> awaitStatus(r, ResourceStatus.LOADING));
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> awaitStatus(r, ResourceStatus.LOADING));
     Thread completer = new Thread(() -> future.complete("done"), "completer");
     try (LockGuard guard = ctx.enter()) {
       completer.start();
       assertTimeoutPreemptively(
-          Duration.ofSeconds(10),
+          Duration.ofSeconds(60),
           () -> {
             while (completer.getState() != Thread.State.WAITING) {
               Thread.onSpinWait();
@@ -95,7 +95,7 @@ class ResourceConcurrencyTest {
     CompletableFuture<String> future = new CompletableFuture<>();
     Resource<Integer, String> r = Resource.of(ctx, () -> 1, request -> future);
     assertTimeoutPreemptively(
-        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
         () -> {
           while (future.getNumberOfDependents() == 0) { // the resource subscribed to it
             Thread.onSpinWait();
@@ -103,7 +103,7 @@ class ResourceConcurrencyTest {
         });
     ReactiveContext other = ReactiveContext.builder().name("other").build();
     other.batch(() -> future.complete("from another context"));
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> awaitStatus(r, ResourceStatus.RESOLVED));
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> awaitStatus(r, ResourceStatus.RESOLVED));
     assertEquals("from another context", r.value());
   }
 
