@@ -93,7 +93,8 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   }
 
   /**
-   * Stops the effects of this instance. Its fields stay readable and writable.
+   * Stops the effects of this instance. Its fields stay readable; actions and lock blocks
+   * then throw {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {

@@ -88,7 +88,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   /**
    * Cancels the running background tasks of this instance (interrupting them) and waits up
    * to 5 seconds for them to end, then stops the effects of this instance. Its fields stay
-   * readable and writable.
+   * readable; actions and lock blocks then throw {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {

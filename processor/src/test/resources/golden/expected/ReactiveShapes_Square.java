@@ -83,7 +83,8 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   }
 
   /**
-   * Stops the effects of this instance. Its fields stay readable and writable.
+   * Stops the effects of this instance. Its fields stay readable; actions and lock blocks
+   * then throw {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {

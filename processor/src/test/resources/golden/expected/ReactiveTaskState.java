@@ -122,7 +122,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   }
 
   /**
-   * Stops the effects of this instance. Its fields stay readable and writable.
+   * Stops the effects of this instance. Its fields stay readable; actions and lock blocks
+   * then throw {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {

@@ -112,7 +112,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
   /**
    * Stops the effects of this instance and closes the resources of its async derived values
    * (cancelling running loads and the stages still waiting for them). Its fields stay
-   * readable and writable.
+   * readable; actions and lock blocks then throw {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {

@@ -8,7 +8,7 @@ public final class ClosedException extends StatewireException {
    * @param what the closed thing, e.g. {@code "Resource 'user'"}
    * @param operation what was attempted, e.g. {@code "reload()"}
    */
-  ClosedException(String what, String operation) {
+  public ClosedException(String what, String operation) {
     super(what + " is closed, so " + operation + " is not allowed; create a new one instead of "
         + "using it after close().");
   }

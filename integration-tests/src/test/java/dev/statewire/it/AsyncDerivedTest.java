@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statewire.ClosedException;
 import dev.statewire.ReactiveContext;
 import dev.statewire.Resource;
 import dev.statewire.ResourceErrorException;
@@ -174,7 +175,7 @@ class AsyncDerivedTest {
     assertTrue(running.answer().isCancelled());
     assertThrows(CancellationException.class, waiting::join);
     assertTrue(profile.name().toCompletableFuture().isCancelled());
-    profile.select(2);
+    assertThrows(ClosedException.class, () -> profile.select(2));
     assertEquals(1, directory.count());
     assertEquals(List.of("..."), profile.rendered());
   }

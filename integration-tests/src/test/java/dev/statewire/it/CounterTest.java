@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statewire.ClosedException;
 import dev.statewire.Computed;
 import dev.statewire.Effect;
 import dev.statewire.ReactiveContext;
@@ -174,13 +175,15 @@ class CounterTest {
   }
 
   @Test
-  void closeStopsTheEffects() {
+  void closeStopsTheEffectsAndRefusesChanges() {
     ReactiveCounter counter = new ReactiveCounter(context);
-    counter.close();
-    counter.close();
     counter.increment();
-    assertEquals(List.of(0), counter.countsLogged());
-    assertEquals(1, counter.getCount(), "the state stays usable");
+    counter.close();
+    counter.close();
+    ClosedException refused = assertThrows(ClosedException.class, counter::increment);
+    assertTrue(refused.getMessage().contains("Counter is closed"), refused.getMessage());
+    assertEquals(List.of(0, 1), counter.countsLogged());
+    assertEquals(1, counter.getCount(), "the last state stays readable");
     assertEquals(2, counter.doubled());
   }
 

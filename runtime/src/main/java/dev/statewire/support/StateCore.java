@@ -1,5 +1,6 @@
 package dev.statewire.support;
 
+import dev.statewire.ClosedException;
 import dev.statewire.Effect;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
@@ -29,8 +30,8 @@ public final class StateCore implements Transactional {
   private final SessionWrites sessionWrites;
   /** Guarded by this. */
   private final List<Effect> effects = new ArrayList<>();
-  /** Guarded by this. */
-  private boolean closed;
+  /** Written under this; volatile so that sessions can check it without the monitor. */
+  private volatile boolean closed;
 
   /**
    * @param context the context of the instance
@@ -135,6 +136,9 @@ public final class StateCore implements Transactional {
 
   @Override
   public void begin() {
+    if (closed) {
+      throw new ClosedException(owner, "changing its state (an action or lock block)");
+    }
     verifyFields.run();
     sessionWrites.opened();
   }

@@ -370,7 +370,8 @@ public final class ReactiveClassGenerator {
       } else {
         close.addJavadoc(
             "$L",
-            JavadocText.wrap(stopsEffects + ". Its fields stay readable and writable."));
+            JavadocText.wrap(stopsEffects + ". Its fields stay readable; actions and lock blocks then"
+                    + " throw {@link dev.statewire.ClosedException}."));
       }
       return close.build();
     }
