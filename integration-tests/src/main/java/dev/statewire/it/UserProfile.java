@@ -52,6 +52,10 @@ public class UserProfile {
     rendered.add(greeting());
   }
 
+  public long userId() {
+    return userId;
+  }
+
   public void select(long userId) {
     this.userId = userId;
   }

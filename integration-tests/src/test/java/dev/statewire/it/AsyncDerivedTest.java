@@ -11,12 +11,19 @@ import dev.statewire.ReactiveContext;
 import dev.statewire.Resource;
 import dev.statewire.ResourceErrorException;
 import dev.statewire.ResourceStatus;
+import dev.statewire.Statewire;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -158,6 +165,65 @@ class AsyncDerivedTest {
     profile.select(2);
     directory.lookup(1).answer().complete("Grace");
     assertEquals("Hello, Grace", profile.greeting());
+  }
+
+  @Test
+  void insideALockBlockWithWritesTheMethodRunsAfreshOnThoseWrites() throws Exception {
+    ScriptedDirectory directory = new ScriptedDirectory(false);
+    ReactiveUserProfile profile = new ReactiveUserProfile(inPlace, directory, 1);
+    directory.lookup(0).answer().complete("Ada");
+
+    AtomicReference<CompletionStage<String>> fresh = new AtomicReference<>();
+    Statewire.lock(
+        profile,
+        () -> {
+          profile.select(9);
+          fresh.set(profile.name());
+        });
+
+    assertSame(directory.lookup(1).answer(), fresh.get());
+    assertEquals(9, directory.lookup(1).userId());
+    assertEquals(9, directory.lookup(2).userId());
+    assertEquals(3, directory.count());
+  }
+
+  @Test
+  void concurrentChangesEndWithTheValueOfTheLastOne() throws Exception {
+    ExecutorService answering = Executors.newFixedThreadPool(2);
+    ExecutorService selecting = Executors.newFixedThreadPool(3);
+    try {
+      Directory answersLaterIgnoringCancellation =
+          userId -> {
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            answering.execute(() -> answer.complete("user-" + userId));
+            return answer.minimalCompletionStage();
+          };
+      ReactiveUserProfile profile =
+          new ReactiveUserProfile(ReactiveContext.create(), answersLaterIgnoringCancellation, 0);
+      List<Future<?>> writers = new ArrayList<>();
+      for (int w = 0; w < 3; w++) {
+        int writer = w;
+        writers.add(
+            selecting.submit(
+                () -> {
+                  for (int i = 1; i <= 200; i++) {
+                    profile.select(writer * 1000L + i);
+                  }
+                }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get(20, TimeUnit.SECONDS);
+      }
+
+      long last = profile.userId();
+      assertEquals("user-" + last, profile.name().toCompletableFuture().get(20, TimeUnit.SECONDS));
+      assertEquals(ResourceStatus.RESOLVED, profile.nameResource().status());
+      assertEquals("user-" + last, profile.nameResource().value());
+      assertEquals(("user-" + last).length(), profile.nameLength().toCompletableFuture().join());
+    } finally {
+      selecting.shutdownNow();
+      answering.shutdownNow();
+    }
   }
 
   @Test
