@@ -273,12 +273,10 @@ final class Graph {
     if ((f & RUNNING) != 0) {
       throw new CycleException(c);
     }
-    ReactiveContext ctx = c.ctx;
-    boolean watched = (f & WATCHED) != 0;
-    if ((f & INITIALIZED) != 0
-        && (watched ? (f & (DIRTY | PENDING)) == 0 : c.seenGlobalVersion == ctx.globalVersion)) {
+    if (upToDate(c)) {
       return;
     }
+    ReactiveContext ctx = c.ctx;
     if (ctx.refreshDepth >= MAX_NESTED_REFRESHES) {
       throw new DeferredRefresh(c);
     }
@@ -286,15 +284,72 @@ final class Graph {
     try {
       if ((f & INITIALIZED) == 0 || (f & DIRTY) != 0) {
         c.recompute();
-      } else if (dependenciesChanged(c)) {
-        c.recompute();
-      } else if (watched) {
-        c.flags &= ~PENDING;
       } else {
-        c.seenGlobalVersion = ctx.globalVersion;
+        validate(c);
       }
     } finally {
       ctx.refreshDepth--;
+    }
+  }
+
+  /** Whether {@code c} needs no work: cached, and known to be current. */
+  private static boolean upToDate(Computed<?> c) {
+    int f = c.flags;
+    return (f & INITIALIZED) != 0
+        && ((f & WATCHED) != 0
+            ? (f & (DIRTY | PENDING)) == 0
+            : c.seenGlobalVersion == c.ctx.globalVersion);
+  }
+
+  /**
+   * Brings a cached computed that may be stale up to date, walking its dependencies depth first
+   * with an explicit stack, so that a deep graph costs no stack. A node re-runs only if one of
+   * its dependencies' versions moved; it re-runs from this loop, so the computations it calls
+   * start with a shallow stack, and the dependencies they read were mostly brought up to date
+   * already.
+   */
+  private static void validate(Computed<?> root) {
+    ReactiveContext ctx = root.ctx;
+    WalkStack walk = ctx.walk;
+    int base = walk.top();
+    walk.push(root, root.deps);
+    try {
+      descend:
+      while (walk.top() > base) {
+        int frame = walk.top() - 1;
+        Computed<?> node = walk.node(frame);
+        boolean changed = false;
+        for (Link link = walk.cursor(frame); link != null; link = link.nextDep) {
+          Node dep = link.dep;
+          if (dep instanceof Computed && !upToDate((Computed<?>) dep)) {
+            Computed<?> computed = (Computed<?>) dep;
+            if ((computed.flags & RUNNING) != 0) {
+              throw new CycleException(computed);
+            }
+            if ((computed.flags & (INITIALIZED | DIRTY)) != INITIALIZED) {
+              computed.recompute();
+            } else {
+              walk.setCursor(frame, link);
+              walk.push(computed, computed.deps);
+              continue descend;
+            }
+          }
+          if (dep.version != link.version) {
+            changed = true;
+            break;
+          }
+        }
+        walk.popTo(frame);
+        if (changed) {
+          node.recompute();
+        } else if ((node.flags & WATCHED) != 0) {
+          node.flags &= ~PENDING;
+        } else {
+          node.seenGlobalVersion = ctx.globalVersion;
+        }
+      }
+    } finally {
+      walk.popTo(base);
     }
   }
 
@@ -309,7 +364,10 @@ final class Graph {
     }
   }
 
-  /** Whether any dependency's version moved since {@code sub} last read it. */
+  /**
+   * Whether any dependency's version moved since {@code sub} (an effect) last read it; each
+   * computed dependency is brought up to date first.
+   */
   static boolean dependenciesChanged(Subscriber sub) {
     for (Link link = sub.deps; link != null; link = link.nextDep) {
       Node dep = link.dep;

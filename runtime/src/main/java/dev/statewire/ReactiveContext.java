@@ -53,6 +53,8 @@ public final class ReactiveContext {
   /** Identifies the current tracking run (see {@link Graph#track}). */
   int trackStamp;
   private int trackStampCounter;
+  /** The explicit stack of iterative validation (see {@link Graph}). */
+  final WalkStack walk = new WalkStack();
   /** How many refreshes are nested on the lock-holding thread's stack. */
   int refreshDepth;
   /** Incremented on every signal change; lets unwatched computeds skip re-validation. */
