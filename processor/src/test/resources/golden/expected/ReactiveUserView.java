@@ -22,13 +22,14 @@ import javax.annotation.processing.Generated;
  * Reactive state generated from {@link UserView}.
  *
  * <p>Each reactive field is a signal ({@code userId}, {@code region}, {@code shown}), each
- * {@code @Derived} method a cached computed value, each {@code @Effect} method an effect
- * started at construction and stopped by {@link #close()}. A method that writes fields is
- * an action: it runs under the lock of the instance's {@link ReactiveContext} and its
- * changes are committed when the outermost action or lock block ends (rolled back if it
- * throws). A method that reads fields is a tracked read: called inside a derived value or
- * an effect, the caller depends on the fields it reads, and calls into other reactive
- * objects are tracked when they run.
+ * {@code @Derived} method a cached computed value (one returning a {@code CompletionStage}
+ * a {@code Resource}, loaded on the context's executor), each {@code @Effect} method an
+ * effect started at construction and stopped by {@link #close()}. A method that writes
+ * fields is an action: it runs under the lock of the instance's {@link ReactiveContext}
+ * and its changes are committed when the outermost action or lock block ends (rolled back
+ * if it throws). A method that reads fields is a tracked read: called inside a derived
+ * value or an effect, the caller depends on the fields it reads, and calls into other
+ * reactive objects are tracked when they run.
  *
  * <p>Create one with any constructor of {@code UserView}, optionally preceded by the
  * context to place it in (default: {@link ReactiveContext#current()}).

@@ -158,7 +158,12 @@ public final class ReactiveClassGenerator {
               + target.sourceName()
               + "}.\n\n<p>Each reactive field is a signal ("
               + JavadocText.codeList(model.fields().stream().map(ReactiveField::element).toList())
-              + "), each {@code @Derived} method a cached computed value, each {@code @Effect}"
+              + "), each {@code @Derived} method a cached computed value"
+              + (asyncDerived.present()
+                  ? " (one returning a {@code CompletionStage} a {@code Resource}, loaded on the"
+                      + " context's executor)"
+                  : "")
+              + ", each {@code @Effect}"
               + " method an effect started at construction and stopped by {@link #close()}. A"
               + " method that writes fields is an action: it runs under the lock of the"
               + " instance's {@link ReactiveContext} and its changes are committed when the"
