@@ -108,7 +108,9 @@ class ProcessorLifecycleTest {
         .hadNoteContaining(
             "Statewire: this compiler offers no javac Trees API, so method bodies of @Reactive"
                 + " classes are not read: every method is treated as reading and writing every"
-                + " reactive field, and the checks SW203, SW205, SW206 and SW304 are skipped.");
+                + " reactive field, and the checks SW201, SW202, SW203, SW204, SW205, SW206,"
+                + " SW304, SW305, SW401, SW402 and SW403 are skipped (the runtime still catches"
+                + " unlocked writes as StateMutationException).");
     String generated = Compilations.generated(compilation, "test.ReactiveState");
     assertTrue(
         generated.contains("Action writing {@code count}, {@code name}: runs under the context"),
