@@ -332,6 +332,33 @@ class LockDiagnosticsTest {
         .onLine(FIRST + 1);
   }
 
+  @Test
+  void sw303RejectsABackgroundMethodOutsideAReactiveClassOrWithAnotherRole() {
+    JavaFileObject plain =
+        source(
+            "test.Plain",
+            "package test;",
+            "import dev.statewire.annotation.*;",
+            "class Plain {",
+            "  @Background void tick() {}",
+            "}");
+    JavaFileObject file = state("  @Background @Effect", "  void tick() {}");
+    Compilation compilation = compile(plain, file);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[SW303] @Background method tick() is not in a @Reactive class; a background task"
+                + " must be an overridable instance method returning void, so that the generated"
+                + " class can start it as a task. Annotate its class with @Reactive, or remove"
+                + " @Background.")
+        .inFile(plain)
+        .onLine(4);
+    assertThat(compilation)
+        .hadErrorContaining("[SW303] @Background method tick() is also @Derived or @Effect;")
+        .inFile(file)
+        .onLine(FIRST + 1);
+    assertThat(compilation).hadErrorCount(2);
+  }
+
   // SW305
 
   @Test

@@ -42,7 +42,7 @@ public final class BackgroundValidator {
   /** SW303 for every {@code @Background} method the class declares. */
   public void validateDeclarations(ReactiveClass model) {
     for (ExecutableElement method : ElementFilter.methodsIn(model.element().getEnclosedElements())) {
-      if (ReactiveClass.roleOf(method) == MethodRole.BACKGROUND) {
+      if (StatewireAnnotations.isPresent(method, StatewireAnnotations.BACKGROUND)) {
         validateShape(method);
       }
     }
