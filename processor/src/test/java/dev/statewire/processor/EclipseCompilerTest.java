@@ -108,6 +108,30 @@ class EclipseCompilerTest {
   }
 
   @Test
+  void anAsyncDerivedValueReloadsOnEveryFieldWhenBodiesAreNotRead() throws Exception {
+    boolean ok = compileWithEcj(
+        String.join("\n",
+            "package test;",
+            "import dev.statewire.annotation.*;",
+            "import java.util.concurrent.*;",
+            "@Reactive",
+            "public class Lookup {",
+            "  long id;",
+            "  String region = \"eu\";",
+            "  @Derived public CompletionStage<String> name() {",
+            "    return CompletableFuture.completedFuture(region + id);",
+            "  }",
+            "}"));
+
+    assertTrue(ok, "compiled: " + diagnostics.getDiagnostics());
+    String lookup = generated("ReactiveLookup");
+    assertTrue(
+        lookup.contains("Arrays.asList(new Object[] {$$sw$id.get(), $$sw$region.get()})"), lookup);
+    assertTrue(lookup.contains("public Resource<?, String> nameResource()"), lookup);
+    assertTrue(Files.exists(dir.resolve("out/test/ReactiveLookup.class")), "and compiled it");
+  }
+
+  @Test
   void declarationErrorsStillReachTheUser() throws Exception {
     boolean ok = compileWithEcj(String.join("\n",
         "package test;",
