@@ -64,8 +64,16 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
   public T get() {
     ReactiveContext c = ctx;
     if (c.lock.isHeldByCurrentThread()) {
-      Graph.refresh(this);
       Subscriber running = c.activeSub;
+      try {
+        Graph.refresh(this);
+      } catch (CycleException e) {
+        if (running != null) {
+          // the reader depends on this node, so it runs again once the cycle is broken
+          Graph.track(c, this, running);
+        }
+        throw e;
+      }
       if (running != null) {
         Graph.track(c, this, running);
       }

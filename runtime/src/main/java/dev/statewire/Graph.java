@@ -324,7 +324,10 @@ final class Graph {
           if (dep instanceof Computed && !upToDate((Computed<?>) dep)) {
             Computed<?> computed = (Computed<?>) dep;
             if ((computed.flags & RUNNING) != 0) {
-              throw new CycleException(computed);
+              // being computed or checked further up: on a cycle. Re-running the node meets
+              // it in a computation, which caches the CycleException naming every node on it
+              changed = true;
+              break;
             }
             if ((computed.flags & (INITIALIZED | DIRTY)) != INITIALIZED) {
               computed.recompute();

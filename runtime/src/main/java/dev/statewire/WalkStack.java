@@ -6,6 +6,10 @@ import java.util.Arrays;
  * The explicit stack of {@link Graph}'s iterative validation: computeds being checked, each
  * with the dependency link it is looking at. One per context, guarded by its lock; a validation
  * nested inside a computation (which reads another computed) stacks above the outer one.
+ *
+ * <p>A computed on the stack is marked {@link Node#RUNNING}: dependency links can form a cycle
+ * (a computation that met a cycle still depends on the node it could not read), and meeting a
+ * node that is being checked must end the walk, not loop.
  */
 final class WalkStack {
   private Computed<?>[] nodes = new Computed<?>[16];
@@ -23,6 +27,7 @@ final class WalkStack {
     }
     nodes[top] = node;
     cursors[top] = cursor;
+    node.flags |= Node.RUNNING;
     top++;
   }
 
@@ -42,6 +47,7 @@ final class WalkStack {
   void popTo(int base) {
     while (top > base) {
       top--;
+      nodes[top].flags &= ~Node.RUNNING;
       nodes[top] = null;
       cursors[top] = null;
     }
