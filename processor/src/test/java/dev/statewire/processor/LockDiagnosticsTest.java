@@ -119,6 +119,11 @@ class LockDiagnosticsTest {
             "    Statewire.lock(this, () -> this.count = 1);",
             "    Statewire.lock(this, () -> { this.count++; bump(); });",
             "    Statewire.lock(this, this::bump);",
+            "    try (var self = Statewire.lock(this)) {",
+            "      try { this.count++; } catch (RuntimeException e) { this.count = 0; }",
+            "      finally { this.count += 1; }",
+            "      switch (this.count) { case 1: this.count = 2; break; default: this.count--; }",
+            "    }",
             "    add(2);",
             "    this.add(3);",
             "    lockedBump();",
@@ -421,6 +426,33 @@ class LockDiagnosticsTest {
         .inFile(file)
         .onLine(FIRST + 4);
     assertThat(compilation).hadWarningCount(2);
+  }
+
+  @Test
+  void theWarningsCanBeSuppressedOnTheMethodOrTheClass() {
+    JavaFileObject file =
+        source(
+            "test.Quiet",
+            "package test;",
+            "import dev.statewire.Statewire;",
+            "import dev.statewire.annotation.*;",
+            "import java.time.Duration;",
+            "@Reactive",
+            "@SuppressWarnings({\"try\", \"SW402\"})",
+            "public class Quiet {",
+            "  int count;",
+            "  java.util.List<String> items = new java.util.ArrayList<>();",
+            "  @Background",
+            "  @SuppressWarnings({\"SW401\", \"SW403\"})",
+            "  void tick() {",
+            "    int seen = count;",
+            "    try (var self = Statewire.lock(this)) {",
+            "      items.add(\"x\");",
+            "      Statewire.sleep(Duration.ofMillis(1));",
+            "    }",
+            "  }",
+            "}");
+    assertThat(compile(file)).succeededWithoutWarnings();
   }
 
   // SW402

@@ -144,6 +144,7 @@ public final class BackgroundValidator {
 
   private void validateBody(ExecutableElement method, LockScope scope, LockScopes scopes) {
     String name = Signatures.of(method);
+    boolean warnReads = !Suppressions.isSuppressed(method, "SW401");
     Set<VariableElement> warnedReads = new HashSet<>();
     for (FieldAccess access : scope.fieldUses()) {
       if (access.place().locked()) {
@@ -158,7 +159,7 @@ public final class BackgroundValidator {
             deferral == Deferral.NONE
                 ? Messages.backgroundWritesUnlocked(name, field)
                 : Messages.backgroundWritesDeferred(name, field, deferral.description()));
-      } else if (access.use().reads() && warnedReads.add(access.field())) {
+      } else if (warnReads && access.use().reads() && warnedReads.add(access.field())) {
         diagnostics.warning(
             access.use().site(), method, Messages.backgroundReadsUnlocked(name, field));
       }
@@ -184,7 +185,7 @@ public final class BackgroundValidator {
                 ? Messages.backgroundWritesUnlockedThrough(name, helperName, field)
                 : Messages.backgroundWritesDeferredThrough(
                     name, helperName, field, deferral.description()));
-      } else if (warnedHelpers.add(helper.get())) {
+      } else if (warnReads && warnedHelpers.add(helper.get())) {
         scopes
             .unlockedRead(helper.get())
             .ifPresent(

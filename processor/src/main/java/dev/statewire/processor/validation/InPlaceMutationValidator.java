@@ -22,6 +22,9 @@ public final class InPlaceMutationValidator {
   public void validate(ClassAnalysis analysis, LockScopes scopes) {
     String owner = analysis.model().element().getSimpleName().toString();
     for (ExecutableElement method : OwnMethods.of(analysis.model())) {
+      if (Suppressions.isSuppressed(method, "SW402")) {
+        continue;
+      }
       scopes.of(method).ifPresent(scope -> {
         for (InPlaceMutation mutation : scope.inPlaceMutations()) {
           diagnostics.warning(

@@ -58,8 +58,9 @@ public final class LockValidator {
                         Messages.derivedLocksThrough(name, Signatures.of(helper))));
       }
     }
+    boolean warnBlocking = !Suppressions.isSuppressed(method, "SW403");
     for (BlockingCall blocking : scope.blockingCalls()) {
-      if (blocking.place().locked()) {
+      if (warnBlocking && blocking.place().locked()) {
         diagnostics.warning(
             blocking.site(), method, Messages.blocksUnderLock(name, owner, blocking.description()));
       }
