@@ -72,7 +72,16 @@ class ResourceConcurrencyTest {
             effectThread.set(Thread.currentThread());
           }
         });
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> awaitStatus(r, ResourceStatus.LOADING));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          // the loader runs on the executor: wait until the resource subscribed to the future,
+          // so that completing it runs the commit on the completing thread
+          while (future.getNumberOfDependents() == 0) {
+            Thread.onSpinWait();
+          }
+        });
+    assertEquals(ResourceStatus.LOADING, r.status());
     Thread completer = new Thread(() -> future.complete("done"), "completer");
     try (LockGuard guard = ctx.enter()) {
       completer.start();
