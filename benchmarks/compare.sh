@@ -46,7 +46,7 @@ if [ ! -d "$js/node_modules/alien-signals" ]; then
 fi
 
 has_suite() { [[ " $suites " == *" $1 "* ]]; }
-has_class() { unzip -l "$jar" | grep -q "dev/statewire/benchmarks/$1.class"; }
+has_class() { unzip -l "$jar" "dev/statewire/benchmarks/$1.class" > /dev/null 2>&1; }
 
 # jmh <result-name> <regex> <settings...>: one JMH invocation, log kept beside the JSON.
 jmh() {
