@@ -53,8 +53,21 @@ jmh() {
   local name="$1" regex="$2"
   shift 2
   log "JMH $regex"
-  "$java" -jar "$jar" "$regex" "${jmh_common[@]}" "$@" -rff "$out/$name.json" > "$out/$name.log" 2>&1 \
-    || { echo "JMH failed, see $out/$name.log:" >&2; tail -40 "$out/$name.log" >&2; exit 1; }
+  local attempt
+  for attempt in $(seq 1 90); do
+    if "$java" -jar "$jar" "$regex" "${jmh_common[@]}" "$@" -rff "$out/$name.json" > "$out/$name.log" 2>&1; then
+      break
+    fi
+    # Another JMH run on the machine holds /tmp/jmh.lock: wait for it rather than run beside it.
+    if grep -q 'Unable to acquire the JMH lock' "$out/$name.log" && [ "$attempt" -lt 90 ]; then
+      log "another JMH run holds the JMH lock; waiting"
+      sleep 10
+      continue
+    fi
+    echo "JMH failed, see $out/$name.log:" >&2
+    tail -40 "$out/$name.log" >&2
+    exit 1
+  done
   # A benchmark whose topology check fails has no score; keep why, for the report.
   grep -h 'check failed' "$out/$name.log" | sed "s/^/$name: /" >> "$out/failures.txt" || true
 }

@@ -52,7 +52,14 @@ for (const file of readdirSync(dir).sort()) {
       if (r.label) labels[r.case] = r.label;
     }
   } else {
-    for (const entry of JSON.parse(text)) {
+    let entries;
+    try {
+      entries = JSON.parse(text);
+    } catch (e) {
+      console.error(`skipping ${file}: not complete JMH JSON (${e.message})`);
+      continue;
+    }
+    for (const entry of entries) {
       const { key, side } = jmhKey(entry);
       const scores = entry.primaryMetric.rawData.flat();
       put(key, side, round, median(scores), entry.primaryMetric.scoreUnit);
