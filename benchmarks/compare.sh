@@ -87,7 +87,6 @@ node_suite() {
   echo "- JMH JDK: $("$java" -version 2>&1 | head -2 | tail -1)"
   echo "- node: $(node --version), alien-signals $(node -p "require('./$js/node_modules/alien-signals/package.json').version")"
   echo "- command: \`ROUNDS=$rounds QUICK=$quick SUITES=\"$suites\" ${JAVA_HOME:+JAVA_HOME=$JAVA_HOME }benchmarks/compare.sh\`"
-  echo
 } > "$out/machine.md"
 
 for round in $(seq 1 "$rounds"); do
@@ -111,6 +110,14 @@ log "memory (JOL)"
 "$java" -Djdk.attach.allowAttachSelf=true -cp "$jar" dev.statewire.benchmarks.memory.MemoryFootprint \
   > "$out/memory.log" 2>&1
 grep '^{' "$out/memory.log" > "$out/memory.jsonl"
+if "$java" -XX:+UseCompactObjectHeaders -version > /dev/null 2>&1; then
+  log "memory (JOL) with compact object headers"
+  "$java" -XX:+UseCompactObjectHeaders -Djdk.attach.allowAttachSelf=true -cp "$jar" \
+    dev.statewire.benchmarks.memory.MemoryFootprint > "$out/memory-compact-headers.log" 2>&1
+  grep '^{' "$out/memory-compact-headers.log" > "$out/memory-compact-headers.jsonl"
+fi
+echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.md"
+echo >> "$out/machine.md"
 
 {
   cat "$out/machine.md"

@@ -138,17 +138,26 @@ if (existsSync(failuresFile) && readFileSync(failuresFile, 'utf8').trim()) {
   for (const line of readFileSync(failuresFile, 'utf8').trim().split('\n')) console.log(`- ${line}`);
 }
 
-const memoryFile = join(dir, 'memory.jsonl');
-if (existsSync(memoryFile)) {
+function readMemory(name) {
+  const file = join(dir, name);
+  if (!existsSync(file)) return undefined;
+  const bytes = new Map();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('{')) bytes.set(JSON.parse(line).case, JSON.parse(line).value);
+  }
+  return bytes;
+}
+
+const memory = readMemory('memory.jsonl');
+if (memory) {
+  const compact = readMemory('memory-compact-headers.jsonl');
   console.log();
-  console.log('Memory (JOL GraphLayout, bytes per node; `MemoryFootprint`):');
+  console.log('Memory (JOL GraphLayout, bytes per node, `MemoryFootprint`; compressed oops):');
   console.log();
-  console.log('| quantity | bytes |');
-  console.log('|---|---:|');
-  for (const line of readFileSync(memoryFile, 'utf8').split('\n')) {
-    if (!line.startsWith('{')) continue;
-    const r = JSON.parse(line);
-    console.log(`| ${r.case} | ${r.value} |`);
+  console.log(compact ? '| quantity | bytes | bytes with -XX:+UseCompactObjectHeaders |' : '| quantity | bytes |');
+  console.log(compact ? '|---|---:|---:|' : '|---|---:|');
+  for (const [name, value] of memory) {
+    console.log(compact ? `| ${name} | ${value} | ${compact.get(name) ?? '–'} |` : `| ${name} | ${value} |`);
   }
 }
 
