@@ -67,6 +67,8 @@ public final class ReactiveContext {
   /** The participants being finished; swapped with {@link #participants} to avoid copying. */
   private List<Transactional> finishing = new ArrayList<>();
   private boolean sessionFailed;
+  /** While participants commit or roll back at the end of a session. */
+  private boolean committing;
   private long effectCounter;
   private ReactiveContext heldBefore;
 
@@ -323,12 +325,10 @@ public final class ReactiveContext {
       journal.clear();
       depth = 0;
       sessionFailed = false;
+      committing = false;
       if (this != GLOBAL) {
-        if (heldBefore == null) {
-          HELD.remove();
-        } else {
-          HELD.set(heldBefore);
-        }
+        // set, not remove: removing clears the map entry's reference on every session end
+        HELD.set(heldBefore);
         heldBefore = null;
       }
       lock.unlock();
@@ -347,9 +347,13 @@ public final class ReactiveContext {
     }
   }
 
-  /** Whether a write now is part of a larger session (a batch, lock block or effect run). */
+  /**
+   * Whether a write now is part of a larger session (a batch, lock block or effect run) and may
+   * still be written back. Participants' commits are not: each publishes a field's final value
+   * once, at the end of the session.
+   */
   boolean insideSession() {
-    return depth > 1;
+    return depth > 1 && !committing;
   }
 
   void markSessionFailed() {
@@ -392,6 +396,7 @@ public final class ReactiveContext {
     List<Transactional> done = participants;
     participants = finishing;
     finishing = done;
+    committing = true;
     for (int i = 0; i < done.size(); i++) {
       Transactional p = done.get(i);
       try {
@@ -408,6 +413,7 @@ public final class ReactiveContext {
         }
       }
     }
+    committing = false;
     done.clear();
     return failure;
   }
