@@ -12,7 +12,7 @@ public final class BackgroundCounterDemo {
   private BackgroundCounterDemo() {}
 
   public static void main(String[] args) throws InterruptedException {
-    try (ReactiveTaskState state = new ReactiveTaskState(Duration.ofMillis(150))) {
+    try (var state = new ReactiveTaskState(Duration.ofMillis(150))) {
       System.out.println("toggleRunning(): the loop starts in the background");
       state.toggleRunning();
       System.out.println("... and toggleRunning() has already returned; waiting for the loop");

@@ -12,7 +12,7 @@ public final class BackgroundPoliciesExample {
   private BackgroundPoliciesExample() {}
 
   public static void main(String[] args) throws InterruptedException {
-    try (ReactiveSearchBox box = new ReactiveSearchBox()) {
+    try (var box = new ReactiveSearchBox()) {
       List<Task> searches =
           List.of(box.startSearch("s"), box.startSearch("st"), box.startSearch("sta"));
       Task firstRefresh = box.startRefresh();

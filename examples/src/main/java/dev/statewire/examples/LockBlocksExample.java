@@ -1,6 +1,5 @@
 package dev.statewire.examples;
 
-import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
 import dev.statewire.Statewire;
 import dev.statewire.Task;
@@ -17,7 +16,7 @@ public final class LockBlocksExample {
             .errorHandler((source, error) -> System.out.println("reported: " + source + ": "
                 + error.getClass().getSimpleName()))
             .build();
-    try (ReactiveWallet wallet = new ReactiveWallet(context)) {
+    try (var wallet = new ReactiveWallet(context)) {
       Task ok = wallet.startPay(30);
       ok.await(Duration.ofSeconds(10));
       Task overdrawn = wallet.startPay(500);
@@ -26,7 +25,7 @@ public final class LockBlocksExample {
           + overdrawn.failure().getMessage() + "), balance " + wallet.balance());
 
       Task audit;
-      try (LockGuard busy = Statewire.lock(wallet)) { // hold the lock while the audit tries to take it
+      try (var busy = Statewire.lock(wallet)) { // hold the lock while the audit tries to take it
         audit = wallet.startAudit();
         audit.await(Duration.ofSeconds(10));
       }

@@ -1,7 +1,10 @@
 package dev.statewire.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.statewire.processor.analysis.AttributionOrder;
+import dev.statewire.processor.analysis.AttributionOrder.Decision;
 import dev.statewire.processor.analysis.BodyAnalyzer;
 import dev.statewire.processor.analysis.ClassAnalysis;
 import dev.statewire.processor.analysis.TreesProvider;
@@ -12,6 +15,7 @@ import dev.statewire.processor.model.ModelCollector;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.StatewireAnnotations;
 import dev.statewire.processor.validation.AsyncDerivedValidator;
+import dev.statewire.processor.validation.CompilationUnits;
 import dev.statewire.processor.validation.DeclarationValidator;
 import dev.statewire.processor.validation.DerivedCycleValidator;
 import dev.statewire.processor.validation.DerivedPurityValidator;
@@ -20,9 +24,11 @@ import dev.statewire.processor.validation.LocalClassValidator;
 import dev.statewire.processor.validation.LockRules;
 import dev.statewire.processor.validation.Messages;
 import dev.statewire.processor.validation.OutsideAccessValidator;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +39,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic.Kind;
@@ -63,6 +70,12 @@ public final class StatewireProcessor extends AbstractProcessor {
   private ReactiveClassWriter writer;
   /** Classes waiting for types generated in a later round, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
+  /**
+   * Top-level types from source whose units the whole-compilation checks (SW205, SW206, SW101
+   * for local classes) have not scanned yet, by qualified name. Scanning attributes a unit, so
+   * it waits for a round in which no class of this processor is still to be generated.
+   */
+  private final Set<String> unscanned = new LinkedHashSet<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
@@ -131,13 +144,69 @@ public final class StatewireProcessor extends AbstractProcessor {
     }
     Set<String> generatedNow = new HashSet<>();
     classes.values().forEach(t -> generatedNow.add(collector.generatedName(t).simpleName()));
+    boolean lastRound = round.processingOver();
+    AttributionOrder order = attributionOrder(classes.values());
+    reportOpaque(order.opaque());
     for (TypeElement type : classes.values()) {
-      guarded(type, () -> processClass(type, generatedNow, round.processingOver()));
+      if (order.decision(type) == Decision.DEFER && !lastRound) {
+        deferred.add(type.getQualifiedName().toString());
+        continue;
+      }
+      boolean readBodies = order.decision(type) != Decision.OPAQUE;
+      guarded(type, () -> processClass(type, generatedNow, readBodies, lastRound));
     }
     validateMethodsOutsideReactiveClasses(round);
     lockRules.validateOutsideReactiveClasses(round);
-    outsideAccess.ifPresent(validator -> validator.validate(round));
-    localClasses.ifPresent(validator -> validator.validate(round));
+    scanCompilationUnits(round, classes.isEmpty() || lastRound);
+  }
+
+  /**
+   * When to read the bodies of {@code classes}: not while the code attributed with a class names
+   * a class generated in this round ({@link AttributionOrder}). Abstract classes get no
+   * generated class, so naming theirs waits for nothing.
+   */
+  private AttributionOrder attributionOrder(Collection<TypeElement> classes) {
+    if (trees.isEmpty()) {
+      return AttributionOrder.readingAll(Set.copyOf(classes));
+    }
+    Map<TypeElement, String> generatedNames = new LinkedHashMap<>();
+    for (TypeElement type : classes) {
+      if (!type.getModifiers().contains(Modifier.ABSTRACT)) {
+        generatedNames.put(type, collector.generatedName(type).simpleName());
+      }
+    }
+    return AttributionOrder.of(trees.get(), classes, generatedNames);
+  }
+
+  private void reportOpaque(List<TypeElement> opaque) {
+    if (!opaque.isEmpty()) {
+      diagnostics.note(
+          Messages.bodiesNotReadInCycle(
+              opaque.stream().map(t -> t.getQualifiedName().toString()).toList(),
+              opaque.stream().map(t -> collector.generatedName(t).simpleName()).toList()));
+    }
+  }
+
+  /**
+   * SW205, SW206 and SW101 for local classes over the units of this round and of earlier rounds
+   * not scanned yet; {@code now} is false while classes of this processor are still to be
+   * generated (the units may name them), and in the last round at the latest it is true.
+   */
+  private void scanCompilationUnits(RoundEnvironment round, boolean now) {
+    if (trees.isEmpty()) {
+      return;
+    }
+    for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
+      unscanned.add(root.getQualifiedName().toString());
+    }
+    if (!now) {
+      return;
+    }
+    List<TreePath> units =
+        CompilationUnits.declaring(unscanned, processingEnv.getElementUtils(), trees.get());
+    unscanned.clear();
+    outsideAccess.ifPresent(validator -> validator.validate(units));
+    localClasses.ifPresent(validator -> validator.validate(units));
   }
 
   /**
@@ -145,7 +214,8 @@ public final class StatewireProcessor extends AbstractProcessor {
    * to the next round, unless the type is one of {@code generatedNow}, the classes this round
    * generates (a class may well refer to its own {@code ReactiveX}).
    */
-  private void processClass(TypeElement type, Set<String> generatedNow, boolean lastRound) {
+  private void processClass(
+      TypeElement type, Set<String> generatedNow, boolean readBodies, boolean lastRound) {
     String generated = collector.generatedName(type).simpleName();
     if (!declarations.validateClass(type, generated)) {
       return;
@@ -155,7 +225,8 @@ public final class StatewireProcessor extends AbstractProcessor {
       return;
     }
     ReactiveClass model = collector.collect(type);
-    ClassAnalysis analysis = analyzer.analyze(model);
+    ClassAnalysis analysis =
+        readBodies ? analyzer.analyze(model) : analyzer.analyzeWithoutBodies(model);
     if (!generatedNow.containsAll(analysis.unresolvedTypes())) {
       deferOrReport(type, lastRound);
       return;

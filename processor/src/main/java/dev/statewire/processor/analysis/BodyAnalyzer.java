@@ -32,6 +32,18 @@ public final class BodyAnalyzer {
 
   /** Analyses every method of {@code model}'s hierarchy. */
   public ClassAnalysis analyze(ReactiveClass model) {
+    return analyze(model, trees.isPresent());
+  }
+
+  /**
+   * Analyses {@code model} without reading any body (as without Trees): every method is assumed
+   * to read and write every reactive field. For a class whose code may not be attributed yet.
+   */
+  public ClassAnalysis analyzeWithoutBodies(ReactiveClass model) {
+    return analyze(model, false);
+  }
+
+  private ClassAnalysis analyze(ReactiveClass model, boolean readBodies) {
     Set<VariableElement> fields =
         model.fields().stream()
             .map(ReactiveField::element)
@@ -39,20 +51,23 @@ public final class BodyAnalyzer {
     Set<TypeElement> hierarchy = Set.copyOf(model.hierarchy());
     Map<ExecutableElement, MethodAccess> direct = new LinkedHashMap<>();
     for (ExecutableElement method : model.methods()) {
-      direct.put(method, analyzeMethod(method, fields, hierarchy));
+      direct.put(method, analyzeMethod(method, fields, hierarchy, readBodies));
     }
     for (ExecutableElement method : model.overriddenMethods()) {
-      direct.put(method, analyzeMethod(method, fields, hierarchy));
+      direct.put(method, analyzeMethod(method, fields, hierarchy, readBodies));
     }
-    return new ClassAnalysis(model, direct, trees.isPresent(), elements);
+    return new ClassAnalysis(model, direct, readBodies, elements);
   }
 
   private MethodAccess analyzeMethod(
-      ExecutableElement method, Set<VariableElement> fields, Set<TypeElement> hierarchy) {
+      ExecutableElement method,
+      Set<VariableElement> fields,
+      Set<TypeElement> hierarchy,
+      boolean readBodies) {
     boolean touchesNoInstance =
         method.getModifiers().contains(Modifier.STATIC)
             || method.getModifiers().contains(Modifier.ABSTRACT);
-    TreePath path = trees.map(t -> t.getPath(method)).orElse(null);
+    TreePath path = readBodies ? trees.map(t -> t.getPath(method)).orElse(null) : null;
     if (path == null) {
       return MethodAccess.opaque(touchesNoInstance ? Set.of() : fields);
     }

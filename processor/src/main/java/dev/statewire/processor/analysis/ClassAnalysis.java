@@ -47,7 +47,10 @@ public final class ClassAnalysis {
     return model;
   }
 
-  /** False when the compiler offers no Trees API: every method is then opaque. */
+  /**
+   * False when the bodies were not read (the compiler offers no Trees API, or the class's code
+   * could not be attributed yet): every method is then opaque.
+   */
   public boolean bodiesVisible() {
     return bodiesVisible;
   }

@@ -5,7 +5,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.statewire.processor.model.StatewireAnnotations;
-import javax.annotation.processing.RoundEnvironment;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
@@ -23,9 +23,9 @@ public final class LocalClassValidator {
     this.diagnostics = diagnostics;
   }
 
-  /** Reports every {@code @Reactive} local class of the round. */
-  public void validate(RoundEnvironment round) {
-    for (TreePath unit : CompilationUnits.of(round, trees)) {
+  /** Reports every {@code @Reactive} local class of {@code units} (attributing them). */
+  public void validate(List<TreePath> units) {
+    for (TreePath unit : units) {
       new Scanner().scan(unit, null);
     }
   }

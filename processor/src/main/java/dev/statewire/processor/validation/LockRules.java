@@ -40,7 +40,7 @@ public final class LockRules {
   /** Checks the analysed class. */
   public void validate(ClassAnalysis analysis) {
     background.validateDeclarations(analysis.model());
-    if (trees.isPresent()) {
+    if (trees.isPresent() && analysis.bodiesVisible()) {
       LockScopes scopes = LockScopes.of(analysis, trees.get(), elements, types);
       background.validateBodies(analysis, scopes);
       locks.validate(analysis, scopes);

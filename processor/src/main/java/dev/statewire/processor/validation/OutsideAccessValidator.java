@@ -10,13 +10,13 @@ import dev.statewire.processor.analysis.FieldUse;
 import dev.statewire.processor.analysis.Receivers;
 import dev.statewire.processor.model.ModelCollector;
 import java.util.Arrays;
-import javax.annotation.processing.RoundEnvironment;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Types;
 
 /**
- * Step 3d, SW205 and SW206: scans every compilation unit of the round for reactive fields
+ * Step 3d, SW205 and SW206: scans every compilation unit of the compilation for reactive fields
  * touched behind their class's back. Writing one through a reference other than {@code this}
  * (anywhere, even inside its class) is an error; reading one through such a reference from
  * outside its class is a warning. Accesses on {@code this} (including inherited fields in
@@ -34,9 +34,9 @@ public final class OutsideAccessValidator {
     this.diagnostics = diagnostics;
   }
 
-  /** Scans each compilation unit of {@code round} once. */
-  public void validate(RoundEnvironment round) {
-    for (TreePath unit : CompilationUnits.of(round, trees)) {
+  /** Scans each of {@code units} (attributing it). */
+  public void validate(List<TreePath> units) {
+    for (TreePath unit : units) {
       new Scanner().scan(unit, null);
     }
   }

@@ -1,0 +1,174 @@
+package dev.statewire.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.statewire.processor.Compilations.compile;
+import static dev.statewire.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code var} (and implicitly typed lambda parameters) for classes generated in the same
+ * compilation: javac must not attribute such code before the generated classes exist.
+ */
+class InferredTypesTest {
+  private static final JavaFileObject OTHER =
+      source(
+          "test.Other",
+          "package test;",
+          "@dev.statewire.annotation.Reactive",
+          "public class Other {",
+          "  int count;",
+          "  public int getCount() { return count; }",
+          "  public void increment() { count++; }",
+          "}");
+
+  @Test
+  void aClassOutsideMayDeclareAVarOfAGeneratedType() {
+    JavaFileObject user =
+        source(
+            "test.User",
+            "package test;",
+            "class User {",
+            "  int m() {",
+            "    var o = new ReactiveOther();",
+            "    o.increment();",
+            "    java.util.List.of(o).forEach(each -> each.increment());",
+            "    return o.getCount();",
+            "  }",
+            "}");
+    assertThat(compile(OTHER, user)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aLockBlockMayDeclareItsGuardWithVarOnAGeneratedInstance() {
+    JavaFileObject user =
+        source(
+            "test.User",
+            "package test;",
+            "import dev.statewire.Statewire;",
+            "class User {",
+            "  void m(ReactiveOther other) throws InterruptedException {",
+            "    try (var guard = Statewire.lock(other)) {",
+            "      other.increment();",
+            "    }",
+            "  }",
+            "}");
+    assertThat(compile(OTHER, user)).succeeded();
+  }
+
+  @Test
+  void aReactiveClassMayDeclareAVarOfAnotherGeneratedTypeAndIsStillAnalysed() {
+    JavaFileObject state =
+        source(
+            "test.State",
+            "package test;",
+            "import dev.statewire.annotation.*;",
+            "@Reactive",
+            "public class State {",
+            "  int count;",
+            "  int unrelated;",
+            "  @Derived int copied() {",
+            "    var o = new ReactiveOther();",
+            "    return o.getCount() + count;",
+            "  }",
+            "  void reset() {",
+            "    try (var self = dev.statewire.Statewire.lock(this)) {",
+            "      count = 0;",
+            "    }",
+            "  }",
+            "}");
+    Compilation compilation = compile(OTHER, state);
+    assertThat(compilation).succeeded();
+    String generated = Compilations.generated(compilation, "test.ReactiveState");
+    assertTrue(generated.contains("changes: field {@code count}."), generated);
+    assertNoNotes(compilation);
+  }
+
+  @Test
+  void outsideAccessIsStillReportedAtItsLineInAUnitUsingVarOnAGeneratedType() {
+    JavaFileObject user =
+        source(
+            "test.User",
+            "package test;",
+            "class User {",
+            "  int m() {",
+            "    var o = new ReactiveOther();",
+            "    o.count = 5;",
+            "    return o.count;",
+            "  }",
+            "}");
+    Compilation compilation = compile(OTHER, user);
+    assertThat(compilation)
+        .hadErrorContaining("[SW205] field count of @Reactive class Other is written from outside")
+        .inFile(user)
+        .onLine(5);
+    assertThat(compilation)
+        .hadWarningContaining("[SW206] field count of @Reactive class Other is read from outside")
+        .inFile(user)
+        .onLine(6);
+  }
+
+  @Test
+  void classesNeedingEachOthersGeneratedTypeWithVarAreProcessedWithoutReadingBodies() {
+    JavaFileObject first =
+        source(
+            "test.First",
+            "package test;",
+            "@dev.statewire.annotation.Reactive",
+            "public class First {",
+            "  int count;",
+            "  @SuppressWarnings(\"SW206\")",
+            "  int fromSecond() { var s = new ReactiveSecond(); return s.size + count; }",
+            "}");
+    JavaFileObject second =
+        source(
+            "test.Second",
+            "package test;",
+            "@dev.statewire.annotation.Reactive",
+            "public class Second {",
+            "  int size;",
+            "  @SuppressWarnings(\"SW206\")",
+            "  int fromFirst() { var f = new ReactiveFirst(); return f.count + size; }",
+            "}");
+    Compilation compilation = compile(first, second);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .hadNoteContaining(
+            "Statewire: the @Reactive classes test.First, test.Second use the generated classes"
+                + " ReactiveFirst, ReactiveSecond of each other (or their own)");
+    String generated = Compilations.generated(compilation, "test.ReactiveFirst");
+    assertTrue(generated.contains("int fromSecond()"), generated);
+    Compilations.generated(compilation, "test.ReactiveSecond");
+  }
+
+  @Test
+  void aCycleWrittenWithExplicitTypesIsAnalysedWithoutANote() {
+    JavaFileObject state =
+        source(
+            "test.State",
+            "package test;",
+            "@dev.statewire.annotation.Reactive",
+            "public class State {",
+            "  int count;",
+            "  int unrelated;",
+            "  public static State create() { State s = new ReactiveState(); return s; }",
+            "  @dev.statewire.annotation.Derived int doubled() { return count * 2; }",
+            "}");
+    Compilation compilation = compile(state);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertNoNotes(compilation);
+    String generated = Compilations.generated(compilation, "test.ReactiveState");
+    assertTrue(generated.contains("changes: field {@code count}."), generated);
+  }
+
+  private static void assertNoNotes(Compilation compilation) {
+    assertFalse(
+        compilation.diagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.NOTE),
+        compilation.diagnostics().toString());
+  }
+}
