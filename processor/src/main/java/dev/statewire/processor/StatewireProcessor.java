@@ -182,8 +182,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     if (!opaque.isEmpty()) {
       diagnostics.note(
           Messages.bodiesNotReadInCycle(
-              opaque.stream().map(t -> t.getQualifiedName().toString()).toList(),
-              opaque.stream().map(t -> collector.generatedName(t).simpleName()).toList()));
+              opaque.stream().map(t -> t.getQualifiedName().toString()).toList()));
     }
   }
 

@@ -139,8 +139,9 @@ class InferredTypesTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
         .hadNoteContaining(
-            "Statewire: the @Reactive classes test.First, test.Second use the generated classes"
-                + " ReactiveFirst, ReactiveSecond of each other (or their own)");
+            "Statewire: the @Reactive classes test.First, test.Second refer to their own or each"
+                + " other's generated classes (a cycle) in code that also declares variables with"
+                + " inferred types");
     String generated = Compilations.generated(compilation, "test.ReactiveFirst");
     assertTrue(generated.contains("int fromSecond()"), generated);
     Compilations.generated(compilation, "test.ReactiveSecond");
@@ -164,6 +165,52 @@ class InferredTypesTest {
     assertNoNotes(compilation);
     String generated = Compilations.generated(compilation, "test.ReactiveState");
     assertTrue(generated.contains("changes: field {@code count}."), generated);
+  }
+
+  @Test
+  void aChainOfGeneratedTypesDeclaredWithVarIsGeneratedOneRoundPerLink() {
+    JavaFileObject first =
+        source(
+            "test.First",
+            "package test;",
+            "@dev.statewire.annotation.Reactive",
+            "public class First {",
+            "  int count;",
+            "  int fromSecond() { var s = new ReactiveSecond(); return s.fromOther() + count; }",
+            "}");
+    JavaFileObject second =
+        source(
+            "test.Second",
+            "package test;",
+            "@dev.statewire.annotation.Reactive",
+            "public class Second {",
+            "  int size;",
+            "  public int fromOther() { var o = new ReactiveOther(); return o.getCount() + size; }",
+            "}");
+    Compilation compilation = compile(first, second, OTHER);
+    assertThat(compilation).succeeded();
+    assertNoNotes(compilation);
+    String generated = Compilations.generated(compilation, "test.ReactiveFirst");
+    assertTrue(generated.contains("int fromSecond()"), generated);
+  }
+
+  @Test
+  void aClassDeclaringItsOwnGeneratedTypeWithVarIsProcessedWithoutReadingBodies() {
+    JavaFileObject state =
+        source(
+            "test.State",
+            "package test;",
+            "@dev.statewire.annotation.Reactive",
+            "public class State {",
+            "  int count;",
+            "  public static State create() { var s = new ReactiveState(); return s; }",
+            "}");
+    Compilation compilation = compile(state);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .hadNoteContaining(
+            "Statewire: the @Reactive classes test.State refer to their own or each other's"
+                + " generated classes (a cycle)");
   }
 
   private static void assertNoNotes(Compilation compilation) {

@@ -222,15 +222,15 @@ public final class Messages {
   }
 
   /** Classes that use each other's generated classes in inferred types: bodies not read. */
-  public static String bodiesNotReadInCycle(List<String> classes, List<String> generated) {
-    return "Statewire: the @Reactive classes " + String.join(", ", classes) + " use the generated"
-        + " classes " + String.join(", ", generated) + " of each other (or their own) in code that"
-        + " also declares variables with inferred types (var, implicitly typed lambda"
-        + " parameters), and javac cannot infer those before the generated classes exist. Their"
-        + " method bodies are therefore not read: every method is treated as reading and writing"
-        + " every reactive field, and the body checks (SW201-SW204, SW304, SW305, SW401-SW403)"
-        + " are skipped for them. Declare those variables with explicit types to get precise"
-        + " analysis.";
+  public static String bodiesNotReadInCycle(List<String> classes) {
+    String names = String.join(", ", classes);
+    return "Statewire: the @Reactive classes " + names + " refer to their own or each other's"
+        + " generated classes (a cycle) in code that also declares variables with inferred types"
+        + " (var, implicitly typed lambda parameters), which javac cannot infer before the"
+        + " generated classes exist. So the method bodies of " + names + " are not read: every"
+        + " method is treated as reading and writing every reactive field, and the body checks"
+        + " (SW201-SW204, SW304, SW305, SW401-SW403) are skipped for them. Declare those"
+        + " variables with explicit types to get precise analysis.";
   }
 
   /** A class still referenced missing types when processing ended. */
