@@ -3,6 +3,7 @@ package dev.statewire;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -66,6 +67,14 @@ final class CollectionTracker {
           }
           return result;
         });
+  }
+
+  /** A tracked read of the size: {@code size} runs under the lock. */
+  int size(IntSupplier size) {
+    return read(() -> {
+      trackSize();
+      return size.getAsInt();
+    });
   }
 
   void trackSize() {

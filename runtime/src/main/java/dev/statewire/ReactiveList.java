@@ -70,11 +70,7 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
 
   @Override
   public int size() {
-    return tracker.read(
-        () -> {
-          tracker.trackSize();
-          return data.size();
-        });
+    return tracker.size(data::size);
   }
 
   @Override

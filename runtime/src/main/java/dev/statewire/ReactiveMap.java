@@ -72,11 +72,7 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
 
   @Override
   public int size() {
-    return tracker.read(
-        () -> {
-          tracker.trackSize();
-          return data.size();
-        });
+    return tracker.size(data::size);
   }
 
   @Override

@@ -60,11 +60,7 @@ public final class ReactiveSet<E> implements Set<E> {
 
   @Override
   public int size() {
-    return tracker.read(
-        () -> {
-          tracker.trackSize();
-          return data.size();
-        });
+    return tracker.size(data::size);
   }
 
   @Override
