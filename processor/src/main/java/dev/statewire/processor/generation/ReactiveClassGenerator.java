@@ -1,7 +1,5 @@
 package dev.statewire.processor.generation;
 
-import static dev.statewire.processor.generation.MemberNames.CORE;
-
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -24,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -60,6 +59,7 @@ public final class ReactiveClassGenerator {
     private final AsyncDerivedMembers asyncDerived;
     /** A {@code close()} of the annotated class, which the generated {@code close()} calls. */
     private final Optional<ExecutableElement> userClose;
+    private final MemberNames names;
     private final TypeSpec.Builder builder;
     /** Statements of the constructors, given the name of their context parameter. */
     private final List<Function<String, CodeBlock>> constructionSteps = new ArrayList<>();
@@ -76,11 +76,13 @@ public final class ReactiveClassGenerator {
               .filter(m -> m.getSimpleName().contentEquals("close") && m.getParameters().isEmpty())
               .filter(m -> OverrideKind.isOverridable(model, m, target.elements()))
               .findFirst();
+      this.names = target.names();
       this.builder = TypeSpec.classBuilder(model.generatedName());
     }
 
     JavaFile build() {
       builder
+          .alwaysQualify(target.shadowed().toArray(String[]::new))
           .addOriginatingElement(target.type())
           .addJavadoc("$L", classJavadoc())
           .addAnnotation(
@@ -178,7 +180,8 @@ public final class ReactiveClassGenerator {
 
     private void addCore() {
       builder.addField(
-          FieldSpec.builder(RuntimeNames.STATE_CORE, CORE, Modifier.PRIVATE, Modifier.FINAL)
+          FieldSpec.builder(
+                  RuntimeNames.STATE_CORE, names.core(), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
                   "$L",
                   JavadocText.wrap(
@@ -188,17 +191,17 @@ public final class ReactiveClassGenerator {
           context ->
               CodeBlock.of(
                   "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N);\n",
-                  CORE,
+                  names.core(),
                   RuntimeNames.STATE_CORE,
                   context,
                   target.displayName(),
-                  MemberNames.VERIFY,
-                  MemberNames.COMMIT,
-                  MemberNames.ROLLBACK));
+                  names.verify(),
+                  names.commit(),
+                  names.restore()));
     }
 
     private void addSignal(ReactiveField field) {
-      String name = MemberNames.signal(field.element());
+      String name = names.signal(field.element());
       builder.addField(
           FieldSpec.builder(
                   ParameterizedTypeName.get(
@@ -212,15 +215,16 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$W$N.signal(this.$N).named($S);\n",
+                  "this.$N =$W$N.$Lsignal($L).named($S);\n",
                   name,
                   context,
-                  field.name(),
-                  target.displayName() + "." + field.name()));
+                  typeWitness(field.type()),
+                  target.thisField(field),
+                  target.nodeName(field)));
     }
 
     private void addComputed(ExecutableElement method) {
-      String name = MemberNames.computed(method);
+      String name = names.computed(method);
       builder.addField(
           FieldSpec.builder(
                   ParameterizedTypeName.get(
@@ -235,11 +239,23 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$W$N.computed(this::$N).named($S);\n",
+                  "this.$N =$W$N.$Lcomputed(this::$N).named($S);\n",
                   name,
                   context,
-                  MemberNames.compute(method),
+                  typeWitness(target.returnType(method)),
+                  names.compute(method),
                   target.displayName() + "." + Signatures.of(method)));
+    }
+
+    /**
+     * {@code <List<? extends Number>>}, the explicit type argument of a {@code signal(value)} or
+     * {@code computed(fn)} call whose type has wildcards (inference would capture them and give a
+     * type the field cannot hold); empty otherwise.
+     */
+    private static CodeBlock typeWitness(TypeMirror type) {
+      return GenerationTarget.mentionsWildcard(type)
+          ? CodeBlock.of("<$T>", GenerationTarget.boxed(type))
+          : CodeBlock.of("");
     }
 
     /** Two constructors per non-private constructor: in the current context, in a given one. */
@@ -249,33 +265,27 @@ public final class ReactiveClassGenerator {
               .filter(c -> !c.getModifiers().contains(Modifier.PRIVATE))
               .toList();
       for (ExecutableElement constructor : constructors) {
-        List<ParameterSpec> parameters =
-            constructor.getParameters().stream().map(ParameterSpec::get).toList();
         String arguments = GenerationTarget.argumentList(constructor);
         String contextName = MemberNames.fresh("context", constructor);
-        Modifier[] access = constructorAccess(constructor);
-
         MethodSpec.Builder inCurrent =
-            MethodSpec.constructorBuilder()
-                .addModifiers(access)
+            constructorLike(constructor)
                 .addJavadoc(
                     "$L",
                     JavadocText.wrap(
-                        "Creates the state in {@link ReactiveContext#current()}; see "
+                        "Creates the state in {@link "
+                            + target.javadocName(RuntimeNames.REACTIVE_CONTEXT)
+                            + "#current()}; see "
                             + constructorLink(constructor)
-                            + "."))
-                .addParameters(parameters)
-                .varargs(constructor.isVarArgs())
-                .addStatement(
-                    "this($T.current()$L)",
-                    RuntimeNames.REACTIVE_CONTEXT,
-                    arguments.isEmpty() ? "" : ", " + arguments);
-        constructor.getThrownTypes().forEach(t -> inCurrent.addException(TypeName.get(t)));
+                            + "."));
+        inCurrent.addParameters(parameters(constructor));
+        inCurrent.addStatement(
+            "this($T.current()$L)",
+            RuntimeNames.REACTIVE_CONTEXT,
+            arguments.isEmpty() ? "" : ", " + arguments);
         builder.addMethod(inCurrent.build());
 
         MethodSpec.Builder inContext =
-            MethodSpec.constructorBuilder()
-                .addModifiers(access)
+            constructorLike(constructor)
                 .addJavadoc(
                     "$L",
                     JavadocText.wrap(
@@ -283,16 +293,30 @@ public final class ReactiveClassGenerator {
                             + contextName
                             + "}; see "
                             + constructorLink(constructor)
-                            + ". Its effects run once before the constructor returns."))
-                .addParameter(RuntimeNames.REACTIVE_CONTEXT, contextName)
-                .addParameters(parameters)
-                .varargs(constructor.isVarArgs())
-                .addStatement("super($L)", arguments);
-        constructor.getThrownTypes().forEach(t -> inContext.addException(TypeName.get(t)));
+                            + "."
+                            + (hasEffects() ? " Its effects run once before the constructor returns." : "")))
+                .addParameter(RuntimeNames.REACTIVE_CONTEXT, contextName);
+        inContext.addParameters(parameters(constructor));
+        inContext.addStatement("super($L)", arguments);
         constructionSteps.forEach(step -> inContext.addCode(step.apply(contextName)));
         inContext.addCode(effectStarts(contextName));
         builder.addMethod(inContext.build());
       }
+    }
+
+    /** A constructor with the access, type variables, varargs and exceptions of {@code constructor}. */
+    private MethodSpec.Builder constructorLike(ExecutableElement constructor) {
+      MethodSpec.Builder spec =
+          MethodSpec.constructorBuilder()
+              .addModifiers(constructorAccess(constructor))
+              .varargs(constructor.isVarArgs());
+      constructor.getTypeParameters().forEach(p -> spec.addTypeVariable(TypeVariableName.get(p)));
+      constructor.getThrownTypes().forEach(t -> spec.addException(TypeName.get(t)));
+      return spec;
+    }
+
+    private static List<ParameterSpec> parameters(ExecutableElement constructor) {
+      return constructor.getParameters().stream().map(ParameterSpec::get).toList();
     }
 
     /** {@code {@link Outer.X#X(int)}} for a constructor of the annotated class. */
@@ -318,15 +342,19 @@ public final class ReactiveClassGenerator {
           : new Modifier[0];
     }
 
+    private boolean hasEffects() {
+      return model.methods().stream().anyMatch(this::isEffect);
+    }
+
     private CodeBlock effectStarts(String context) {
       CodeBlock.Builder code = CodeBlock.builder();
       for (ExecutableElement method : model.methods()) {
         if (isEffect(method)) {
           code.addStatement(
               "$N.addEffect($N.effect(this::$N).named($S))",
-              CORE,
+              names.core(),
               context,
-              MemberNames.effectBody(method),
+              names.effectBody(method),
               target.displayName() + "." + Signatures.of(method));
         }
       }
@@ -335,50 +363,107 @@ public final class ReactiveClassGenerator {
 
     private MethodSpec reactiveContextMethod() {
       return MethodSpec.methodBuilder("reactiveContext")
+          .addJavadoc(
+              "$L",
+              JavadocText.wrap(
+                  "The context this instance lives in; {@code null} while the constructor of"
+                      + " {@code "
+                      + target.sourceName()
+                      + "} runs, where a lock block is a plain block (the instance is not shared"
+                      + " yet)."))
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(RuntimeNames.REACTIVE_CONTEXT)
-          .addStatement("return $N.context()", CORE)
+          .addStatement("return $N == null ? null : $N.context()", names.core(), names.core())
           .build();
     }
 
     private MethodSpec reactiveTransactionMethod() {
       return MethodSpec.methodBuilder("reactiveTransaction")
+          .addJavadoc(
+              "$L",
+              JavadocText.wrap(
+                  "This instance's part in a lock session: commits or restores its fields when"
+                      + " the outermost action or lock block ends."))
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(RuntimeNames.TRANSACTIONAL)
-          .addStatement("return $N", CORE)
+          .addStatement("return $N", names.core())
           .build();
     }
 
+    /**
+     * {@code close()}: once only; first the annotated class's own {@code close()} while the
+     * instance is still open (as an action if it writes fields), then the generated machinery.
+     */
     private MethodSpec closeMethod() {
       MethodSpec.Builder close =
           MethodSpec.methodBuilder("close")
               .addAnnotation(Override.class)
               .addModifiers(Modifier.PUBLIC);
-      String stopsEffects = "Stops the effects of this instance";
+      close.beginControlFlow("if (!$N.beginClose())", names.core());
+      close.addStatement("return");
+      close.endControlFlow();
+      CodeBlock.Builder machinery = CodeBlock.builder();
+      List<String> steps = new ArrayList<>();
       if (background.present()) {
-        close.addCode(background.closeStatement());
-        stopsEffects = background.closeJavadoc() + "stops the effects of this instance";
+        machinery.add(background.closeStatement());
+        steps.add(background.closeJavadoc());
       }
-      close.addStatement("$N.close()", CORE);
+      machinery.addStatement("$N.close()", names.core());
+      steps.add("stops its effects");
       if (asyncDerived.present()) {
-        close.addCode(asyncDerived.closeStatements());
-        stopsEffects += asyncDerived.closeJavadoc();
+        machinery.add(asyncDerived.closeStatements());
+        steps.add(asyncDerived.closeJavadoc());
       }
+      String closesMachinery = String.join(", ", steps.subList(0, steps.size() - 1))
+          + (steps.size() > 1 ? " and " : "") + steps.get(steps.size() - 1);
       if (userClose.isPresent()) {
+        close.beginControlFlow("try");
+        close.addCode(userCloseCall(userClose.get()));
+        close.nextControlFlow("finally");
+        close.addCode(machinery.build());
+        close.endControlFlow();
         close.addJavadoc(
             "$L",
             JavadocText.wrap(
-                stopsEffects + ", then runs {@link " + target.sourceName() + "#close()}."));
-        close.addStatement("super.close()");
+                "Runs {@link " + target.sourceName() + "#close()} while this instance is still"
+                    + " open (its writes are committed, its actions run), then "
+                    + closesMachinery + ", even if it threw (its exception then passes through"
+                    + " unchanged). Only the first call does anything; afterwards the fields stay"
+                    + " readable and actions and lock blocks throw {@link "
+                    + RuntimeNames.CLOSED.canonicalName() + "}."));
       } else {
+        close.addCode(machinery.build());
         close.addJavadoc(
             "$L",
-            JavadocText.wrap(stopsEffects + ". Its fields stay readable; actions and lock blocks then"
-                    + " throw {@link dev.statewire.ClosedException}."));
+            JavadocText.wrap(
+                capitalized(closesMachinery) + ". Only the first call does anything; afterwards"
+                    + " the fields stay readable and actions and lock blocks throw {@link "
+                    + RuntimeNames.CLOSED.canonicalName() + "}."));
       }
       return close.build();
+    }
+
+    /**
+     * The call of the annotated class's {@code close()}: an action if it writes fields; with
+     * its checked exceptions passed through ({@code ReactiveObject.close()} declares none).
+     */
+    private CodeBlock userCloseCall(ExecutableElement method) {
+      OverrideKind kind =
+          OverrideKind.of(target.analysis(), method, target.elements(), target.types());
+      CodeBlock call =
+          kind == OverrideKind.ACTION
+              ? CodeBlock.of("$N.runAction(() -> super.close())", names.core())
+              : CodeBlock.of("super.close()");
+      if (overrides.declaresCheckedExceptions(method)) {
+        call = CodeBlock.of("$T.runPassingThrough(() -> $L)", RuntimeNames.STATE_CORE, call);
+      }
+      return CodeBlock.of("$L;\n", call);
+    }
+
+    private static String capitalized(String text) {
+      return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
   }
 }
