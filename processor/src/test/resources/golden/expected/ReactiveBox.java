@@ -20,17 +20,17 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link Box}.
  *
- * <p>Each reactive field is a signal ({@code value}, {@code history}, {@code weight}),
- * each {@code @Derived} method a cached computed value, each {@code @Effect} method an
- * effect started at construction and stopped by {@link #close()}. A method that writes
- * fields is an action: it runs under the lock of the instance's {@link ReactiveContext}
- * and its changes are committed when the outermost action or lock block ends (rolled back
- * if it throws). A method that reads fields is a tracked read: called inside a derived
- * value or an effect, the caller depends on the fields it reads, and calls into other
- * reactive objects are tracked when they run.
+ * <p>Its reactive fields {@code value}, {@code history}, {@code weight} are signals: other
+ * threads, effects and derived values see a change when the action or lock block that made
+ * it ends. Its derived value {@link #grew()} is cached until something it reads changes.
+ * Its actions {@link #set(java.lang.Comparable)}, {@link #clearFrom(java.io.Reader)},
+ * {@link #clearChecked()} run under the lock of the instance's context; their writes are
+ * committed when the outermost action or lock block ends, and rolled back if one throws.
+ * Its tracked reads {@link #get()}, {@link #map(java.util.function.Function)} make a
+ * derived value or effect that calls them depend on the fields they read.
  *
- * <p>Create one with any constructor of {@code Box}, optionally preceded by the context to
- * place it in (default: {@link ReactiveContext#current()}).
+ * <p>Create one with any constructor of {@code Box}, optionally preceded by the
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated

@@ -19,17 +19,17 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link Poller}.
  *
- * <p>Each reactive field is a signal ({@code polls}, {@code last}), each {@code @Derived}
- * method a cached computed value, each {@code @Effect} method an effect started at
- * construction and stopped by {@link #close()}. A method that writes fields is an action:
- * it runs under the lock of the instance's {@link ReactiveContext} and its changes are
- * committed when the outermost action or lock block ends (rolled back if it throws). A
- * method that reads fields is a tracked read: called inside a derived value or an effect,
- * the caller depends on the fields it reads, and calls into other reactive objects are
- * tracked when they run.
+ * <p>Its reactive fields {@code polls}, {@code last} are signals: other threads, effects
+ * and derived values see a change when the action or lock block that made it ends. Its
+ * background tasks {@link #poll(int, java.time.Duration)} (SKIP),
+ * {@link #fetch(java.lang.String)} (SUPERSEDE),
+ * {@link #log(java.lang.Object, java.lang.String[])} (PARALLEL) run on the context's
+ * executor; {@link #backgroundTasks()} lists the running ones, {@link #close()} cancels
+ * them. Its tracked read {@link #polls()} makes a derived value or effect that calls it
+ * depend on the fields it reads.
  *
- * <p>Create one with any constructor of {@code Poller}, optionally preceded by the context
- * to place it in (default: {@link ReactiveContext#current()}).
+ * <p>Create one with any constructor of {@code Poller}, optionally preceded by the
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated

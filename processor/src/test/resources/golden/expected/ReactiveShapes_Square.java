@@ -15,17 +15,18 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link Shapes.Square}.
  *
- * <p>Each reactive field is a signal ({@code name}, {@code side}), each {@code @Derived}
- * method a cached computed value, each {@code @Effect} method an effect started at
- * construction and stopped by {@link #close()}. A method that writes fields is an action:
- * it runs under the lock of the instance's {@link ReactiveContext} and its changes are
- * committed when the outermost action or lock block ends (rolled back if it throws). A
- * method that reads fields is a tracked read: called inside a derived value or an effect,
- * the caller depends on the fields it reads, and calls into other reactive objects are
- * tracked when they run.
+ * <p>Its reactive fields {@code name}, {@code side} are signals: other threads, effects
+ * and derived values see a change when the action or lock block that made it ends. Its
+ * derived value {@link #area()} is cached until something it reads changes. Its effect
+ * {@link #log()} starts at construction, runs again after each commit that changes what it
+ * read, and stops at {@link #close()}. Its action {@link #rename(java.lang.String)} runs
+ * under the lock of the instance's context; its writes are committed when the outermost
+ * action or lock block ends, and rolled back if it throws. Its tracked read
+ * {@link #name()} makes a derived value or effect that calls it depend on the fields it
+ * reads.
  *
  * <p>Create one with any constructor of {@code Shapes.Square}, optionally preceded by the
- * context to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated

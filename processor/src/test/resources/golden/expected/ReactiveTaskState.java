@@ -14,17 +14,18 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link TaskState}.
  *
- * <p>Each reactive field is a signal ({@code counter}, {@code maxCounter},
- * {@code running}), each {@code @Derived} method a cached computed value, each
- * {@code @Effect} method an effect started at construction and stopped by
- * {@link #close()}. A method that writes fields is an action: it runs under the lock of
- * the instance's {@link ReactiveContext} and its changes are committed when the outermost
- * action or lock block ends (rolled back if it throws). A method that reads fields is a
- * tracked read: called inside a derived value or an effect, the caller depends on the
- * fields it reads, and calls into other reactive objects are tracked when they run.
+ * <p>Its reactive fields {@code counter}, {@code maxCounter}, {@code running} are signals:
+ * other threads, effects and derived values see a change when the action or lock block
+ * that made it ends. Its derived values {@link #atLimit()}, {@link #summary()} are cached,
+ * each until something it reads changes. Its effect {@link #report()} starts at
+ * construction, runs again after each commit that changes what it read, and stops at
+ * {@link #close()}. Its actions {@link #toggleRunning()}, {@link #step()} run under the
+ * lock of the instance's context; their writes are committed when the outermost action or
+ * lock block ends, and rolled back if one throws. Its tracked read {@link #getCounter()}
+ * makes a derived value or effect that calls it depend on the fields it reads.
  *
  * <p>Create one with any constructor of {@code TaskState}, optionally preceded by the
- * context to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated

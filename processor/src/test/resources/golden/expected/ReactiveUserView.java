@@ -21,18 +21,18 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link UserView}.
  *
- * <p>Each reactive field is a signal ({@code userId}, {@code region}, {@code shown}), each
- * {@code @Derived} method a cached computed value (one returning a {@code CompletionStage}
- * a {@code Resource}, loaded on the context's executor), each {@code @Effect} method an
- * effect started at construction and stopped by {@link #close()}. A method that writes
- * fields is an action: it runs under the lock of the instance's {@link ReactiveContext}
- * and its changes are committed when the outermost action or lock block ends (rolled back
- * if it throws). A method that reads fields is a tracked read: called inside a derived
- * value or an effect, the caller depends on the fields it reads, and calls into other
- * reactive objects are tracked when they run.
+ * <p>Its reactive fields {@code userId}, {@code region}, {@code shown} are signals: other
+ * threads, effects and derived values see a change when the action or lock block that made
+ * it ends. Its derived value {@link #label()} is cached until something it reads changes.
+ * Its async derived values {@link #userName()}, {@link #nameLength()} are kept by
+ * {@code Resource}s that load on the context's executor and reload when what they read
+ * changes. Its effect {@link #show()} starts at construction, runs again after each commit
+ * that changes what it read, and stops at {@link #close()}. Its action
+ * {@link #select(long)} runs under the lock of the instance's context; its writes are
+ * committed when the outermost action or lock block ends, and rolled back if it throws.
  *
  * <p>Create one with any constructor of {@code UserView}, optionally preceded by the
- * context to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated

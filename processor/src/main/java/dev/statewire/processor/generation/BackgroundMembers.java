@@ -157,12 +157,8 @@ final class BackgroundMembers {
     return sameName > 1 ? Signatures.of(method) : method.getSimpleName().toString();
   }
 
-  /** {@code name(int, Object[])}: a Javadoc link target with erased parameter types. */
   private static String link(GenerationTarget target, String name, ExecutableElement method) {
-    return name
-        + method.getParameters().stream()
-            .map(p -> target.types().erasure(p.asType()).toString())
-            .collect(Collectors.joining(", ", "(", ")"));
+    return JavadocText.linkTarget(target.types(), name, method);
   }
 
   private static String policyText(ExecutableElement method) {

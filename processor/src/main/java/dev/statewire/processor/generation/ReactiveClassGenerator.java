@@ -22,6 +22,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -60,6 +62,7 @@ public final class ReactiveClassGenerator {
     /** A {@code close()} of the annotated class, which the generated {@code close()} calls. */
     private final Optional<ExecutableElement> userClose;
     private final MemberNames names;
+    private final ClassJavadoc javadoc;
     private final TypeSpec.Builder builder;
     /** Statements of the constructors, given the name of their context parameter. */
     private final List<Function<String, CodeBlock>> constructionSteps = new ArrayList<>();
@@ -77,18 +80,19 @@ public final class ReactiveClassGenerator {
               .filter(m -> OverrideKind.isOverridable(model, m, target.elements()))
               .findFirst();
       this.names = target.names();
+      this.javadoc = new ClassJavadoc(target);
       this.builder = TypeSpec.classBuilder(model.generatedName());
     }
 
     JavaFile build() {
       builder
           .alwaysQualify(target.shadowed().toArray(String[]::new))
-          .addOriginatingElement(target.type())
-          .addJavadoc("$L", classJavadoc())
-          .addAnnotation(
-              AnnotationSpec.builder(RuntimeNames.GENERATED)
-                  .addMember("value", "$S", PROCESSOR)
-                  .build())
+          .addOriginatingElement(target.type());
+      if (generatedAnnotationVisible()) {
+        builder.addAnnotation(
+            AnnotationSpec.builder(RuntimeNames.GENERATED).addMember("value", "$S", PROCESSOR).build());
+      }
+      builder
           .addAnnotation(RuntimeNames.STATEWIRE_GENERATED)
           .superclass(TypeName.get(target.declared()))
           .addSuperinterface(RuntimeNames.REACTIVE_OBJECT);
@@ -112,6 +116,9 @@ public final class ReactiveClassGenerator {
           continue;
         }
         OverrideKind kind = OverrideKind.of(target.analysis(), method, target.elements(), target.types());
+        if (kind != OverrideKind.NONE && !isEffect(method)) {
+          javadoc.overrides(method, kind);
+        }
         if (kind == OverrideKind.DERIVED) {
           addComputed(method);
           helpers.add(overrides.derivedCompute(method));
@@ -124,6 +131,7 @@ public final class ReactiveClassGenerator {
         }
         if (isEffect(method)) {
           helpers.add(overrides.effectBody(method));
+          javadoc.effect(method);
         }
       }
       if (asyncDerived.present()) {
@@ -132,6 +140,7 @@ public final class ReactiveClassGenerator {
         helpers.addAll(asyncDerived.methods());
       }
       addConstructors();
+      builder.addJavadoc("$L", javadoc.text());
       builder.addMethod(reactiveContextMethod());
       builder.addMethod(reactiveTransactionMethod());
       builder.addMethod(closeMethod());
@@ -149,33 +158,25 @@ public final class ReactiveClassGenerator {
           .build();
     }
 
+    /**
+     * Whether {@code @javax.annotation.processing.Generated} is visible to the code being
+     * compiled: always in the unnamed module (JDK 9+), in a named module only if it reads {@code
+     * java.compiler}. Without it the generated class still has {@code @StatewireGenerated}.
+     */
+    private boolean generatedAnnotationVisible() {
+      Elements elements = target.elements();
+      ModuleElement module = elements.getModuleOf(target.type());
+      String name = RuntimeNames.GENERATED.canonicalName();
+      TypeElement generated =
+          module == null || module.isUnnamed()
+              ? elements.getTypeElement(name)
+              : elements.getTypeElement(module, name);
+      return generated != null;
+    }
+
     private boolean isEffect(ExecutableElement method) {
       return ReactiveClass.roleOf(method) == MethodRole.EFFECT
           && OverrideKind.isOverridable(model, method, target.elements());
-    }
-
-    private String classJavadoc() {
-      return JavadocText.wrap(
-          "Reactive state generated from {@link "
-              + target.sourceName()
-              + "}.\n\n<p>Each reactive field is a signal ("
-              + JavadocText.codeList(model.fields().stream().map(ReactiveField::element).toList())
-              + "), each {@code @Derived} method a cached computed value"
-              + (asyncDerived.present()
-                  ? " (one returning a {@code CompletionStage} a {@code Resource}, loaded on the"
-                      + " context's executor)"
-                  : "")
-              + ", each {@code @Effect}"
-              + " method an effect started at construction and stopped by {@link #close()}. A"
-              + " method that writes fields is an action: it runs under the lock of the"
-              + " instance's {@link ReactiveContext} and its changes are committed when the"
-              + " outermost action or lock block ends (rolled back if it throws). A method that"
-              + " reads fields is a tracked read: called inside a derived value or an effect, the"
-              + " caller depends on the fields it reads, and calls into other reactive objects"
-              + " are tracked when they run.\n\n<p>Create one with any constructor of {@code "
-              + target.sourceName()
-              + "}, optionally preceded by the context to place it in (default: {@link"
-              + " ReactiveContext#current()}).");
     }
 
     private void addCore() {
