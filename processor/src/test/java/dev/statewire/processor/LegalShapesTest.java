@@ -274,4 +274,63 @@ class LegalShapesTest {
             + " it: javac checks a permits clause before annotation processing creates"
             + " ReactiveState, so it cannot be listed there.");
   }
+
+  @Test
+  void aCloseInheritedFromAPlainBaseClassIsCalledToo() {
+    String generated =
+        compiledWithoutWarnings(
+            "test.ReactiveState",
+            source(
+                "test.Base",
+                "package test;",
+                "public class Base implements AutoCloseable {",
+                "  boolean released;",
+                "  @Override public void close() { released = true; }",
+                "}"),
+            source(
+                "test.State",
+                "package test;",
+                "import dev.statewire.annotation.*;",
+                "@Reactive",
+                "public class State extends Base {",
+                "  int count;",
+                "}"));
+    assertTrue(
+        generated.contains("try {\n      super.close();\n    } finally {\n      stateCore.close();"),
+        generated);
+  }
+
+  @Test
+  void aFinalCloseIsSw101() {
+    assertOnlyError(
+        source(
+            "test.State",
+            "package test;",
+            "import dev.statewire.annotation.*;",
+            "@Reactive",
+            "public class State implements AutoCloseable {",
+            "  int count;",
+            "  @Override public final void close() {}",
+            "}"),
+        6,
+        "[SW101] method close() of State is final, but the generated ReactiveState implements"
+            + " close() of dev.statewire.ReactiveObject. Make close() overridable");
+  }
+
+  @Test
+  void aMethodNamedLikeAReactiveObjectMethodIsSw101() {
+    assertOnlyError(
+        source(
+            "test.State",
+            "package test;",
+            "import dev.statewire.annotation.*;",
+            "@Reactive",
+            "public class State {",
+            "  int count;",
+            "  String reactiveContext() { return \"mine\"; }",
+            "}"),
+        6,
+        "[SW101] method reactiveContext() of State is declared, but the generated ReactiveState"
+            + " implements reactiveContext() of dev.statewire.ReactiveObject. Rename it.");
+  }
 }

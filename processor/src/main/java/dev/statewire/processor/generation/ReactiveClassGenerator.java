@@ -75,7 +75,7 @@ public final class ReactiveClassGenerator {
       this.background = new BackgroundMembers(target);
       this.asyncDerived = new AsyncDerivedMembers(target);
       this.userClose =
-          model.methods().stream()
+          ElementFilter.methodsIn(target.elements().getAllMembers(target.type())).stream()
               .filter(m -> m.getSimpleName().contentEquals("close") && m.getParameters().isEmpty())
               .filter(m -> OverrideKind.isOverridable(model, m, target.elements()))
               .findFirst();
@@ -452,7 +452,9 @@ public final class ReactiveClassGenerator {
      */
     private CodeBlock userCloseCall(ExecutableElement method) {
       OverrideKind kind =
-          OverrideKind.of(target.analysis(), method, target.elements(), target.types());
+          model.methods().contains(method)
+              ? OverrideKind.of(target.analysis(), method, target.elements(), target.types())
+              : OverrideKind.NONE;
       CodeBlock call =
           kind == OverrideKind.ACTION
               ? CodeBlock.of("$N.runAction(() -> super.close())", names.core())

@@ -27,6 +27,7 @@ import javax.lang.model.util.Types;
  */
 public final class DeclarationValidator {
   private static final String REACTIVE_CONTEXT = "dev.statewire.ReactiveContext";
+  private static final String REACTIVE_OBJECT = "dev.statewire.ReactiveObject";
   private final Diagnostics diagnostics;
   private final Elements elements;
   private final Types types;
@@ -65,8 +66,44 @@ public final class DeclarationValidator {
       diagnostics.error(type, Messages.noConstructor(name, generated));
     } else {
       validateConstructorSignatures(type, generated);
+      validateReservedMethods(type, generated);
     }
     return diagnostics.errorCount() == before;
+  }
+
+  /**
+   * The generated class implements {@code reactiveContext()}, {@code reactiveTransaction()}
+   * and {@code close()} of {@code ReactiveObject}: a method of the class with one of these
+   * signatures must let it (a {@code close()} it overrides and calls is fine).
+   */
+  private void validateReservedMethods(TypeElement type, String generated) {
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (!method.getParameters().isEmpty()
+          || method.getModifiers().contains(Modifier.PRIVATE)
+          || ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals(REACTIVE_OBJECT)) {
+        continue;
+      }
+      String name = method.getSimpleName().toString();
+      String why = null;
+      if (name.equals("reactiveContext") || name.equals("reactiveTransaction")) {
+        why = "is declared";
+      } else if (name.equals("close")) {
+        if (method.getModifiers().contains(Modifier.FINAL)) {
+          why = "is final";
+        } else if (method.getModifiers().contains(Modifier.STATIC)) {
+          why = "is static";
+        } else if (method.getReturnType().getKind() != TypeKind.VOID) {
+          why = "returns a value";
+        }
+      }
+      if (why != null) {
+        Element at = method.getEnclosingElement().equals(type) ? method : type;
+        diagnostics.error(
+            at,
+            Messages.reservedMethod(
+                name + "()", method.getEnclosingElement().getSimpleName().toString(), generated, why));
+      }
+    }
   }
 
   /** The innermost private class enclosing {@code type}, or null. */

@@ -67,6 +67,14 @@ public final class Messages {
         + " private.";
   }
 
+  static String reservedMethod(String method, String owner, String generated, String why) {
+    return "[SW101] method " + method + " of " + owner + " " + why + ", but the generated "
+        + generated + " implements " + method + " of dev.statewire.ReactiveObject. "
+        + (method.equals("close()")
+            ? "Make close() overridable (not final or static) and void, or rename it."
+            : "Rename it.");
+  }
+
   // SW102: a field the generated class cannot read
 
   static String privateField(String field, String owner) {
