@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -78,7 +79,7 @@ final class Hierarchy {
           names.add(member.getSimpleName().toString());
         }
         if (member.getKind() == ElementKind.METHOD || member.getKind() == ElementKind.CONSTRUCTOR) {
-          ((javax.lang.model.element.ExecutableElement) member)
+          ((ExecutableElement) member)
               .getTypeParameters()
               .forEach(p -> names.add(p.getSimpleName().toString()));
         }

@@ -74,11 +74,7 @@ public final class ReactiveClassGenerator {
       this.fieldSync = new FieldSync(target);
       this.background = new BackgroundMembers(target);
       this.asyncDerived = new AsyncDerivedMembers(target);
-      this.userClose =
-          ElementFilter.methodsIn(target.elements().getAllMembers(target.type())).stream()
-              .filter(m -> m.getSimpleName().contentEquals("close") && m.getParameters().isEmpty())
-              .filter(m -> OverrideKind.isOverridable(model, m, target.elements()))
-              .findFirst();
+      this.userClose = CloseMethod.userClose(target);
       this.names = target.names();
       this.javadoc = new ClassJavadoc(target);
       this.builder = TypeSpec.classBuilder(model.generatedName());
@@ -143,7 +139,8 @@ public final class ReactiveClassGenerator {
       builder.addJavadoc("$L", javadoc.text());
       builder.addMethod(reactiveContextMethod());
       builder.addMethod(reactiveTransactionMethod());
-      builder.addMethod(closeMethod());
+      builder.addMethod(
+          new CloseMethod(target, overrides, background, asyncDerived).build(userClose));
       if (background.present()) {
         builder.addMethod(background.runningTasksMethod());
       }
@@ -391,82 +388,6 @@ public final class ReactiveClassGenerator {
           .returns(RuntimeNames.TRANSACTIONAL)
           .addStatement("return $N", names.core())
           .build();
-    }
-
-    /**
-     * {@code close()}: once only; first the annotated class's own {@code close()} while the
-     * instance is still open (as an action if it writes fields), then the generated machinery.
-     */
-    private MethodSpec closeMethod() {
-      MethodSpec.Builder close =
-          MethodSpec.methodBuilder("close")
-              .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC);
-      close.beginControlFlow("if (!$N.beginClose())", names.core());
-      close.addStatement("return");
-      close.endControlFlow();
-      CodeBlock.Builder machinery = CodeBlock.builder();
-      List<String> steps = new ArrayList<>();
-      if (background.present()) {
-        machinery.add(background.closeStatement());
-        steps.add(background.closeJavadoc());
-      }
-      machinery.addStatement("$N.close()", names.core());
-      steps.add("stops its effects");
-      if (asyncDerived.present()) {
-        machinery.add(asyncDerived.closeStatements());
-        steps.add(asyncDerived.closeJavadoc());
-      }
-      String closesMachinery = String.join(", ", steps.subList(0, steps.size() - 1))
-          + (steps.size() > 1 ? " and " : "") + steps.get(steps.size() - 1);
-      if (userClose.isPresent()) {
-        close.beginControlFlow("try");
-        close.addCode(userCloseCall(userClose.get()));
-        close.nextControlFlow("finally");
-        close.addCode(machinery.build());
-        close.endControlFlow();
-        close.addJavadoc(
-            "$L",
-            JavadocText.wrap(
-                "Runs {@link " + target.sourceName() + "#close()} while this instance is still"
-                    + " open (its writes are committed, its actions run), then "
-                    + closesMachinery + ", even if it threw (its exception then passes through"
-                    + " unchanged). Only the first call does anything; afterwards the fields stay"
-                    + " readable and actions and lock blocks throw {@link "
-                    + RuntimeNames.CLOSED.canonicalName() + "}."));
-      } else {
-        close.addCode(machinery.build());
-        close.addJavadoc(
-            "$L",
-            JavadocText.wrap(
-                capitalized(closesMachinery) + ". Only the first call does anything; afterwards"
-                    + " the fields stay readable and actions and lock blocks throw {@link "
-                    + RuntimeNames.CLOSED.canonicalName() + "}."));
-      }
-      return close.build();
-    }
-
-    /**
-     * The call of the annotated class's {@code close()}: an action if it writes fields; with
-     * its checked exceptions passed through ({@code ReactiveObject.close()} declares none).
-     */
-    private CodeBlock userCloseCall(ExecutableElement method) {
-      OverrideKind kind =
-          model.methods().contains(method)
-              ? OverrideKind.of(target.analysis(), method, target.elements(), target.types())
-              : OverrideKind.NONE;
-      CodeBlock call =
-          kind == OverrideKind.ACTION
-              ? CodeBlock.of("$N.runAction(() -> super.close())", names.core())
-              : CodeBlock.of("super.close()");
-      if (overrides.declaresCheckedExceptions(method)) {
-        call = CodeBlock.of("$T.runPassingThrough(() -> $L)", RuntimeNames.STATE_CORE, call);
-      }
-      return CodeBlock.of("$L;\n", call);
-    }
-
-    private static String capitalized(String text) {
-      return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
   }
 }
