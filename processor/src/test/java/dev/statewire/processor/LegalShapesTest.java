@@ -59,6 +59,26 @@ class LegalShapesTest {
   }
 
   @Test
+  void parametersNamedLikeGeneratedFieldsDoNotHideThem() {
+    String generated =
+        compiledWithoutWarnings(
+            "test.ReactiveCounter",
+            source(
+                "test.Counter",
+                "package test;",
+                "import dev.statewire.annotation.*;",
+                "@Reactive",
+                "public class Counter {",
+                "  int count;",
+                "  Counter(int stateCore) { count = stateCore; }",
+                "  void set(int stateCore) { count = stateCore; }",
+                "  int plus(int countSignal) { return count + countSignal; }",
+                "}"));
+    assertTrue(generated.contains("if (stateCore$2 == null) {"), generated);
+    assertTrue(generated.contains("countSignal$2.get();\n    return super.plus(countSignal);"), generated);
+  }
+
+  @Test
   void aFieldHiddenByASubclassFieldIsReachedThroughACastToItsClass() {
     String generated =
         compiledWithoutWarnings(

@@ -20,7 +20,8 @@ import javax.lang.model.element.VariableElement;
  * The names of the private members the generated class adds for one {@code @Reactive} class:
  * {@code stateCore}, {@code countSignal}, {@code computeTotal()}, ... Each is checked against
  * every member name (field, method, nested type; private ones included) of the class, its
- * superclasses and interfaces, and against the other generated names; a name that is taken gets
+ * superclasses and interfaces, every parameter name of their methods and constructors, and
+ * the other generated names; a name that is taken gets
  * a suffix ({@code countSignal$2}) until it is free. So no generated member can hide, clash with
  * or override a user member, whatever the user named theirs.
  */
@@ -88,14 +89,23 @@ final class MemberNames {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  /** Every member name of {@code type}, its superclasses and interfaces, private ones included. */
+  /**
+   * Every member name of the hierarchy (private ones included), and every parameter name of
+   * its methods and constructors: the generated overrides and constructors copy those
+   * parameters, and a parameter must not hide a generated field the body uses.
+   */
   static Set<String> memberNamesOf(Hierarchy hierarchy) {
     Set<String> names = new HashSet<>();
     for (TypeElement type : hierarchy.types()) {
-      type.getEnclosedElements().stream()
-          .map(Element::getSimpleName)
-          .map(Name::toString)
-          .forEach(names::add);
+      for (Element member : type.getEnclosedElements()) {
+        names.add(member.getSimpleName().toString());
+        if (member instanceof ExecutableElement) {
+          ((ExecutableElement) member).getParameters().stream()
+              .map(Element::getSimpleName)
+              .map(Name::toString)
+              .forEach(names::add);
+        }
+      }
     }
     return names;
   }
