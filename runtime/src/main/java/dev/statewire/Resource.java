@@ -117,7 +117,11 @@ public final class Resource<P, T> implements AutoCloseable {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(loader, "loader");
-    return context.batch(() -> new Resource<>(context, params, loader));
+    return context.batch(() -> {
+      Resource<P, T> resource = new Resource<>(context, params, loader);
+      context.adopt(resource);
+      return resource;
+    });
   }
 
   /** Names this resource (and its internal nodes) for error messages; returns {@code this}. */
@@ -251,6 +255,7 @@ public final class Resource<P, T> implements AutoCloseable {
             return;
           }
           closed = true;
+          context.release(this);
           paramsWatcher.close();
           if (current != null) {
             transition(ResourceStatus.IDLE, state.peek().storedValue(), null);
