@@ -59,7 +59,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
 
   /** Names this effect in error messages; returns this. */
   public Effect named(String name) {
-    this.name = name;
+    this.name = Objects.requireNonNull(name, "name");
     return this;
   }
 

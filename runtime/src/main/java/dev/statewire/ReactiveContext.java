@@ -206,6 +206,7 @@ public final class ReactiveContext implements AutoCloseable {
    * ends (also when {@code body} throws).
    */
   public void batch(Runnable body) {
+    Objects.requireNonNull(body, "body");
     enterUninterruptibly();
     try {
       body.run();
@@ -216,6 +217,7 @@ public final class ReactiveContext implements AutoCloseable {
 
   /** As {@link #batch(Runnable)}, returning {@code body}'s result. */
   public <T> T batch(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     enterUninterruptibly();
     try {
       return body.get();
@@ -226,6 +228,7 @@ public final class ReactiveContext implements AutoCloseable {
 
   /** Runs {@code body} without recording its reads as dependencies of the running node. */
   public <T> T untracked(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     if (!lock.isHeldByCurrentThread()) {
       return body.get();
     }
@@ -272,6 +275,7 @@ public final class ReactiveContext implements AutoCloseable {
 
   /** Takes the lock within {@code timeout}; returns null if it could not. */
   public LockGuard tryEnter(Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
     if (lock.isHeldByCurrentThread()) {
       depth++;
       return new LockGuard(this, false);
@@ -669,6 +673,7 @@ public final class ReactiveContext implements AutoCloseable {
      * handler as {@link LockHeldTooLongException} (default 100 ms; zero turns reports off).
      */
     public Builder lockHoldThreshold(Duration threshold) {
+      Objects.requireNonNull(threshold, "threshold");
       if (threshold.isNegative()) {
         throw new IllegalArgumentException("lockHoldThreshold must not be negative: " + threshold);
       }

@@ -229,6 +229,7 @@ public final class Resource<P, T> implements AutoCloseable {
    * @throws ClosedException after {@link #close()}
    */
   public T update(UnaryOperator<T> fn) {
+    Objects.requireNonNull(fn, "fn");
     return context.batch(
         () -> {
           ensureOpen("update");
