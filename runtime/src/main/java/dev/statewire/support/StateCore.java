@@ -50,10 +50,10 @@ public final class StateCore implements Transactional {
       Runnable commitFields,
       Runnable restoreFields) {
     this.context = Objects.requireNonNull(context, "context");
-    this.owner = owner;
-    this.verifyFields = verifyFields;
-    this.commitFields = commitFields;
-    this.restoreFields = restoreFields;
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.verifyFields = Objects.requireNonNull(verifyFields, "verifyFields");
+    this.commitFields = Objects.requireNonNull(commitFields, "commitFields");
+    this.restoreFields = Objects.requireNonNull(restoreFields, "restoreFields");
     this.sessionWrites = SessionWrites.of(context);
   }
 
@@ -93,6 +93,7 @@ public final class StateCore implements Transactional {
    * read a field it then wrote). The body's exception passes through unchanged.
    */
   public <T, X extends Throwable> T callUntracked(ActionBody<T, X> body) throws X {
+    Objects.requireNonNull(body, "body");
     if (!context.isTracking()) {
       return body.call();
     }
@@ -107,6 +108,7 @@ public final class StateCore implements Transactional {
 
   /** As {@link #callUntracked}, for a void action. */
   public <X extends Throwable> void runUntracked(VoidActionBody<X> body) throws X {
+    Objects.requireNonNull(body, "body");
     if (!context.isTracking()) {
       body.run();
       return;
@@ -128,6 +130,7 @@ public final class StateCore implements Transactional {
    * An action override of the generated class is this one call.
    */
   public <X extends Throwable> void runAction(VoidActionBody<X> body) throws X {
+    Objects.requireNonNull(body, "body");
     try (LockGuard guard = beginAction()) {
       try {
         runUntracked(body);
@@ -140,6 +143,7 @@ public final class StateCore implements Transactional {
 
   /** As {@link #runAction}, for an action that returns a value. */
   public <T, X extends Throwable> T callAction(ActionBody<T, X> body) throws X {
+    Objects.requireNonNull(body, "body");
     try (LockGuard guard = beginAction()) {
       try {
         return callUntracked(body);
@@ -156,6 +160,7 @@ public final class StateCore implements Transactional {
    * generated {@code close()} (of {@code ReactiveObject}, declaring none) calls.
    */
   public static void runPassingThrough(VoidActionBody<?> body) {
+    Objects.requireNonNull(body, "body");
     try {
       body.run();
     } catch (Throwable failure) {
@@ -201,6 +206,7 @@ public final class StateCore implements Transactional {
 
   /** Keeps {@code effect} (already started) to close it with the instance. */
   public void addEffect(Effect effect) {
+    Objects.requireNonNull(effect, "effect");
     boolean closeNow;
     synchronized (this) {
       closeNow = closed;
