@@ -74,7 +74,7 @@ class BodyDiagnosticsTest {
             "  private void bump() { count++; }");
     assertThat(compile(file))
         .hadErrorContaining(
-            "[SW203] @Derived method total() calls reset(), which writes field count; a derived"
+            "[SW203] @Derived method total() calls reset(), which writes field count (reset() -> bump() -> count++); a derived"
                 + " value must not change state. Move the call into a method that is not @Derived"
                 + " (an action).")
         .inFile(file)

@@ -153,7 +153,7 @@ class LockDiagnosticsTest {
     Compilation compilation = compile(file);
     assertThat(compilation)
         .hadErrorContaining(
-            "[SW201] @Background method tick() calls reset(), which writes field count, outside a"
+            "[SW201] @Background method tick() calls reset(), which writes field count (reset() -> helper() -> count = 0), outside a"
                 + " lock block, so the write is neither locked nor committed. Call reset() inside"
                 + " try (var self = Statewire.lock(this)) { ... }, or make it overridable (not"
                 + " private, final or static) so that it runs as an action.")
@@ -252,13 +252,13 @@ class LockDiagnosticsTest {
     Compilation compilation = compile(file);
     assertThat(compilation)
         .hadErrorContaining(
-            "[SW202] @Background method tick() calls reset(), which writes field count, from a"
+            "[SW202] @Background method tick() calls reset(), which writes field count (reset() -> count = 0), from a"
                 + " lambda, which may run after the lock is released.")
         .inFile(file)
         .onLine(FIRST + 2);
     assertThat(compilation)
         .hadErrorContaining(
-            "[SW202] @Background method tick() calls reset(), which writes field count, from a"
+            "[SW202] @Background method tick() calls reset(), which writes field count (reset() -> count = 0), from a"
                 + " method reference")
         .inFile(file)
         .onLine(FIRST + 3);
@@ -294,7 +294,7 @@ class LockDiagnosticsTest {
         .onLine(FIRST + 2);
     assertThat(compilation)
         .hadErrorContaining(
-            "[SW204] @Derived method twice() calls locked(), which takes a lock;")
+            "[SW204] @Derived method twice() calls locked(), which takes a lock (locked() -> Statewire.lock(this));")
         .inFile(file)
         .onLine(FIRST + 8);
     assertThat(compilation).hadErrorCount(2);
@@ -421,7 +421,7 @@ class LockDiagnosticsTest {
         .onLine(FIRST + 2);
     assertThat(compilation)
         .hadWarningContaining(
-            "[SW401] @Background method tick() calls peek(), which reads field count, outside a"
+            "[SW401] @Background method tick() calls peek(), which reads field count (peek() -> count), outside a"
                 + " lock block;")
         .inFile(file)
         .onLine(FIRST + 4);
