@@ -13,6 +13,8 @@ import dev.statewire.processor.model.StatewireAnnotations;
 import dev.statewire.processor.validation.DerivedCycleValidator;
 import dev.statewire.processor.validation.DerivedPurityValidator;
 import dev.statewire.processor.validation.Diagnostics;
+import dev.statewire.processor.validation.FinalOverrideValidator;
+import dev.statewire.processor.validation.HiddenReadValidator;
 import dev.statewire.processor.validation.LocalClassValidator;
 import dev.statewire.processor.validation.LockRules;
 import dev.statewire.processor.validation.Messages;
@@ -29,7 +31,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The checks that read method bodies precisely (SW201-SW206, SW304, SW305, SW401-SW403, SW101
+ * The checks that read method bodies precisely (SW201-SW206, SW304-SW306, SW401-SW404, SW101
  * for local classes). They run when javac has attributed and flow-analysed a top-level class
  * (its {@code ANALYZE} event), never during annotation processing, so they change nothing javac
  * compiles; what they report fails the build at its line like any javac error. The Checker
@@ -46,6 +48,8 @@ final class BodyChecks implements TaskListener {
   private final LockRules lockRules;
   private final OutsideAccessValidator outsideAccess;
   private final LocalClassValidator localClasses;
+  private final HiddenReadValidator hiddenReads;
+  private final FinalOverrideValidator finalOverrides;
   /** The {@code @Reactive} classes still to check, by the qualified name of their top-level class. */
   private final Map<String, List<String>> pending = new HashMap<>();
   /**
@@ -74,6 +78,8 @@ final class BodyChecks implements TaskListener {
     this.lockRules = lockRules;
     this.outsideAccess = outsideAccess;
     this.localClasses = new LocalClassValidator(trees, diagnostics);
+    this.hiddenReads = new HiddenReadValidator(diagnostics);
+    this.finalOverrides = new FinalOverrideValidator(diagnostics, elements);
   }
 
   /** Checks the bodies of {@code type}, a {@code @Reactive} class, once javac has analysed it. */
@@ -122,6 +128,8 @@ final class BodyChecks implements TaskListener {
         purity.validate(scopes.analysis());
         cycles.validate(scopes.analysis());
         lockRules.validateBodies(scopes);
+        hiddenReads.validate(scopes);
+        finalOverrides.validate(scopes.analysis());
       }
     }
     pending.remove(topName);

@@ -132,7 +132,7 @@ class BodyDiagnosticsTest {
     Compilation compilation = compile(file);
     assertThat(compilation)
         .hadErrorContaining(
-            "[SW304] @Derived methods call each other in a cycle: a() -> b() -> c() -> a(); a"
+            "[SW304] @Derived methods call each other in a cycle: a() -> b() -> helper() -> c() -> a(); a"
                 + " derived value cannot depend on itself. Break the cycle, for example by moving"
                 + " the shared part into a helper that neither calls.")
         .inFile(file)

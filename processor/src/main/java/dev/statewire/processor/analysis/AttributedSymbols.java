@@ -2,15 +2,21 @@ package dev.statewire.processor.analysis;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -82,6 +88,35 @@ final class AttributedSymbols implements Symbols {
     }
     TypeMirror type = trees.getTypeMirror(expression);
     return type instanceof DeclaredType && hierarchy.contains(((DeclaredType) type).asElement());
+  }
+
+  @Override
+  public Optional<VariableElement> fieldHoldingCode(TreePath receiver) {
+    Element element = trees.getElement(receiver);
+    if (element == null
+        || element.getKind() != ElementKind.FIELD
+        || !hierarchy.contains(element.getEnclosingElement())) {
+      return Optional.empty();
+    }
+    Tree declaration = trees.getTree(element);
+    if (!(declaration instanceof VariableTree)) {
+      return Optional.empty();
+    }
+    ExpressionTree initializer = ((VariableTree) declaration).getInitializer();
+    while (initializer instanceof ParenthesizedTree) {
+      initializer = ((ParenthesizedTree) initializer).getExpression();
+    }
+    boolean code =
+        initializer instanceof LambdaExpressionTree
+            || initializer instanceof MemberReferenceTree
+            || (initializer instanceof NewClassTree
+                && ((NewClassTree) initializer).getClassBody() != null);
+    return code ? Optional.of((VariableElement) element) : Optional.empty();
+  }
+
+  @Override
+  public boolean widensReadsThroughOtherReceivers() {
+    return false;
   }
 
   @Override

@@ -34,6 +34,7 @@ import com.sun.source.util.TreeScanner;
 import dev.statewire.processor.analysis.LockScope.BlockingCall;
 import dev.statewire.processor.analysis.LockScope.CallSite;
 import dev.statewire.processor.analysis.LockScope.FieldAccess;
+import dev.statewire.processor.analysis.LockScope.HiddenRead;
 import dev.statewire.processor.analysis.LockScope.InPlaceMutation;
 import dev.statewire.processor.analysis.LockScope.LockCall;
 import dev.statewire.processor.analysis.LockScope.LockTarget;
@@ -87,6 +88,7 @@ final class BodyScanner extends TreePathScanner<Void, Scope> {
   private final List<LockCall> locks = new ArrayList<>();
   private final List<BlockingCall> blockingCalls = new ArrayList<>();
   private final List<InPlaceMutation> inPlaceMutations = new ArrayList<>();
+  private final List<HiddenRead> hiddenReads = new ArrayList<>();
 
   private BodyScanner(
       Symbols symbols, BlockingCalls blocking, InPlaceMutators mutators, SameThreadSinks sinks) {
@@ -116,7 +118,8 @@ final class BodyScanner extends TreePathScanner<Void, Scope> {
         List.copyOf(scanner.locks),
         List.copyOf(scanner.blockingCalls),
         List.copyOf(scanner.inPlaceMutations),
-        scanner.returnedField(methodPath, start));
+        scanner.returnedField(methodPath, start),
+        List.copyOf(scanner.hiddenReads));
   }
 
   private static Set<String> names(List<? extends VariableTree> variables) {
@@ -303,8 +306,21 @@ final class BodyScanner extends TreePathScanner<Void, Scope> {
 
   @Override
   public Void visitMemberSelect(MemberSelectTree node, Scope scope) {
-    if (Receivers.isThis(node.getExpression())) {
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    boolean selectsMethod =
+        parent instanceof MethodInvocationTree
+            && ((MethodInvocationTree) parent).getMethodSelect() == node;
+    if (selectsMethod) {
+      // a method's name, not a field: the invocation records the call
+    } else if (Receivers.isThis(node.getExpression())) {
       recordFieldUse(node, scope);
+    } else if (symbols.widensReadsThroughOtherReceivers()) {
+      FieldUse use = FieldUse.of(getCurrentPath());
+      if (!use.writes()) {
+        for (VariableElement field : symbols.fields(node, getCurrentPath(), scope)) {
+          fieldUses.add(new FieldAccess(field, use, scope.place()));
+        }
+      }
     }
     scan(node.getExpression(), scope.forLambda(LambdaRun.DEFERRED));
     return null;
@@ -401,17 +417,56 @@ final class BodyScanner extends TreePathScanner<Void, Scope> {
           .describe(method.get())
           .ifPresent(d -> blockingCalls.add(new BlockingCall(getCurrentPath(), d, scope.place())));
       recordCollectionMutation(node, method.get(), scope);
+      recordHiddenRead(node, method.get(), receiver);
       if (runsLambdasInPlace(method.get())) {
         runs.replaceAll(run -> run == LambdaRun.DEFERRED ? LambdaRun.IN_PLACE : run);
       }
     }
     if (receiver != null) {
-      scan(receiver, scope.forLambda(LambdaRun.DEFERRED));
+      scan(select, scope.forLambda(LambdaRun.DEFERRED));
     }
     for (int i = 0; i < node.getArguments().size(); i++) {
       scan(node.getArguments().get(i), scope.forLambda(runs.get(i)));
     }
     return null;
+  }
+
+  /**
+   * {@code this} handed to a method the analysis does not read, or a call of code held in a
+   * field: what they read of this is invisible to the dependency sets.
+   */
+  private void recordHiddenRead(
+      MethodInvocationTree node, ExecutableElement method, ExpressionTree receiver) {
+    if (receiver != null) {
+      ExpressionTree stripped = stripParentheses(receiver);
+      TreePath receiverPath = pathTo(stripped);
+      Optional<VariableElement> holder =
+          receiverPath == null ? Optional.empty() : symbols.fieldHoldingCode(receiverPath);
+      if (holder.isPresent()) {
+        hiddenReads.add(
+            new HiddenRead(
+                getCurrentPath(),
+                "calls " + stripped + "." + method.getSimpleName() + "(...), code held in field "
+                    + holder.get().getSimpleName()));
+        return;
+      }
+    }
+    boolean analysed = !symbols.methods(node, getCurrentPath(), Scope.ofMethod(Set.of())).isEmpty();
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    if (analysed || owner.getQualifiedName().toString().startsWith("dev.statewire.")) {
+      return;
+    }
+    for (ExpressionTree argument : node.getArguments()) {
+      TreePath path = pathTo(stripParentheses(argument));
+      if (path != null && symbols.isThisInstance(path)) {
+        hiddenReads.add(
+            new HiddenRead(
+                getCurrentPath(),
+                "passes this to " + owner.getSimpleName() + "." + method.getSimpleName()
+                    + "(...)"));
+        return;
+      }
+    }
   }
 
   /**

@@ -198,7 +198,8 @@ public final class ClassAnalysis {
       return true;
     }
     boolean overridable =
-        !callee.getModifiers().contains(Modifier.PRIVATE)
+        model.hierarchy().contains(callee.getEnclosingElement())
+            && !callee.getModifiers().contains(Modifier.PRIVATE)
             && !callee.getModifiers().contains(Modifier.STATIC)
             && !callee.getModifiers().contains(Modifier.FINAL);
     return overridable && !effective(callee).writes().isEmpty();

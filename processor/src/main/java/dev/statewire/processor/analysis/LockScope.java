@@ -21,6 +21,8 @@ import javax.lang.model.element.VariableElement;
  * @param blockingCalls the calls of the known blocking methods ({@link BlockingCalls})
  * @param inPlaceMutations the in-place changes of a field's array or collection
  * @param returnedField the field a plain getter returns ({@code return x;} is its whole body)
+ * @param hiddenReads code whose reads of this no reading can see: {@code this} passed to a
+ *     method outside the analysed class, a call of a lambda held in a field
  */
 public record LockScope(
     List<FieldAccess> fieldUses,
@@ -29,7 +31,8 @@ public record LockScope(
     List<LockCall> locks,
     List<BlockingCall> blockingCalls,
     List<InPlaceMutation> inPlaceMutations,
-    Optional<VariableElement> returnedField) {
+    Optional<VariableElement> returnedField,
+    List<HiddenRead> hiddenReads) {
 
   /** Where code runs: inside a lock block or not, and deferred or not. */
   public record Place(boolean locked, Deferral deferral) {}
@@ -58,6 +61,13 @@ public record LockScope(
     /** {@code ReactiveContext.enter()} and its variants: the context lock itself. */
     CONTEXT
   }
+
+  /**
+   * Code that may read state of this where no reading of the class sees it.
+   *
+   * @param how how messages name it, e.g. {@code passes this to Format.of(State)}
+   */
+  public record HiddenRead(TreePath site, String how) {}
 
   /** A call of a known blocking method, e.g. {@code Thread.sleep}. */
   public record BlockingCall(TreePath site, String description, Place place) {}

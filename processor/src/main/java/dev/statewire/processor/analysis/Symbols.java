@@ -35,6 +35,19 @@ interface Symbols {
   /** {@code expression} is {@code this} (or {@code X.this}) of the analysed class. */
   boolean isThisInstance(TreePath expression);
 
+  /**
+   * {@code other.x} with a field's name counts as a read of this's {@code x}: the syntactic
+   * reading cannot tell whether {@code other} is this instance (a helper called as {@code
+   * format(this)}), so it widens the dependencies; the precise reading never does.
+   */
+  boolean widensReadsThroughOtherReceivers();
+
+  /**
+   * The field of this that {@code receiver} names when the field holds code (its initializer is
+   * a lambda, a method reference or an anonymous class); known precisely only.
+   */
+  Optional<VariableElement> fieldHoldingCode(TreePath receiver);
+
   /** {@code method} is declared in an inner class of the hierarchy (not in the hierarchy). */
   boolean isInnerClassMethod(ExecutableElement method);
 }

@@ -91,6 +91,16 @@ final class SyntacticSymbols implements Symbols {
   }
 
   @Override
+  public Optional<VariableElement> fieldHoldingCode(TreePath receiver) {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean widensReadsThroughOtherReceivers() {
+    return true;
+  }
+
+  @Override
   public boolean isInnerClassMethod(ExecutableElement method) {
     return innerClassMethods.contains(method);
   }

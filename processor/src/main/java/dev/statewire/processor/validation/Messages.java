@@ -244,6 +244,13 @@ public final class Messages {
         + " final.";
   }
 
+  static String hiddenRead(String role, String method, String how) {
+    return "[SW404] " + role + " method " + method + " " + how + "; what that code reads of this"
+        + " is not seen by the processor, so " + method + " does not depend on it and may go"
+        + " stale. Read the fields in " + method + " itself, or in a method of the class it"
+        + " calls, and pass the values instead.";
+  }
+
   // processor-level messages
 
   /** The compiler has no Trees API: bodies are not read. */
