@@ -14,11 +14,11 @@ public class BlocksUnderTheLock {
   void tick(Process process, ForkJoinTask<Integer> task, CompletableFuture<Integer> future)
       throws Exception {
     try (var self = Statewire.lock(this)) {
-      process.waitFor(); // [SW403] calls Process.waitFor inside a lock block
-      count = task.join(); // [SW403] calls ForkJoinTask.join inside a lock block
-      count += future.join(); // [SW403] calls CompletableFuture.join inside a lock block
-      count += future.get(); // [SW403] calls CompletableFuture.get inside a lock block
-      pause(); // [SW403] calls pause(), which blocks (pause() -> Thread.sleep(10))
+      process.waitFor(); // [SW403] method tick(Process
+      count = task.join(); // [SW403] method tick(Process
+      count += future.join(); // [SW403] method tick(Process
+      count += future.get(); // [SW403] method tick(Process
+      pause(); // [SW403] method tick(Process
     }
   }
 

@@ -11,12 +11,12 @@ public class HiddenReadsGoStale {
 
   @Derived
   String shown() {
-    return text.get(); // [SW404] calls text.get(...), code held in field text
+    return text.get(); // [SW404] @Derived method shown() calls text.get(...)
   }
 
   @Derived
   String described() {
-    return Describer.describe(this); // [SW404] passes this to Describer.describe(...)
+    return Describer.describe(this); // [SW404] @Derived method described() passes this to Describer.describe(...)
   }
 }
 

@@ -10,14 +10,14 @@ public class MutatesThroughViews {
   List<String> items = new ArrayList<>();
 
   void trim() {
-    items.subList(0, 1).clear(); // [SW402] changes field items in place
+    items.subList(0, 1).clear(); // [SW402] method trim() of MutatesThroughViews changes field items in place
   }
 
   void dropEmpty() {
     Iterator<String> it = items.iterator();
     while (it.hasNext()) {
       if (it.next().isEmpty()) {
-        it.remove(); // [SW402] changes field items in place (it.remove(...) on a view of items)
+        it.remove(); // [SW402] method dropEmpty() of MutatesThroughViews changes field items in place
       }
     }
   }

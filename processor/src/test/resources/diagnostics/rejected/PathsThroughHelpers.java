@@ -10,11 +10,11 @@ public class PathsThroughHelpers {
 
   @Derived
   int total() {
-    return lookup(); // [SW203] calls lookup(), which writes field hits (lookup() -> note() -> hits++)
+    return lookup(); // [SW203] @Derived method total() calls lookup()
   }
 
   @Derived
-  int a() { // [SW304] a() -> helper() -> b() -> a()
+  int a() { // [SW304] @Derived methods call each other in a cycle: a() -> helper() -> b() ->
     return helper();
   }
 

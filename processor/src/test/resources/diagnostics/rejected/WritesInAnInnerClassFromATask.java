@@ -9,7 +9,7 @@ public class WritesInAnInnerClassFromATask {
 
   @Background
   void tick() {
-    new Counter().bump(); // [SW201] calls bump(), which writes field count (bump() -> WritesInAnInnerClassFromATask.this.count++)
+    new Counter().bump(); // [SW201] @Background method tick() calls bump()
   }
 
   class Counter {

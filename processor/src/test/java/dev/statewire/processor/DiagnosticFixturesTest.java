@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (javac's own included, so an error inside generated code fails it too). {@code accepted/}
  * holds code that must compile without any; {@code rejected/} code with markers. A case is a
  * {@code .java} file, or a directory whose {@code .java} files compile together; a name
- * containing {@code _jdk21} is compiled only on JDK 21 and later.
+ * containing {@code _jdk21} is compiled only on JDK 21 and later. After a deliberate change to
+ * the diagnostics, {@code mvn -B -pl processor -am verify -Dstatewire.output_fixture_data=true}
+ * rewrites the markers of the rejected cases from what the processor reports; review the diff.
  */
 class DiagnosticFixturesTest {
   private static final Path ROOT =
@@ -41,6 +43,9 @@ class DiagnosticFixturesTest {
           System.getProperty("statewire.diagnostics_dir", "src/test/resources/diagnostics"));
   private static final Pattern MARKER = Pattern.compile("\\[(SW\\d{3})\\]([^\\[]*)");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
+  private static final Pattern ID = Pattern.compile("^\\[(SW\\d{3})\\] ");
+  private static final String MARKER_START = " // [SW";
+  private static final boolean REWRITE = Boolean.getBoolean("statewire.output_fixture_data");
 
   static Stream<Path> cases() throws IOException {
     List<Path> cases = new ArrayList<>();
@@ -68,9 +73,16 @@ class DiagnosticFixturesTest {
       expected.addAll(markers(file, text));
     }
     boolean accepted = fixture.getParent().getFileName().toString().equals("accepted");
+    Compilation compilation = Compilations.compileQuietly(sources);
+    if (REWRITE && !accepted) {
+      rewriteMarkers(files, compilation);
+      expected.clear();
+      for (Path file : files) {
+        expected.addAll(markers(file, Files.readString(file, StandardCharsets.UTF_8)));
+      }
+    }
     assertTrue(!accepted || expected.isEmpty(), fixture + ": accepted cases carry no markers");
     assertTrue(accepted || !expected.isEmpty(), fixture + ": rejected cases carry markers");
-    Compilation compilation = Compilations.compileQuietly(sources);
     List<String> problems = new ArrayList<>();
     List<Expected> unmet = new ArrayList<>(expected);
     for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
@@ -95,6 +107,44 @@ class DiagnosticFixturesTest {
     }
     unmet.forEach(e -> problems.add("no diagnostic for marker " + e));
     assertTrue(problems.isEmpty(), fixture + ":\n" + String.join("\n", problems));
+  }
+
+  /** Replaces the markers of {@code files} by one for each Statewire diagnostic reported. */
+  private static void rewriteMarkers(List<Path> files, Compilation compilation)
+      throws IOException {
+    for (Path file : files) {
+      List<String> lines =
+          new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
+      lines.replaceAll(
+          line -> line.contains(MARKER_START) ? line.substring(0, line.indexOf(MARKER_START)) : line);
+      for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
+        String message = diagnostic.getMessage(Locale.ROOT);
+        Matcher id = ID.matcher(message);
+        boolean here =
+            diagnostic.getSource() != null
+                && diagnostic.getSource().getName().endsWith("/" + file.getFileName());
+        if (here && id.find() && diagnostic.getLineNumber() > 0) {
+          int index = (int) diagnostic.getLineNumber() - 1;
+          String line = lines.get(index);
+          String marker = "[" + id.group(1) + "] " + excerpt(message.substring(id.end()));
+          lines.set(
+              index, line.contains(MARKER_START) ? line + " " + marker : line + " // " + marker);
+        }
+      }
+      Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The start of a message, up to its first clause, as a marker's text. */
+  private static String excerpt(String message) {
+    String text = message;
+    for (String end : List.of(";", "[", ". ", ",")) {
+      int at = text.indexOf(end);
+      if (at > 0) {
+        text = text.substring(0, at);
+      }
+    }
+    return text.length() <= 70 ? text.trim() : text.substring(0, text.lastIndexOf(' ', 70)).trim();
   }
 
   private static List<Path> javaFiles(Path fixture) throws IOException {

@@ -9,7 +9,7 @@ public abstract class Base {
 
   @Background
   public void tick() {
-    reset(); // [SW201] in App, a class of another package, the generated class cannot override the package-private reset()
+    reset(); // [SW201] @Background method tick() of Base calls reset()
   }
 
   void reset() {
