@@ -1,8 +1,5 @@
-package dev.statewire.processor.generation;
+package dev.statewire.processor.analysis;
 
-import dev.statewire.processor.analysis.Access;
-import dev.statewire.processor.analysis.ClassAnalysis;
-import dev.statewire.processor.analysis.MethodAccess;
 import dev.statewire.processor.model.AsyncDerivedMethods;
 import dev.statewire.processor.model.MethodRole;
 import dev.statewire.processor.model.Overriding;
@@ -13,8 +10,11 @@ import javax.lang.model.type.ExecutableType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** How the generated class overrides one method of the hierarchy, decided from its analysis. */
-enum OverrideKind {
+/**
+ * How the generated class overrides one method of the hierarchy: the role the analysis gives it,
+ * decided here, in the analysis, and only carried out by the generator.
+ */
+public enum OverrideKind {
   /** {@code @Derived}: served from a cached computed value. */
   DERIVED,
   /** {@code @Derived} returning a {@code CompletionStage}: served from a resource. */
@@ -31,7 +31,7 @@ enum OverrideKind {
   NONE;
 
   /** The override {@code method} gets in the class generated for {@code analysis}. */
-  static OverrideKind of(
+  public static OverrideKind of(
       ClassAnalysis analysis, ExecutableElement method, Elements elements, Types types) {
     if (!isOverridable(analysis.model(), method, elements)) {
       return NONE;
@@ -69,7 +69,7 @@ enum OverrideKind {
   }
 
   /** The generated class, in the package of the annotated class, can override {@code method}. */
-  static boolean isOverridable(ReactiveClass model, ExecutableElement method, Elements elements) {
+  public static boolean isOverridable(ReactiveClass model, ExecutableElement method, Elements elements) {
     return Overriding.isOverridable(model, method, elements);
   }
 }
