@@ -17,21 +17,25 @@ public final class Statewire {
    * the outermost batch ends (also if {@code body} throws).
    */
   public static void batch(Runnable body) {
+    Objects.requireNonNull(body, "body");
     ReactiveContext.current().batch(body);
   }
 
   /** As {@link #batch(Runnable)}, returning {@code body}'s result. */
   public static <T> T batch(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     return ReactiveContext.current().batch(body);
   }
 
   /** Evaluates {@code body} without making the running computed or effect depend on its reads. */
   public static <T> T untracked(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     return ReactiveContext.current().untracked(body);
   }
 
   /** Runs {@code body} without making the running computed or effect depend on its reads. */
   public static void untracked(Runnable body) {
+    Objects.requireNonNull(body, "body");
     ReactiveContext.current().untracked(() -> {
       body.run();
       return null;
@@ -45,6 +49,7 @@ public final class Statewire {
    * @throws IllegalStateException if no effect is running on this thread
    */
   public static void onCleanup(Runnable action) {
+    Objects.requireNonNull(action, "action");
     ReactiveContext.current().onCleanup(action);
   }
 
@@ -121,6 +126,7 @@ public final class Statewire {
    * task as cancelled; the thread's interrupt status stays set.
    */
   public static void sleep(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
     try {
       Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
     } catch (InterruptedException e) {

@@ -48,10 +48,10 @@ public final class StateCore implements Transactional {
       Runnable commitFields,
       Runnable restoreFields) {
     this.context = Objects.requireNonNull(context, "context");
-    this.owner = owner;
-    this.verifyFields = verifyFields;
-    this.commitFields = commitFields;
-    this.restoreFields = restoreFields;
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.verifyFields = Objects.requireNonNull(verifyFields, "verifyFields");
+    this.commitFields = Objects.requireNonNull(commitFields, "commitFields");
+    this.restoreFields = Objects.requireNonNull(restoreFields, "restoreFields");
     this.sessionWrites = SessionWrites.of(context);
   }
 
@@ -91,6 +91,7 @@ public final class StateCore implements Transactional {
    * read a field it then wrote). The body's exception passes through unchanged.
    */
   public <T, X extends Throwable> T callUntracked(ActionBody<T, X> body) throws X {
+    Objects.requireNonNull(body, "body");
     if (!context.isTracking()) {
       return body.call();
     }
@@ -105,6 +106,7 @@ public final class StateCore implements Transactional {
 
   /** As {@link #callUntracked}, for a void action. */
   public <X extends Throwable> void runUntracked(VoidActionBody<X> body) throws X {
+    Objects.requireNonNull(body, "body");
     if (!context.isTracking()) {
       body.run();
       return;
@@ -157,6 +159,7 @@ public final class StateCore implements Transactional {
 
   /** Keeps {@code effect} (already started) to close it with the instance. */
   public void addEffect(Effect effect) {
+    Objects.requireNonNull(effect, "effect");
     boolean closeNow;
     synchronized (this) {
       closeNow = closed;
