@@ -15,6 +15,11 @@ public class ReadsThroughStaticHelperAndInnerClass {
   }
 
   @Derived
+  String qualified() {
+    return ReadsThroughStaticHelperAndInnerClass.format(this);
+  }
+
+  @Derived
   String labelled() {
     return new View().text();
   }

@@ -30,6 +30,7 @@ class DependencyReadingTest {
     String generated =
         Compilations.generated(compilation, "fixtures.ReactiveReadsThroughStaticHelperAndInnerClass");
     assertEquals("label count", reads(generated, "formatted"));
+    assertEquals("label count", reads(generated, "qualified"));
     assertEquals("label", reads(generated, "labelled"));
   }
 

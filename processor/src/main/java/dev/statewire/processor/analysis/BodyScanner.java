@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
@@ -402,7 +403,11 @@ final class BodyScanner extends TreePathScanner<Void, Scope> {
     boolean viaSuper = receiver != null && Receivers.isSuper(receiver);
     for (ExecutableElement target : symbols.methods(node, getCurrentPath(), scope)) {
       MethodCall call = new MethodCall(target, getCurrentPath(), viaSuper);
-      if (onThis || symbols.isInnerClassMethod(target)) {
+      boolean runsHere =
+          onThis
+              || symbols.isInnerClassMethod(target)
+              || target.getModifiers().contains(Modifier.STATIC);
+      if (runsHere) {
         calls.add(new CallSite(call, scope.place()));
       } else {
         otherInstanceCalls.add(call);
