@@ -490,8 +490,8 @@ final class BodyScanner extends TreePathScanner<Void, Scope> {
     while (!sinks.isTerminal(stage)) {
       TreePath select = at.getParentPath();
       TreePath next = select == null ? null : select.getParentPath();
-      if (!(select.getLeaf() instanceof MemberSelectTree)
-          || next == null
+      if (next == null
+          || !(select.getLeaf() instanceof MemberSelectTree)
           || !(next.getLeaf() instanceof MethodInvocationTree)) {
         return false;
       }
