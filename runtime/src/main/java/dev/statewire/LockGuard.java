@@ -21,13 +21,23 @@ public final class LockGuard implements AutoCloseable {
   private final long acquiredAt;
   private boolean closed;
 
+  /**
+   * The guard of a lock block on an object whose constructor is still running (its generated
+   * parts do not exist yet): a plain block, nothing taken, nothing to commit (DESIGN §4.2).
+   */
+  static LockGuard unconstructed() {
+    LockGuard guard = new LockGuard(null, false);
+    guard.closed = true;
+    return guard;
+  }
+
   LockGuard(ReactiveContext context, boolean outermost) {
     this.context = context;
     this.outermost = outermost;
     this.acquiredAt = outermost && context.reportsLockHoldTimes() ? System.nanoTime() : 0L;
   }
 
-  /** The context whose lock this guard holds. */
+  /** The context whose lock this guard holds; {@code null} for a block run in a constructor. */
   public ReactiveContext context() {
     return context;
   }

@@ -57,7 +57,10 @@ public final class Statewire {
    * Opens a lock block on a generated state object: {@code try (var self =
    * Statewire.lock(this)) { ... }}. Takes the object's context lock (reentrant; waiting can be
    * interrupted); when the outermost block closes, the fields written inside are committed and
-   * the effects they reach run. The counterpart of Reflex's {@code async with self}.
+   * the effects they reach run. The counterpart of Reflex's {@code async with self}. Called
+   * while the object's constructor runs (its {@code reactiveContext()} is still null), the block
+   * is a plain block: the object is not shared yet, and its initial values are what the
+   * constructor leaves in the fields.
    *
    * @throws CancellationException if the thread is interrupted (its task cancelled) while
    *     waiting for the lock; the thread's interrupt status stays set
@@ -66,6 +69,9 @@ public final class Statewire {
   public static LockGuard lock(Object state) {
     ReactiveObject object = reactiveObject(state);
     ReactiveContext context = object.reactiveContext();
+    if (context == null) {
+      return LockGuard.unconstructed();
+    }
     LockGuard guard;
     try {
       guard = context.enterInterruptibly();
@@ -85,6 +91,9 @@ public final class Statewire {
     Objects.requireNonNull(timeout, "timeout");
     ReactiveObject object = reactiveObject(state);
     ReactiveContext context = object.reactiveContext();
+    if (context == null) {
+      return LockGuard.unconstructed();
+    }
     LockGuard guard;
     try {
       guard = context.tryEnter(timeout);

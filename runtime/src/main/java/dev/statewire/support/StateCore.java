@@ -32,6 +32,8 @@ public final class StateCore implements Transactional {
   private final List<Effect> effects = new ArrayList<>();
   /** Written under this; volatile so that sessions can check it without the monitor. */
   private volatile boolean closed;
+  /** Guarded by this: {@link #beginClose()} was called. */
+  private boolean closing;
 
   /**
    * @param context the context of the instance
@@ -121,6 +123,51 @@ public final class StateCore implements Transactional {
     });
   }
 
+  /**
+   * Runs a void action: takes the context lock, joins the instance to the session, runs {@code
+   * body} untracked ({@link #runUntracked}); if it throws, marks the session failed (the
+   * outermost action then rolls the fields back) and rethrows. The outermost action commits.
+   * An action override of the generated class is this one call.
+   */
+  public <X extends Throwable> void runAction(VoidActionBody<X> body) throws X {
+    Objects.requireNonNull(body, "body");
+    try (LockGuard guard = beginAction()) {
+      try {
+        runUntracked(body);
+      } catch (Throwable failure) {
+        guard.markFailed();
+        throw failure;
+      }
+    }
+  }
+
+  /** As {@link #runAction}, for an action that returns a value. */
+  public <T, X extends Throwable> T callAction(ActionBody<T, X> body) throws X {
+    Objects.requireNonNull(body, "body");
+    try (LockGuard guard = beginAction()) {
+      try {
+        return callUntracked(body);
+      } catch (Throwable failure) {
+        guard.markFailed();
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * Runs {@code body} and lets its exception, checked ones included, pass through unchanged:
+   * for a {@code close()} of the annotated class that declares a checked exception, which the
+   * generated {@code close()} (of {@code ReactiveObject}, declaring none) calls.
+   */
+  public static void runPassingThrough(VoidActionBody<?> body) {
+    Objects.requireNonNull(body, "body");
+    try {
+      body.run();
+    } catch (Throwable failure) {
+      throw StateCore.<RuntimeException>rethrow(failure);
+    }
+  }
+
   /** Throws {@code failure} as it is; the declared type only satisfies the compiler. */
   @SuppressWarnings("unchecked")
   private static <E extends Throwable> RuntimeException rethrow(Throwable failure) throws E {
@@ -170,6 +217,19 @@ public final class StateCore implements Transactional {
     if (closeNow) {
       effect.close();
     }
+  }
+
+  /**
+   * The start of the generated {@code close()}: true for the first call only, so that the
+   * instance is closed once. The instance stays open (actions and lock blocks run) until
+   * {@link #close()}, so that the annotated class's own {@code close()} can still change state.
+   */
+  public synchronized boolean beginClose() {
+    if (closing) {
+      return false;
+    }
+    closing = true;
+    return true;
   }
 
   /** Stops the effects of the instance. Idempotent. */
