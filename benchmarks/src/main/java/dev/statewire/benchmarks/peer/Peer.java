@@ -15,7 +15,8 @@ public enum Peer {
   AREZ("arez", ArezApi::new,
       "single-threaded: one global context, no synchronisation",
       "glitch-free: observers run once, when the outermost transaction ends",
-      "at every node: a computable whose value is equal does not re-run its observers"),
+      "at the observers only: an observer whose computables came out equal does not re-run, "
+          + "but a computable behind one that recomputed to an equal value still recomputes"),
   JAVAFX("javafx", JavaFxApi::new,
       "single-threaded: not safe for concurrent use (meant for the FX thread)",
       "glitch-free only with the deferred flush used here; listeners on every node glitch",
