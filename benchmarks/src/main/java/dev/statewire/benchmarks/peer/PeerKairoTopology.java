@@ -1,6 +1,8 @@
 package dev.statewire.benchmarks.peer;
 
 import static dev.statewire.benchmarks.graph.TopologyCheckException.checkEquals;
+import static dev.statewire.benchmarks.kairo.UserWork.busy;
+import static dev.statewire.benchmarks.kairo.UserWork.hard;
 
 import dev.statewire.benchmarks.graph.WorkCounter;
 import dev.statewire.benchmarks.kairo.KairoCase;
@@ -64,14 +66,6 @@ public enum PeerKairoTopology {
     }
     throw new IllegalArgumentException("no kairo case named '" + upstreamName
         + "'; use one of the upstream names, e.g. deepPropagation");
-  }
-
-  /** About 100 iterations of pure CPU work, as upstream's busy(). */
-  private static void busy() {
-    int a = 0;
-    for (int i = 0; i < 100; i++) {
-      a++;
-    }
   }
 
   private static Runnable avoidablePropagation(PeerGraph g) {
@@ -304,14 +298,6 @@ public enum PeerKairoTopology {
       }
       checkEquals(100, effectRuns[0], "unstable: effect runs");
     };
-  }
-
-  private static int fib(int n) {
-    return n < 2 ? 1 : fib(n - 1) + fib(n - 2);
-  }
-
-  private static int hard(int n) {
-    return n + fib(16);
   }
 
   private static Runnable molBench(PeerGraph g) {
