@@ -4,8 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * The libraries the peer ports run on, with the semantic trade-offs BENCHMARKS.md's "JVM peers"
- * table states beside their figures. Statewire runs here through the same adapter only for the
- * work counts; its timed figures come from the direct ports.
+ * table states beside their figures. Statewire runs here through the same adapter as the peers,
+ * for the work counts and the adapter's cost; its headline figures come from the direct ports.
  */
 public enum Peer {
   STATEWIRE("statewire", StatewireApi::new,

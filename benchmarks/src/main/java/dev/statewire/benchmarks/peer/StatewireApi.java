@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Statewire behind the peer adapter. The timed Statewire figures come from the direct ports
- * ({@code KairoBench}, {@code CellxBench}); this adapter runs the peer topologies on Statewire so
- * that {@code PeerCounts} reports Statewire's work through exactly the code the peers run.
+ * Statewire behind the peer adapter. The headline Statewire figures come from the direct ports
+ * ({@code KairoBench}, {@code CellxBench}); this adapter runs the peers' code on Statewire, so
+ * that {@code PeerCounts} reports Statewire's work through exactly that code and the peer
+ * benchmarks' "Statewire (adapter)" figures show what the adapter itself costs.
  */
 final class StatewireApi implements ReactiveApi {
   private final List<Effect> effects = new ArrayList<>();
