@@ -41,15 +41,18 @@ public final class ReactiveClassGenerator {
 
   private final Elements elements;
   private final Types types;
+  private final boolean generatedAnnotation;
 
-  public ReactiveClassGenerator(Elements elements, Types types) {
+  public ReactiveClassGenerator(Elements elements, Types types, boolean generatedAnnotation) {
     this.elements = elements;
     this.types = types;
+    this.generatedAnnotation = generatedAnnotation;
   }
 
   /** The generated source for the analysed class. */
   public JavaFile generate(ClassAnalysis analysis) {
-    return new Generation(GenerationTarget.of(analysis, elements, types)).build();
+    return new Generation(GenerationTarget.of(analysis, elements, types), generatedAnnotation)
+        .build();
   }
 
   /** The generation of one class; holds what its members share. */
@@ -67,9 +70,11 @@ public final class ReactiveClassGenerator {
     private final TypeSpec.Builder builder;
     /** Statements of the constructors, given the name of their context parameter. */
     private final List<Function<String, CodeBlock>> constructionSteps = new ArrayList<>();
+    private final boolean generatedAnnotation;
 
-    Generation(GenerationTarget target) {
+    Generation(GenerationTarget target, boolean generatedAnnotation) {
       this.target = target;
+      this.generatedAnnotation = generatedAnnotation;
       this.model = target.model();
       this.overrides = new MethodOverrides(target);
       this.fieldSync = new FieldSync(target);
@@ -85,7 +90,7 @@ public final class ReactiveClassGenerator {
       builder
           .alwaysQualify(target.shadowed().toArray(String[]::new))
           .addOriginatingElement(target.type());
-      if (generatedAnnotationVisible()) {
+      if (generatedAnnotation && generatedAnnotationVisible()) {
         builder.addAnnotation(
             AnnotationSpec.builder(RuntimeNames.GENERATED).addMember("value", "$S", PROCESSOR).build());
       }
