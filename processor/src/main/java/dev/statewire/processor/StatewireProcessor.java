@@ -174,7 +174,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     asyncDerived.validate(model);
     boolean valid = diagnostics.errorCount() == errorsBefore;
     if (!model.isAbstract()) {
-      writeGenerated(analysis, valid);
+      writeGenerated(valid ? analysis : analyzer.withoutMembers(model), valid);
     }
     if (valid) {
       bodyChecks.ifPresent(checks -> checks.expect(model));
@@ -182,9 +182,9 @@ public final class StatewireProcessor extends AbstractProcessor {
   }
 
   /**
-   * Writes the generated class. For a class with errors it is a courtesy that keeps the
-   * compiler's other messages about the class's users away; if it cannot be written, the error
-   * already reported says why.
+   * Writes the generated class. For a class with errors it is a courtesy, built without the
+   * class's members, that keeps the compiler's other messages about the class's users away; if
+   * it cannot be written, the error already reported says why.
    */
   private void writeGenerated(ClassAnalysis analysis, boolean valid) {
     if (valid) {

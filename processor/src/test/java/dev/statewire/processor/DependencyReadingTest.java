@@ -63,12 +63,15 @@ class DependencyReadingTest {
   /** The fields the generated compute method of {@code derived} reads, in order. */
   private static String reads(String generated, String derived) {
     Matcher body =
-        Pattern.compile("\\$" + derived + "\\$compute\\(\\) \\{(.*?)\\n  }", Pattern.DOTALL)
+        Pattern.compile(
+                " compute" + Character.toUpperCase(derived.charAt(0)) + derived.substring(1)
+                    + "\\(\\) \\{(.*?)\\n  }",
+                Pattern.DOTALL)
             .matcher(generated);
     if (!body.find()) {
       throw new AssertionError("no compute method for " + derived + " in\n" + generated);
     }
-    Matcher read = Pattern.compile("\\$\\$sw\\$(\\w+)\\.get\\(\\)").matcher(body.group(1));
+    Matcher read = Pattern.compile("(\\w+)Signal\\.get\\(\\)").matcher(body.group(1));
     StringBuilder fields = new StringBuilder();
     while (read.find()) {
       fields.append(fields.length() == 0 ? "" : " ").append(read.group(1));

@@ -56,6 +56,24 @@ public final class BodyAnalyzer {
   }
 
   /**
+   * The analysis of {@code model} stripped of its fields and methods: what the generated class of
+   * a class with an error in its declarations is built from, so that it declares only
+   * constructors and the plumbing every generated class has, and can name nothing the error is
+   * about.
+   */
+  public ClassAnalysis withoutMembers(ReactiveClass model) {
+    ReactiveClass bare =
+        new ReactiveClass(
+            model.element(),
+            model.hierarchy(),
+            List.of(),
+            List.of(),
+            List.of(),
+            model.generatedName());
+    return new ClassAnalysis(bare, Map.of(), trees.isPresent(), elements);
+  }
+
+  /**
    * The precise reading, once javac has attributed the class's compilation unit. Bodies already
    * in {@code readings} are not read again; those read now are added to it.
    */

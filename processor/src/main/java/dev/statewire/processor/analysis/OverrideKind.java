@@ -69,7 +69,8 @@ public enum OverrideKind {
   }
 
   /** The generated class, in the package of the annotated class, can override {@code method}. */
-  public static boolean isOverridable(ReactiveClass model, ExecutableElement method, Elements elements) {
+  public static boolean isOverridable(
+      ReactiveClass model, ExecutableElement method, Elements elements) {
     return Overriding.isOverridable(model, method, elements);
   }
 }
