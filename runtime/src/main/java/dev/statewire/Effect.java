@@ -163,12 +163,10 @@ public final class Effect extends Subscriber implements AutoCloseable {
     }
     c.activeSub = outer;
     c.trackStamp = outerStamp;
-    if (failure instanceof VirtualMachineError) {
-      // aborted anywhere, perhaps deep inside the runtime: keep every link of the last run as
-      // well, so that any of them re-triggers; the next run re-collects them
-      flags = (flags & ~RUNNING) | DIRTY;
-    } else {
-      flags &= ~RUNNING;
+    flags &= ~RUNNING;
+    // a run aborted by a VirtualMachineError (anywhere, perhaps inside the runtime) keeps the
+    // links it did not reach, so that any of them re-triggers it; the next run re-collects them
+    if (!(failure instanceof VirtualMachineError)) {
       Graph.endTracking(this);
     }
     if (failure != null) {
