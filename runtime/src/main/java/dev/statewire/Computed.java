@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * computation read has changed since; if the new value equals the old one (by {@link
  * Objects#equals} or the equality given at creation), nothing downstream re-runs. Dependencies
  * are collected anew on every computation. A computation that throws caches the exception:
- * every read re-throws it until a dependency changes.
+ * every read re-throws it until a dependency changes. The equality is part of the computation:
+ * if it throws, that is cached the same way, and what it reads is not tracked. A {@link
+ * VirtualMachineError} is not cached: the next read computes again.
  *
  * <p>A computed that no effect depends on is not referenced by its sources, so it is garbage
  * once the program drops it.

@@ -29,6 +29,14 @@ import java.util.function.Supplier;
  * is active: it validates an optimistic read against the lock's sequence number. Otherwise it
  * waits for the lock, so it always sees a committed value, never a half-written one. Computed
  * values are evaluated under the lock.
+ *
+ * <h2>Failures</h2>
+ * Whatever an effect, a cleanup or a computed an effect checks throws goes to the {@linkplain
+ * #errorHandler() error handler}, and every other effect of the session still runs. The one
+ * exception is a {@link VirtualMachineError} ({@code OutOfMemoryError}, {@code
+ * StackOverflowError}): the JVM may be unable to go on, so it is not swallowed but rethrown to the
+ * caller of the outermost write, batch or lock block, once the session's effects ran and the graph
+ * is consistent (the session's first one; later ones go to the handler).
  */
 public final class ReactiveContext {
   private static final int DEFAULT_MAX_EFFECT_ROUNDS = 100;

@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Flow forbids {@code null} items, so {@code null} values are not published. If reading the
  * source throws (a failing {@link Computed}), the subscriber gets {@code onError} (undelivered
- * values are dropped) and the subscription ends. The stream never completes on its own; {@link
+ * values are dropped) and the subscription ends. A subscriber whose method throws anything
+ * (Reactive Streams rule 2.13) is cancelled, its undelivered values are dropped and the failure
+ * goes to the context's {@link ErrorHandler}; other subscribers go on. The stream never completes
+ * on its own; {@link
  * Flow.Subscription#cancel()} stops watching the source. Each subscription watches the source
  * with an effect of the source's context, which holds it (and the subscriber) until cancelled.
  *
