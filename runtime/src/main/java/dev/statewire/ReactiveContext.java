@@ -409,7 +409,7 @@ public final class ReactiveContext {
     if (fatalError != null) {
       fatal = null;
       if (failure != null) {
-        reportError(describeSession(), failure);
+        reportError("a lock session of " + this, failure);
       }
       throw fatalError;
     }
@@ -432,10 +432,6 @@ public final class ReactiveContext {
         reportFailure(effect.describe(), e);
       }
     }
-  }
-
-  private String describeSession() {
-    return "a lock session of " + this;
   }
 
   private Throwable finishParticipants(Throwable failure) {
