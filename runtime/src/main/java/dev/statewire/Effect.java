@@ -103,8 +103,8 @@ public final class Effect extends Subscriber implements AutoCloseable {
     int f = flags;
     flags = f | mark;
     if ((f & (QUEUED | CLOSED)) == 0) {
+      ctx.enqueue(this); // first: if growing the queue fails, the effect is not flagged QUEUED
       flags |= QUEUED;
-      ctx.enqueue(this);
     }
   }
 
