@@ -23,6 +23,9 @@ public final class Effect extends Subscriber implements AutoCloseable {
   final long id;
   /** Null, one Runnable, or a List of them. */
   private Object cleanups;
+  /** The neighbours in the open effects of an isolated context (see ContextOwnership). */
+  Effect ownedPrev;
+  Effect ownedNext;
 
   private Effect(ReactiveContext ctx, EffectBody body) {
     super(ctx);
@@ -49,19 +52,26 @@ public final class Effect extends Subscriber implements AutoCloseable {
    */
   static Effect start(ReactiveContext ctx, EffectBody body) {
     ctx.enterUninterruptibly();
-    Effect effect = new Effect(ctx, body);
+    Effect effect = null;
     try {
       try {
+        ctx.requireOpen("creating an effect");
+        effect = new Effect(ctx, body);
         effect.run();
+        if ((effect.flags & CLOSED) == 0) {
+          ctx.adopt(effect);
+        }
       } finally {
         ctx.exit();
       }
     } catch (Throwable failure) {
-      try {
-        effect.close();
-      } catch (Throwable alsoFailed) {
-        if (alsoFailed != failure) {
-          failure.addSuppressed(alsoFailed);
+      if (effect != null) {
+        try {
+          effect.close();
+        } catch (Throwable alsoFailed) {
+          if (alsoFailed != failure) {
+            failure.addSuppressed(alsoFailed);
+          }
         }
       }
       throw failure;
@@ -71,7 +81,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
 
   /** Names this effect in error messages; returns this. */
   public Effect named(String name) {
-    this.name = name;
+    this.name = Objects.requireNonNull(name, "name");
     return this;
   }
 
@@ -178,6 +188,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
   }
 
   private void dispose() {
+    ctx.release(this);
     runCleanups();
     Graph.dropAll(this);
     body = null;

@@ -2,6 +2,8 @@ package dev.statewire;
 
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
+import org.jetbrains.kotlinx.lincheck.annotations.Param;
+import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,12 @@ import org.junit.jupiter.api.Test;
  * update}, and a {@link Computed} over it, called from several threads at once, are
  * linearizable against this class run sequentially. Reads without the lock (optimistic,
  * validated against the lock's sequence) must never return a value no linear order explains.
+ *
+ * <p>The runtime's tests are compiled with {@code -parameters}, and Lincheck then looks up a
+ * generator by each parameter's name: {@code value} is declared here (few values, so that writes
+ * often repeat and the equality cut-off is exercised).
  */
+@Param(name = "value", gen = IntGen.class, conf = "0:4")
 public class SignalLincheckTest {
   private final ReactiveContext context = ReactiveContext.create();
   private final Signal<Integer> signal = context.signal(0);
