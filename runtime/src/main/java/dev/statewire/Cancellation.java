@@ -81,7 +81,7 @@ public final class Cancellation {
             return null;
           });
     } catch (RuntimeException | Error e) {
-      context.errorHandler().handle("a resource cancellation action", e);
+      context.reportError("a resource cancellation action", e);
     }
   }
 

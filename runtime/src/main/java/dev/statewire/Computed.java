@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * computation read has changed since; if the new value equals the old one (by {@link
  * Objects#equals} or the equality given at creation), nothing downstream re-runs. Dependencies
  * are collected anew on every computation. A computation that throws caches the exception:
- * every read re-throws it until a dependency changes.
+ * every read re-throws it until a dependency changes. The equality is part of the computation:
+ * if it throws, that is cached the same way, and what it reads is not tracked. A {@link
+ * VirtualMachineError} is not cached: the next read computes again.
  *
  * <p>A computed that no effect depends on is not referenced by its sources, so it is garbage
  * once the program drops it.
@@ -130,10 +132,13 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
   /**
    * Runs the computation, collecting dependencies, and stores its result. Lock held.
    *
-   * <p>An {@link Error} (a StackOverflowError from a very deep first evaluation, say) is not
-   * cached: the node is left to compute again on the next read. Its handler only writes fields,
-   * so that it works even with no stack left; links the failed run did not confirm are dropped
-   * by the next run.
+   * <p>The equality cut-off is part of the computation: an equality that throws fails it like
+   * the function would (the failure is cached), and what the equality reads is not tracked.
+   *
+   * <p>A {@link VirtualMachineError} (a StackOverflowError from a very deep first evaluation,
+   * say) and the runtime's {@link Graph.DeferredRefresh} are not cached: the node is left to
+   * compute again on the next read. Their handler only writes fields, so that it works even with
+   * no stack left; links the failed run did not confirm are dropped by the next run.
    */
   void recompute() {
     ReactiveContext c = ctx;
@@ -146,14 +151,19 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     flags |= RUNNING;
     Object result;
     boolean failed;
+    boolean same = false;
     try {
       result = fn.get();
       failed = false;
+      if ((flags & (INITIALIZED | ERROR)) == INITIALIZED) {
+        c.activeSub = null; // the equality's reads are no dependencies
+        same = same(value, result);
+      }
     } catch (CycleException e) {
       e.addToPath(this);
       result = e;
       failed = true;
-    } catch (Error e) {
+    } catch (VirtualMachineError | Graph.DeferredRefresh e) {
       c.activeSub = outer;
       c.trackStamp = outerStamp;
       // not stored: the next read computes again. The cached value stays for the equality
@@ -169,22 +179,18 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     flags &= ~(RUNNING | DIRTY | PENDING);
     seenGlobalVersion = c.globalVersion;
     Graph.endTracking(this);
-    store(result, failed);
+    if (!same) {
+      value = result;
+      flags = failed ? flags | ERROR | INITIALIZED : (flags & ~ERROR) | INITIALIZED;
+      version++;
+    }
   }
 
   @SuppressWarnings("unchecked")
-  private void store(Object result, boolean failed) {
-    int f = flags;
-    if (!failed && (f & INITIALIZED) != 0 && (f & ERROR) == 0 && same((T) value, (T) result)) {
-      return;
-    }
-    value = result;
-    flags = failed ? f | ERROR | INITIALIZED : (f & ~ERROR) | INITIALIZED;
-    version++;
-  }
-
-  private boolean same(T a, T b) {
-    return equality == null ? Objects.equals(a, b) : equality.test(a, b);
+  private boolean same(Object cached, Object computed) {
+    return equality == null
+        ? Objects.equals(cached, computed)
+        : ((BiPredicate<Object, Object>) equality).test(cached, computed);
   }
 
   @Override

@@ -10,11 +10,14 @@ import java.util.Objects;
  * <p>Effects run synchronously on the writing thread, under the context's lock, when the
  * outermost batch (or write, or lock block) ends; each at most once per change, in creation
  * order, and never on a half-updated state. An exception thrown by one effect goes to the
- * context's {@link ErrorHandler} and does not stop the others. {@link #close()} runs the
- * cleanups and unlinks the effect from everything it read.
+ * context's {@link ErrorHandler} and does not stop the others (see {@link ReactiveContext} for
+ * {@link VirtualMachineError}s). {@link #close()} runs the cleanups, unlinks the effect from
+ * everything it read and drops its body, so that what the body captured can be collected; a
+ * closed effect never runs again.
  */
 public final class Effect extends Subscriber implements AutoCloseable {
-  private final EffectBody body;
+  /** Null once closed: a closed effect keeps nothing its body captured reachable. */
+  private EffectBody body;
   private final Cleanup registrar = this::addCleanup;
   /** Creation order within the context; effects of one round run in this order. */
   final long id;
@@ -42,19 +45,38 @@ public final class Effect extends Subscriber implements AutoCloseable {
     return start(ReactiveContext.current(), Objects.requireNonNull(body, "body"));
   }
 
+  /**
+   * Creates and runs an effect. If creating it fails (the outermost exit settles, and a runaway
+   * loop or a fatal error surfaces there), the effect is closed before the failure propagates:
+   * the caller never gets it, so nothing of it may stay subscribed.
+   */
   static Effect start(ReactiveContext ctx, EffectBody body) {
     ctx.enterUninterruptibly();
+    Effect effect = null;
     try {
-      ctx.requireOpen("creating an effect");
-      Effect effect = new Effect(ctx, body);
-      effect.run();
-      if ((effect.flags & CLOSED) == 0) {
-        ctx.adopt(effect);
+      try {
+        ctx.requireOpen("creating an effect");
+        effect = new Effect(ctx, body);
+        effect.run();
+        if ((effect.flags & CLOSED) == 0) {
+          ctx.adopt(effect);
+        }
+      } finally {
+        ctx.exit();
       }
-      return effect;
-    } finally {
-      ctx.exit();
+    } catch (Throwable failure) {
+      if (effect != null) {
+        try {
+          effect.close();
+        } catch (Throwable alsoFailed) {
+          if (alsoFailed != failure) {
+            failure.addSuppressed(alsoFailed);
+          }
+        }
+      }
+      throw failure;
     }
+    return effect;
   }
 
   /** Names this effect in error messages; returns this. */
@@ -91,8 +113,8 @@ public final class Effect extends Subscriber implements AutoCloseable {
     int f = flags;
     flags = f | mark;
     if ((f & (QUEUED | CLOSED)) == 0) {
+      ctx.enqueue(this); // first: if growing the queue fails, the effect is not flagged QUEUED
       flags |= QUEUED;
-      ctx.enqueue(this);
     }
   }
 
@@ -109,9 +131,13 @@ public final class Effect extends Subscriber implements AutoCloseable {
       boolean changed;
       try {
         changed = Graph.dependenciesChanged(this);
-      } catch (RuntimeException e) {
-        ctx.reportError(describe(), e);
+      } catch (Throwable uncached) {
+        // a computed failed without caching its failure (a VirtualMachineError): count it as a
+        // change; the run reads that computed again and meets (and reports) the failure itself
         changed = true;
+      }
+      if ((flags & CLOSED) != 0) {
+        return; // closed by what the check evaluated
       }
       if (!changed) {
         flags &= ~PENDING;
@@ -121,8 +147,16 @@ public final class Effect extends Subscriber implements AutoCloseable {
     run();
   }
 
+  /**
+   * Runs the cleanups of the last run, then the body, tracking what it reads. Never throws: a
+   * failure of the body or of a cleanup goes to {@link ReactiveContext#reportFailure}, after the
+   * running-subscriber pointer is restored, so that the round goes on.
+   */
   private void run() {
     runCleanups();
+    if ((flags & CLOSED) != 0) {
+      return; // a cleanup closed it
+    }
     ReactiveContext c = ctx;
     Subscriber outer = c.activeSub;
     int outerStamp = c.trackStamp;
@@ -131,21 +165,23 @@ public final class Effect extends Subscriber implements AutoCloseable {
     c.trackStamp = stamp;
     depsTail = null;
     flags = (flags | RUNNING) & ~(DIRTY | PENDING);
+    Throwable failure = null;
     try {
       body.run(registrar);
-    } catch (VirtualMachineError e) {
-      // only field writes here: there may be no stack left; the next run re-collects links
-      c.activeSub = outer;
-      c.trackStamp = outerStamp;
-      flags = (flags & ~RUNNING) | DIRTY;
-      throw e;
     } catch (Throwable e) {
-      c.reportError(describe(), e);
+      failure = e;
     }
     c.activeSub = outer;
     c.trackStamp = outerStamp;
     flags &= ~RUNNING;
-    Graph.endTracking(this);
+    // a run aborted by a VirtualMachineError (anywhere, perhaps inside the runtime) keeps the
+    // links it did not reach, so that any of them re-triggers it; the next run re-collects them
+    if (!(failure instanceof VirtualMachineError)) {
+      Graph.endTracking(this);
+    }
+    if (failure != null) {
+      c.reportFailure(describe(), failure);
+    }
     if ((flags & CLOSED) != 0) {
       dispose();
     }
@@ -155,6 +191,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
     ctx.release(this);
     runCleanups();
     Graph.dropAll(this);
+    body = null;
   }
 
   /** Registers a cleanup for the current run. */
@@ -195,10 +232,8 @@ public final class Effect extends Subscriber implements AutoCloseable {
   private void runCleanup(Runnable action) {
     try {
       action.run();
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable e) {
-      ctx.reportError(describe() + " cleanup", e);
+      ctx.reportFailure(describe() + " cleanup", e);
     }
   }
 

@@ -24,10 +24,13 @@ import java.util.ArrayList;
 final class Graph {
   private Graph() {}
 
-  /** Records that {@code sub}, now running, read {@code dep}. Reuses the previous run's links. */
+  /**
+   * Records that {@code sub}, now running, read {@code dep}. Reuses the previous run's links. A
+   * repeated read in one run costs O(1): the dependency's stamp says it was linked already.
+   */
   static void track(ReactiveContext ctx, Node dep, Subscriber sub) {
     int stamp = ctx.trackStamp;
-    if (dep.trackStamp == stamp && isTrackedThisRun(dep, sub)) {
+    if (dep.trackStamp == stamp && (!ctx.trackStampsWrapped || isTrackedThisRun(ctx, dep, sub))) {
       return;
     }
     dep.trackStamp = stamp;
@@ -53,15 +56,19 @@ final class Graph {
   }
 
   /**
-   * Whether this run of {@code sub} already linked {@code dep}. Called only when the stamps say
-   * so, to confirm it (a stamp can be stale after a nested run or a wrap-around).
+   * Whether this run of {@code sub} already linked {@code dep}, by walking its links. Needed only
+   * once the context's stamps wrapped around (after 2^32 runs): a stamp equal to the current
+   * run's may then be left from a run long ago. Before that, every run's stamp is new, so an
+   * equal stamp proves it. A nested run's stamp never hides an earlier read of this run; at
+   * worst it makes the outer run link the dependency a second time, which is harmless.
    */
-  private static boolean isTrackedThisRun(Node dep, Subscriber sub) {
+  private static boolean isTrackedThisRun(ReactiveContext ctx, Node dep, Subscriber sub) {
     Link tail = sub.depsTail;
     if (tail == null) {
       return false;
     }
     for (Link link = sub.deps; ; link = link.nextDep) {
+      ctx.trackingWalkSteps++;
       if (link.dep == dep) {
         return true;
       }

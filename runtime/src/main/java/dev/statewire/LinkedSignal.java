@@ -159,10 +159,10 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
   private static final class ManualValue<T> {
     final T value;
     final Object source;
-    final RuntimeException sourceFailure;
+    final Throwable sourceFailure;
     boolean superseded; // guarded by the context's lock: a source change came after this value
 
-    ManualValue(T value, Object source, RuntimeException sourceFailure) {
+    ManualValue(T value, Object source, Throwable sourceFailure) {
       this.value = value;
       this.source = source;
       this.sourceFailure = sourceFailure;
@@ -196,7 +196,9 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
     ManualValue<T> manualValue(T value) {
       try {
         return new ManualValue<>(value, source.peek(), null);
-      } catch (RuntimeException sourceFailure) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable sourceFailure) {
         return new ManualValue<>(value, null, sourceFailure);
       }
     }
@@ -204,11 +206,13 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
     @Override
     public T get() {
       S sourceValue = null;
-      RuntimeException sourceFailure = null;
+      Throwable sourceFailure = null;
       try {
         sourceValue = source.get();
-      } catch (RuntimeException e) {
-        sourceFailure = e;
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        sourceFailure = e; // cached by the source computed: the same object until it changes
       }
       ManualValue<T> latest = manual.get();
       if (latest != null && !latest.superseded) {
@@ -221,7 +225,7 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
         latest.superseded = true;
       }
       if (sourceFailure != null) {
-        throw sourceFailure;
+        throw Sneaky.<RuntimeException>rethrow(sourceFailure);
       }
       S input = sourceValue;
       Previous<S, T> before = previous;
@@ -231,7 +235,7 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
     }
 
     private static boolean sameSource(
-        ManualValue<?> latest, Object sourceValue, RuntimeException sourceFailure) {
+        ManualValue<?> latest, Object sourceValue, Throwable sourceFailure) {
       if (latest.sourceFailure != null || sourceFailure != null) {
         return latest.sourceFailure == sourceFailure;
       }

@@ -32,6 +32,14 @@ import java.util.function.Supplier;
  * waits for the lock, so it always sees a committed value, never a half-written one. Computed
  * values are evaluated under the lock.
  *
+ * <h2>Failures</h2>
+ * Whatever an effect, a cleanup or a computed an effect checks throws goes to the {@linkplain
+ * #errorHandler() error handler}, and every other effect of the session still runs. The one
+ * exception is a {@link VirtualMachineError} ({@code OutOfMemoryError}, {@code
+ * StackOverflowError}): the JVM may be unable to go on, so it is not swallowed but rethrown to the
+ * caller of the outermost write, batch or lock block, once the session's effects ran and the graph
+ * is consistent (the session's first one; later ones go to the handler).
+ *
  * <h2>Closing</h2>
  * {@link #close()} disposes what an isolated context owns: it cancels its background tasks,
  * closes its resources and effects, and shuts down the executor it created. Afterwards reads
@@ -64,7 +72,12 @@ public final class ReactiveContext implements AutoCloseable {
   Subscriber activeSub;
   /** Identifies the current tracking run (see {@link Graph#track}). */
   int trackStamp;
-  private int trackStampCounter;
+  /** The last stamp handed out; package-private so that tests can bring the wrap-around near. */
+  int trackStampCounter;
+  /** Set once {@link #trackStampCounter} wrapped around: equal stamps must then be confirmed. */
+  boolean trackStampsWrapped;
+  /** How many links {@link Graph#track} walked to confirm equal stamps (for tests). */
+  long trackingWalkSteps;
   /** The explicit stack of iterative validation (see {@link Graph}). */
   final WalkStack walk = new WalkStack();
   /** How many refreshes are nested on the lock-holding thread's stack. */
@@ -79,6 +92,11 @@ public final class ReactiveContext implements AutoCloseable {
   /** The participants being finished; swapped with {@link #participants} to avoid copying. */
   private List<Transactional> finishing = new ArrayList<>();
   private boolean sessionFailed;
+  /**
+   * The first {@link VirtualMachineError} user code threw in this session where no caller could
+   * receive it (an effect, a cleanup); the outermost exit rethrows it once the effects settled.
+   */
+  private VirtualMachineError fatal;
   /** While participants commit or roll back at the end of a session. */
   private boolean committing;
   private long effectCounter;
@@ -446,9 +464,16 @@ public final class ReactiveContext implements AutoCloseable {
   /**
    * Ends a session: participants commit or roll back, then effects run in rounds until nothing
    * is queued (their writes and actions can queue more), at most {@code maxEffectRounds}.
+   *
+   * <p>A failing effect or cleanup never ends a round early: it is reported and the round goes
+   * on, so that every queued effect runs and no participant joined in the round stays pending.
+   * A {@link VirtualMachineError} (an OutOfMemoryError, a StackOverflowError) thrown there is
+   * not swallowed: once the rounds are over and the graph is consistent, it is rethrown to the
+   * caller of the outermost write, batch or lock block (a runaway loop or a commit failure of the
+   * same session then goes to the error handler).
    */
   private void settle() {
-    RuntimeException failure = null;
+    Throwable failure = null;
     int rounds = 0;
     while (true) {
       if (!participants.isEmpty()) {
@@ -458,22 +483,41 @@ public final class ReactiveContext implements AutoCloseable {
         break;
       }
       if (++rounds > maxEffectRounds) {
-        throw runaway(failure);
+        failure = runaway(failure);
+        break;
       }
-      int n = queue.takeRound();
-      Effect[] round = queue.round();
-      for (int i = 0; i < n; i++) {
-        Effect effect = round[i];
-        round[i] = null;
-        effect.runIfStale();
+      runRound();
+    }
+    VirtualMachineError fatalError = fatal;
+    if (fatalError != null) {
+      fatal = null;
+      if (failure != null) {
+        reportError("a lock session of " + this, failure);
       }
+      throw fatalError;
     }
     if (failure != null) {
-      throw failure;
+      throw Sneaky.<RuntimeException>rethrow(failure);
     }
   }
 
-  private RuntimeException finishParticipants(RuntimeException failure) {
+  private void runRound() {
+    int n = queue.takeRound();
+    Effect[] round = queue.round();
+    for (int i = 0; i < n; i++) {
+      Effect effect = round[i];
+      round[i] = null;
+      try {
+        effect.runIfStale();
+      } catch (Throwable e) {
+        // runIfStale reports what user code throws; this is the runtime's own code failing
+        // (an OutOfMemoryError can hit it anywhere): the other effects of the round still run
+        reportFailure(effect.describe(), e);
+      }
+    }
+  }
+
+  private Throwable finishParticipants(Throwable failure) {
     boolean rollback = sessionFailed;
     sessionFailed = false;
     List<Transactional> done = participants;
@@ -488,10 +532,10 @@ public final class ReactiveContext implements AutoCloseable {
         } else {
           p.commit();
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         if (failure == null) {
           failure = e;
-        } else {
+        } else if (failure != e) {
           failure.addSuppressed(e);
         }
       }
@@ -501,7 +545,7 @@ public final class ReactiveContext implements AutoCloseable {
     return failure;
   }
 
-  private RunawayEffectsException runaway(RuntimeException earlier) {
+  private RunawayEffectsException runaway(Throwable earlier) {
     List<String> names = new ArrayList<>();
     for (Effect e : queue.clear()) {
       e.flags &= ~Node.QUEUED;
@@ -573,6 +617,7 @@ public final class ReactiveContext implements AutoCloseable {
   int nextTrackStamp() {
     int stamp = ++trackStampCounter;
     if (stamp == 0) {
+      trackStampsWrapped = true;
       stamp = ++trackStampCounter;
     }
     return stamp;
@@ -583,12 +628,50 @@ public final class ReactiveContext implements AutoCloseable {
     return propagationStack;
   }
 
+  /**
+   * Reports what user code threw where no caller can receive it (an effect, a cleanup): to the
+   * error handler, or, for the session's first {@link VirtualMachineError}, kept to be rethrown
+   * by the outermost exit (see {@link #settle}). Lock held.
+   */
+  void reportFailure(String source, Throwable failure) {
+    if (failure instanceof VirtualMachineError && fatal == null) {
+      fatal = (VirtualMachineError) failure;
+      return;
+    }
+    reportError(source, failure);
+  }
+
+  /**
+   * Hands a failure to the error handler. Never throws: the handler runs untracked (its reads
+   * depend on nothing), the running-subscriber pointer is restored however it ends, and a
+   * handler that throws is logged to {@code System.Logger "dev.statewire"}, never handled again.
+   */
   void reportError(String source, Throwable error) {
+    boolean locked = lock.isHeldByCurrentThread();
+    Subscriber running = locked ? activeSub : null;
+    if (locked) {
+      activeSub = null;
+    }
     try {
       errorHandler.handle(source, error);
-    } catch (RuntimeException handlerFailure) {
-      handlerFailure.addSuppressed(error);
-      LOGGING_HANDLER.handle("the error handler of " + this, handlerFailure);
+    } catch (Throwable handlerFailure) {
+      logHandlerFailure(source, error, handlerFailure);
+    } finally {
+      if (locked) {
+        activeSub = running;
+      }
+    }
+  }
+
+  private void logHandlerFailure(String source, Throwable error, Throwable handlerFailure) {
+    try {
+      LOGGER.log(System.Logger.Level.ERROR, "the error handler of " + this
+          + " threw while handling the failure of " + source + " (logged next)", handlerFailure);
+      if (handlerFailure != error) {
+        LOGGER.log(System.Logger.Level.ERROR, source + " failed", error);
+      }
+    } catch (Throwable loggerFailure) {
+      // the logger failed too: nothing sane is left to report to, and the graph must go on
     }
   }
 

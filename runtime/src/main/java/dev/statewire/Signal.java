@@ -117,15 +117,20 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     ReactiveContext c = ctx;
     c.checkWriteAllowed(this);
     T old = value;
-    if (same(old, newValue)) {
+    // user code (the equality, equals) runs before anything changes: if it throws, the write
+    // fails and the signal is as it was
+    if (compareUntracked(old, newValue, false)) {
       return;
     }
+    boolean journaled = (flags & JOURNALED) != 0;
+    boolean writtenBack =
+        journaled && compareUntracked(newValue, c.journal.valueBefore(this), true);
     value = newValue;
     c.globalVersion++;
     int mark = DIRTY;
-    if ((flags & JOURNALED) != 0) {
+    if (journaled) {
       mark = PENDING;
-      if (Objects.equals(newValue, c.journal.valueBefore(this))) {
+      if (writtenBack) {
         // written back to the value it had before this session wrote it, and nothing tracked
         // the values in between: as if never changed (subscribers were marked PENDING). This
         // compares with equals, not the signal's equality: a value that is merely "equal
@@ -142,8 +147,27 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     }
   }
 
-  private boolean same(T a, T b) {
-    return equality == null ? Objects.equals(a, b) : equality.test(a, b);
+  /**
+   * Compares with the signal's equality, or with {@code equals} if {@code byEquals}; what the
+   * comparison reads is not a dependency of the running effect.
+   */
+  private boolean compareUntracked(T a, Object b, boolean byEquals) {
+    ReactiveContext c = ctx;
+    Subscriber running = c.activeSub;
+    if (running == null) {
+      return compare(a, b, byEquals);
+    }
+    c.activeSub = null;
+    try {
+      return compare(a, b, byEquals);
+    } finally {
+      c.activeSub = running;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private boolean compare(T a, Object b, boolean byEquals) {
+    return equality == null || byEquals ? Objects.equals(a, b) : equality.test(a, (T) b);
   }
 
   @Override

@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Flow forbids {@code null} items, so {@code null} values are not published. If reading the
  * source throws (a failing {@link Computed}), the subscriber gets {@code onError} (undelivered
- * values are dropped) and the subscription ends. The stream never completes on its own; {@link
+ * values are dropped) and the subscription ends. A subscriber whose method throws anything
+ * (Reactive Streams rule 2.13) is cancelled, its undelivered values are dropped and the failure
+ * goes to the context's {@link ErrorHandler}; other subscribers go on. The stream never completes
+ * on its own; {@link
  * Flow.Subscription#cancel()} stops watching the source. Each subscription watches the source
  * with an effect of the source's context, which holds it (and the subscriber) until cancelled.
  *
@@ -112,7 +115,9 @@ public final class SignalPublisher<T> implements Flow.Publisher<T> {
       T value;
       try {
         value = source.get();
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
         failure = e;
         schedule();
         return;
@@ -160,7 +165,7 @@ public final class SignalPublisher<T> implements Flow.Publisher<T> {
           executor.execute(this::drain);
         } catch (RejectedExecutionException rejected) {
           cancel();
-          source.context().errorHandler().handle("a SignalPublisher's executor", rejected);
+          source.context().reportError("a SignalPublisher's executor", rejected);
         }
       }
     }
@@ -214,15 +219,24 @@ public final class SignalPublisher<T> implements Flow.Publisher<T> {
       return buffer.poll();
     }
 
-    /** Signals the subscriber; a subscriber that throws (rule 2.13) is cancelled and reported. */
+    /**
+     * Signals the subscriber. A subscriber that throws anything (rule 2.13) is cancelled, its
+     * undelivered values are dropped (nothing is buffered for it any more) and the failure goes
+     * to the context's error handler; the drain loop ends, other subscriptions go on. A {@link
+     * VirtualMachineError} is then rethrown to the executor's thread.
+     */
     private boolean deliver(Runnable signal) {
       try {
         signal.run();
         return true;
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         cancel();
         buffer.clear();
-        source.context().errorHandler().handle("a Flow.Subscriber of a SignalPublisher", e);
+        newest.set(NO_VALUE);
+        source.context().reportError("a Flow.Subscriber of a SignalPublisher", e);
+        if (e instanceof VirtualMachineError) {
+          throw (VirtualMachineError) e;
+        }
         return false;
       }
     }

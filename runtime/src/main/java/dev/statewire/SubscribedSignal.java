@@ -125,7 +125,7 @@ public final class SubscribedSignal<T> implements ReadableSignal<T>, AutoCloseab
         try {
           error.set(commitFailure);
         } catch (RuntimeException alsoFailed) {
-          target.context().errorHandler().handle("a SubscribedSignal", commitFailure);
+          target.context().reportError("a SubscribedSignal", commitFailure);
         }
         return;
       }

@@ -181,6 +181,32 @@ class FlowBridgeTest {
     assertInstanceOf(IllegalStateException.class, reported.peek());
   }
 
+  /** Issue 14.9: an Error from onNext used to wedge the drain loop and grow the buffer. */
+  @Test
+  void aSubscriberThrowingAnErrorIsCancelledReportedAndOthersGoOn() {
+    RecordingSubscriber<Integer> failing =
+        new RecordingSubscriber<>(Long.MAX_VALUE, false, () -> {
+          throw new AssertionError("subscriber bug");
+        });
+    RecordingSubscriber<Integer> healthy = RecordingSubscriber.unbounded();
+    SignalPublisher<Integer> publisher = SignalPublisher.of(count, inPlace);
+    publisher.subscribe(failing);
+    publisher.subscribe(healthy);
+
+    count.set(1);
+    count.set(2);
+
+    assertEquals(List.of(0), failing.items);
+    assertEquals(List.of(0, 1, 2), healthy.items);
+    assertEquals(1, reported.size());
+    assertInstanceOf(AssertionError.class, reported.peek());
+    int watchers = 0;
+    for (Link l = count.subs; l != null; l = l.nextSub) {
+      watchers++;
+    }
+    assertEquals(1, watchers, "the failed subscription still watches (and buffers) the source");
+  }
+
   @Test
   void nullValuesAreNotPublished() {
     Signal<String> name = ctx.signal("a");

@@ -24,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,6 +81,23 @@ class GraphPropertyTest {
 
   @Property(tries = 400)
   void everyReadAndEffectRunMatchesTheReferenceModel(@ForAll("scenarios") Scenario scenario) {
+    long operations = new Harness(scenario, true, true).run();
+    OPERATIONS.addAndGet(operations);
+    TRIES.incrementAndGet();
+  }
+
+  /**
+   * The same checks with faults injected everywhere user code runs: computeds that throw an
+   * {@link Error} (cached like an exception), custom equalities that throw (the computed caches
+   * that failure until a dependency changes) and read a signal that must not become anybody's
+   * dependency, effects that throw an Error or a {@link StackOverflowError} (rethrown to the
+   * writer once the round is over: every other effect still runs), cleanups that throw, and an
+   * error handler that reads a signal and throws a RuntimeException or an AssertionError. Every
+   * check of the first property still holds: values, effect order, justification, laziness,
+   * cleanups, and every reported failure reaches the handler.
+   */
+  @Property(tries = 300)
+  void faultsNeverCorruptTheGraph(@ForAll("faultyScenarios") Scenario scenario) {
     long operations = new Harness(scenario, true, true).run();
     OPERATIONS.addAndGet(operations);
     TRIES.incrementAndGet();
@@ -244,6 +262,19 @@ class GraphPropertyTest {
     });
   }
 
+  /** The runtime logs the faulty handler's failures: silenced here, restored afterwards. */
+  private static final QuietLogger QUIET = new QuietLogger("dev.statewire");
+
+  @BeforeContainer
+  static void silenceHandlerFailureLogs() {
+    QUIET.silence();
+  }
+
+  @AfterContainer
+  static void restoreLogs() {
+    QUIET.restore();
+  }
+
   @AfterContainer
   static void reportVolume() {
     System.out.printf(
@@ -258,6 +289,13 @@ class GraphPropertyTest {
     Arbitrary<List<RawNode>> nodes = rawNode().list().ofMinSize(2).ofMaxSize(20);
     Arbitrary<List<RawOp>> ops = rawOp().list().ofMinSize(10).ofMaxSize(80);
     return Combinators.combine(nodes, ops).as((n, o) -> Scenario.resolve(n, o, Shape.DAG));
+  }
+
+  @Provide
+  Arbitrary<Scenario> faultyScenarios() {
+    Arbitrary<List<RawNode>> nodes = rawNode().list().ofMinSize(2).ofMaxSize(20);
+    Arbitrary<List<RawOp>> ops = rawOp().list().ofMinSize(10).ofMaxSize(80);
+    return Combinators.combine(nodes, ops).as((n, o) -> Scenario.resolve(n, o, Shape.FAULTY));
   }
 
   @Provide
@@ -292,7 +330,8 @@ class GraphPropertyTest {
             Tuple.of(3, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(1, 12)));
     Arbitrary<Integer> flags = Arbitraries.integers().between(0, 15);
     Arbitrary<Integer> salt = Arbitraries.integers().between(0, 1000);
-    return Combinators.combine(kind, genes, conditional, untracked, trigger, flags, salt)
+    Arbitrary<Integer> faults = Arbitraries.integers().between(0, 15);
+    return Combinators.combine(kind, genes, conditional, untracked, trigger, flags, salt, faults)
         .as(RawNode::new);
   }
 
@@ -336,9 +375,19 @@ class GraphPropertyTest {
 
   /**
    * DAG: reads refer to earlier nodes. DEEP: a DAG in one long chain (see the deep property).
-   * CYCLIC: a computed's conditional read when even may refer to any computed.
+   * CYCLIC: a computed's conditional read when even may refer to any computed. FAULTY: a DAG
+   * whose nodes and error handler inject faults (see the faults property).
    */
-  enum Shape { DAG, DEEP, CYCLIC }
+  enum Shape { DAG, DEEP, CYCLIC, FAULTY }
+
+  /** Fault bits of a node (FAULTY scenarios only). */
+  static final int FAULT_ERROR = 1; // computed, effect, cleanup: throw an Error, not an exception
+  static final int FAULT_EQUALITY = 2; // computed with a custom equality: it reads and may throw
+  static final int FAULT_FATAL = 4; // effect: throws a StackOverflowError instead
+  static final int FAULT_CLEANUP = 8; // effect: its cleanup throws
+
+  /** The value of a {@link Boom} thrown by a custom equality. */
+  static final int EQUALITY_FAILURE = -999;
 
   enum OpKind { WRITE, UPDATE, BATCH, READ, PEEK, UNTRACKED, CLOSE_EFFECT, WRITE_BACK, NESTED_BATCH }
 
@@ -349,7 +398,8 @@ class GraphPropertyTest {
       List<Integer> untracked,
       int trigger,
       int flags,
-      int salt) {}
+      int salt,
+      int faults) {}
 
   record RawOp(OpKind kind, int target, int value, List<RawInner> inner) {}
 
@@ -381,18 +431,24 @@ class GraphPropertyTest {
       int modulus,
       int initial,
       int writeTarget,
-      boolean cleanupViaStatewire) {
+      boolean cleanupViaStatewire,
+      int faults,
+      int sideRead) {
 
     Node withWriteTarget(int target) {
       return new Node(index, kind, reads, condition, whenEven, whenOdd, untracked, trigger,
           customEquality, catchesErrors, untrackedViaPeek, salt, modulus, initial, target,
-          cleanupViaStatewire);
+          cleanupViaStatewire, faults, sideRead);
     }
 
     Node withWhenEven(int[] nodes) {
       return new Node(index, kind, reads, condition, nodes, whenOdd, untracked, trigger,
           customEquality, catchesErrors, untrackedViaPeek, salt, modulus, initial, writeTarget,
-          cleanupViaStatewire);
+          cleanupViaStatewire, faults, sideRead);
+    }
+
+    boolean hasFault(int fault) {
+      return (faults & fault) != 0;
     }
 
     /** Whether this node's function may read {@code other}. */
@@ -412,14 +468,21 @@ class GraphPropertyTest {
                 + ", mod=" + modulus + ", salt=" + salt
                 + (trigger > 0 ? ", throwsWhen%13==" + trigger : "")
                 + (catchesErrors ? ", catches" : "")
-                + (customEquality ? ", tagged key%4" : "") + ")";
+                + (customEquality ? ", tagged key%4" : "")
+                + (hasFault(FAULT_ERROR) ? ", throws an Error" : "")
+                + (customEquality && hasFault(FAULT_EQUALITY)
+                    ? ", equality reads s" + sideRead + " and throws when (4 old + new + salt)%5==0" : "")
+                + ")";
         case EFFECT ->
             "e" + index + "=effect(reads=" + Arrays.toString(reads) + conditionText()
                 + (untracked.length > 0 ? ", untracked=" + Arrays.toString(untracked) : "")
                 + (untracked.length > 0 ? (untrackedViaPeek ? " via peek" : " via untracked") : "")
                 + (writeTarget >= 0 ? ", writes s" + writeTarget : "")
                 + (cleanupViaStatewire ? ", Statewire.onCleanup" : "")
-                + (trigger > 0 ? ", throwsWhenSum%13==" + trigger : "") + ")";
+                + (trigger > 0 ? ", throwsWhenSum%13==" + trigger : "")
+                + (trigger > 0 && hasFault(FAULT_FATAL) ? " a StackOverflowError"
+                    : trigger > 0 && hasFault(FAULT_ERROR) ? " an Error" : "")
+                + (hasFault(FAULT_CLEANUP) ? ", cleanup throws" : "") + ")";
       };
     }
 
@@ -448,11 +511,16 @@ class GraphPropertyTest {
     }
   }
 
-  /** A resolved scenario: the nodes in creation order and the operations. */
-  record Scenario(List<Node> nodes, List<Op> ops) {
+  /**
+   * A resolved scenario: the nodes in creation order, the operations, and how the error handler
+   * fails (0: never; 1 and 2: on every other report, with a RuntimeException or an
+   * AssertionError).
+   */
+  record Scenario(List<Node> nodes, List<Op> ops, int handlerFault) {
 
     static Scenario resolve(List<RawNode> rawNodes, List<RawOp> rawOps, Shape shape) {
       boolean deep = shape == Shape.DEEP;
+      boolean faulty = shape == Shape.FAULTY;
       List<Node> nodes = new ArrayList<>();
       List<Integer> readable = new ArrayList<>();
       int chainTail = -1;
@@ -489,7 +557,9 @@ class GraphPropertyTest {
                 (raw.flags() & 8) != 0 ? 5 : 257,
                 raw.salt() % 21,
                 -1,
-                kind == NodeKind.EFFECT && (raw.flags() & 1) != 0);
+                kind == NodeKind.EFFECT && (raw.flags() & 1) != 0,
+                faulty ? raw.faults() : 0,
+                signals.isEmpty() ? -1 : pick(signals, raw.salt() + raw.faults()));
         nodes.add(node);
         switch (kind) {
           case SIGNAL -> {
@@ -527,7 +597,8 @@ class GraphPropertyTest {
       for (RawOp raw : rawOps) {
         ops.add(resolveTop(raw, readable, signals, effects));
       }
-      return new Scenario(List.copyOf(nodes), List.copyOf(ops));
+      int handlerFault = faulty ? rawNodes.get(0).faults() % 3 : 0;
+      return new Scenario(List.copyOf(nodes), List.copyOf(ops), handlerFault);
     }
 
     private static Op resolveTop(RawOp raw, List<Integer> readable, List<Integer> signals, List<Integer> effects) {
@@ -586,7 +657,9 @@ class GraphPropertyTest {
 
     @Override
     public String toString() {
-      return "Scenario{\n  nodes: "
+      return "Scenario{\n  handler: " + (handlerFault == 0 ? "never fails" : "throws "
+              + (handlerFault == 1 ? "a RuntimeException" : "an AssertionError") + " on every other report")
+          + "\n  nodes: "
           + nodes.stream().map(Node::toString).collect(Collectors.joining(",\n         "))
           + "\n  ops:   "
           + ops.stream().map(Op::toString).collect(Collectors.joining(",\n         "))
@@ -635,6 +708,33 @@ class GraphPropertyTest {
         }
       }
       return null;
+    }
+  }
+
+  /** A {@link Boom} thrown as an {@link Error} (by nodes with {@link #FAULT_ERROR}). */
+  static final class BoomError extends Error {
+    private static final long serialVersionUID = 1L;
+
+    BoomError(Boom boom) {
+      super(boom.getMessage(), boom, false, false);
+    }
+  }
+
+  /** The Error an effect or cleanup with {@link #FAULT_ERROR} throws; reported like any. */
+  static final class EffectError extends Error {
+    private static final long serialVersionUID = 1L;
+
+    EffectError(int effect) {
+      super("effect n" + effect + " throws an Error", null, false, false);
+    }
+  }
+
+  /** What an effect with {@link #FAULT_FATAL} throws: rethrown to the writer after the round. */
+  static final class EffectOverflow extends StackOverflowError {
+    private static final long serialVersionUID = 1L;
+
+    EffectOverflow(int effect) {
+      super("effect n" + effect + " overflows");
     }
   }
 
@@ -748,6 +848,10 @@ class GraphPropertyTest {
     private int noise;
     private int expectedEffectErrors;
     private int reportedEffectErrors;
+    /** An effect threw a StackOverflowError in this session: the session's caller must get it. */
+    private boolean fatalPending;
+    /** Computeds whose custom equality threw in their last evaluation. */
+    private final boolean[] equalityFailed;
     private final List<String> violations = new ArrayList<>();
     private String operation = "setup";
     private long operations;
@@ -768,6 +872,7 @@ class GraphPropertyTest {
       this.cleanupCount = new int[n];
       this.closed = new boolean[n];
       this.visiting = new boolean[n];
+      this.equalityFailed = new boolean[n];
       for (int i = 0; i < n; i++) {
         observations.add(new ArrayList<>());
         memoVersion[i] = -1;
@@ -821,13 +926,19 @@ class GraphPropertyTest {
         case COMPUTED ->
             real[i] =
                 (node.customEquality()
-                    ? context.computed(() -> evaluate(node), Tagged::sameKey)
+                    ? context.computed(() -> evaluate(node), (a, b) -> sameTagged(node, a, b))
                     : context.computed(() -> evaluate(node)))
                 .named("n" + i);
         case EFFECT -> {
           phase = Phase.COMMITTING;
-          effects[i] = context.effect(cleanup -> runEffect(node, cleanup));
+          session(() -> effects[i] = context.effect(cleanup -> runEffect(node, cleanup)));
           phase = Phase.IDLE;
+          if (effects[i] == null) {
+            closed[i] = true; // a failed creation closes the effect
+            if (cleanupCount[i] != runCount[i]) {
+              violations.add("e" + i + " failed to start, but its cleanup did not run");
+            }
+          }
           verifyCommit(Set.of(i));
         }
       }
@@ -840,7 +951,7 @@ class GraphPropertyTest {
       switch (op.kind()) {
         case WRITE, UPDATE -> {
           phase = Phase.COMMITTING;
-          write(op, null);
+          session(() -> write(op, null));
           phase = Phase.IDLE;
           verifyCommit(Set.of());
         }
@@ -854,16 +965,18 @@ class GraphPropertyTest {
           int[] atStart = signalValue.clone();
           phase = Phase.IN_BATCH;
           if (op.value() % 2 == 0) {
-            context.batch(
+            session(() -> context.batch(
                 () -> {
                   performInBatch(op.children(), atStart);
                   phase = Phase.COMMITTING;
-                });
+                }));
           } else {
-            try (LockGuard guard = context.enter()) {
-              performInBatch(op.children(), atStart);
-              phase = Phase.COMMITTING;
-            }
+            session(() -> {
+              try (LockGuard guard = context.enter()) {
+                performInBatch(op.children(), atStart);
+                phase = Phase.COMMITTING;
+              }
+            });
           }
           phase = Phase.IDLE;
           verifyCommit(Set.of());
@@ -871,6 +984,27 @@ class GraphPropertyTest {
         default -> throw new IllegalStateException("not a top-level operation: " + op);
       }
       checkViolations();
+    }
+
+    /**
+     * Runs one outermost session (a write, batch, lock block or effect creation). A
+     * StackOverflowError an effect threw in it must reach this caller, once the round is over,
+     * and nothing else fatal may.
+     */
+    private void session(Runnable body) {
+      try {
+        body.run();
+      } catch (EffectOverflow fatal) {
+        if (!fatalPending) {
+          violations.add("the session threw " + fatal + " although no effect threw it in this session");
+        }
+        fatalPending = false;
+        return;
+      }
+      if (fatalPending) {
+        violations.add("an effect threw a StackOverflowError, but the session's caller did not get it");
+        fatalPending = false;
+      }
     }
 
     private void performInBatch(List<Op> ops, int[] atStart) {
@@ -981,12 +1115,12 @@ class GraphPropertyTest {
               case UNTRACKED -> Statewire.untracked(() -> real[i].get());
             };
         got = Outcome.of(value instanceof Tagged tagged ? tagged.key : (Integer) value);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | BoomError e) {
         Boom boom = Boom.find(e);
         cycle = e instanceof CycleException c ? c : null;
         if (boom == null && cycle == null) {
           violations.add("reading n" + i + " threw " + e);
-          throw e;
+          throw new AssertionError(e);
         }
         got = boom != null ? Outcome.failure(boom) : new Outcome(true, 0, CYCLE);
       } finally {
@@ -1041,6 +1175,10 @@ class GraphPropertyTest {
 
     private Object evaluate(Node node) {
       int c = node.index();
+      if (equalityFailed[c]) {
+        equalityFailed[c] = false; // this evaluation replaces the cached failure
+        stateVersion++;
+      }
       if (checkDemand) {
         checkEvaluationIsDemanded(c);
       }
@@ -1063,9 +1201,35 @@ class GraphPropertyTest {
       last[c] = new Reading(start, deps);
       observe(c, outcome);
       if (outcome.error()) {
-        throw new Boom(outcome.origin(), outcome.value());
+        throw boom(node, new Boom(outcome.origin(), outcome.value()));
       }
       return node.customEquality() ? new Tagged(outcome.value(), ++noise) : Integer.valueOf(outcome.value());
+    }
+
+    /** Returns the Boom for node to throw, or throws it wrapped in an Error (FAULT_ERROR). */
+    private static RuntimeException boom(Node node, Boom boom) {
+      if (node.hasFault(FAULT_ERROR)) {
+        throw new BoomError(boom);
+      }
+      return boom;
+    }
+
+    /**
+     * The custom equality of a computed: by key. With {@link #FAULT_EQUALITY} it first reads a
+     * signal directly (no harness bookkeeping: the read must not become a dependency of
+     * anything, or runs the model cannot justify follow), and throws on some pairs of keys; the
+     * computed must then cache that failure until one of its dependencies changes.
+     */
+    private boolean sameTagged(Node node, Object a, Object b) {
+      if (node.hasFault(FAULT_EQUALITY)) {
+        real[node.sideRead()].get();
+        if (Math.floorMod(((Tagged) a).key * 4 + ((Tagged) b).key + node.salt(), 5) == 0) {
+          equalityFailed[node.index()] = true;
+          stateVersion++;
+          throw boom(node, new Boom(node.index(), EQUALITY_FAILURE));
+        }
+      }
+      return Tagged.sameKey(a, b);
     }
 
     private void runEffect(Node node, Cleanup cleanup) {
@@ -1100,25 +1264,47 @@ class GraphPropertyTest {
         frames.pop();
       }
       last[k] = new Reading(start, deps);
+      Runnable countCleanup = () -> {
+        cleanupCount[k]++;
+        if (node.hasFault(FAULT_CLEANUP)) {
+          expectedEffectErrors++;
+          throwEffectFailure(node);
+        }
+      };
       if (node.cleanupViaStatewire()) {
-        Statewire.onCleanup(() -> cleanupCount[k]++);
+        Statewire.onCleanup(countCleanup);
       } else {
-        cleanup.add(() -> cleanupCount[k]++);
+        cleanup.add(countCleanup);
       }
       if (node.writeTarget() >= 0) {
         effectWroteThisOperation = true;
         write(new Op(OpKind.WRITE, node.writeTarget(), (int) Math.floorMod(sum + node.salt(), 23L), List.of()), null);
       }
       if (node.trigger() > 0 && Math.floorMod(sum, 13) == node.trigger()) {
+        if (node.hasFault(FAULT_FATAL)) {
+          // the session's first one goes to its caller, later ones to the handler
+          if (fatalPending) {
+            expectedEffectErrors++;
+          }
+          fatalPending = true;
+          throw new EffectOverflow(k);
+        }
         expectedEffectErrors++;
-        throw new EffectBoom(k);
+        throwEffectFailure(node);
       }
+    }
+
+    private static void throwEffectFailure(Node node) {
+      if (node.hasFault(FAULT_ERROR)) {
+        throw new EffectError(node.index());
+      }
+      throw new EffectBoom(node.index());
     }
 
     /** An effect reads like a computed that catches its inputs' errors and never throws. */
     private static Node effectAsReader(Node effect) {
       return new Node(effect.index(), NodeKind.COMPUTED, effect.reads(), effect.condition(), effect.whenEven(),
-          effect.whenOdd(), new int[0], 0, false, true, false, 0, Integer.MAX_VALUE, 0, -1, false);
+          effect.whenOdd(), new int[0], 0, false, true, false, 0, Integer.MAX_VALUE, 0, -1, false, 0, -1);
     }
 
     private int readOrFallback(int d, ReadMode mode) {
@@ -1131,14 +1317,25 @@ class GraphPropertyTest {
       }
     }
 
+    /**
+     * The context's error handler. With a handler fault it reads a signal directly (it must not
+     * become a dependency of the failing effect) and throws on every other report.
+     */
     private void effectErrorReported(String source, Throwable error) {
       reportedEffectErrors++;
       boolean ours = false;
       for (Throwable t = error; t != null; t = t.getCause()) {
-        ours |= t instanceof EffectBoom;
+        ours |= t instanceof EffectBoom || t instanceof EffectError || t instanceof EffectOverflow;
       }
       if (!ours) {
         violations.add("error handler got an unexpected error from " + source + ": " + error);
+      }
+      if (scenario.handlerFault() != 0 && reportedEffectErrors % 2 == 1) {
+        real[0].get();
+        if (scenario.handlerFault() == 1) {
+          throw new IllegalStateException("the error handler fails");
+        }
+        throw new AssertionError("the error handler fails");
       }
     }
 
@@ -1288,7 +1485,9 @@ class GraphPropertyTest {
         Outcome outcome;
         visiting[i] = true;
         try {
-          outcome = Outcome.of(compute(node, this::modelValueOrThrow));
+          outcome = equalityFailed[i] && !readingChanged(i)
+              ? new Outcome(true, EQUALITY_FAILURE, i)
+              : Outcome.of(compute(node, this::modelValueOrThrow));
         } catch (Boom boom) {
           outcome = Outcome.failure(boom);
         } finally {
@@ -1298,6 +1497,16 @@ class GraphPropertyTest {
         memoVersion[i] = stateVersion;
       }
       return memo[i];
+    }
+
+    /** Whether a value computed node i read in its last evaluation is different now. */
+    private boolean readingChanged(int i) {
+      for (Map.Entry<Integer, Outcome> dep : last[i].deps().entrySet()) {
+        if (!model(dep.getKey()).equals(dep.getValue())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private int modelValueOrThrow(int i) {
