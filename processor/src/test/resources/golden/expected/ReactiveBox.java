@@ -75,7 +75,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   public ReactiveBox(ReactiveContext context, T value) {
     super(value);
     this.$$sw$core = new StateCore(context, "Box", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
+        this::$$sw$rollback, this::$$sw$savepoint, this::$$sw$restoreSavepoint);
     this.$$sw$value = context.signal(this.value).named("Box.value");
     this.$$sw$history = context.signal(this.history).named("Box.history");
     this.$$sw$weight = context.signal(this.weight).named("Box.weight");
@@ -239,32 +239,33 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    */
   private void $$sw$verify() {
     if (!Objects.equals(value, $$sw$value.peek())) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("Box", "value");
     }
     if (!Objects.equals(history, $$sw$history.peek())) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("Box", "history");
     }
     if (Double.compare(weight, $$sw$weight.peek()) != 0) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("Box", "weight");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void $$sw$commit() {
     if (!Objects.equals(value, $$sw$value.peek())) {
-      $$sw$value.set(value);
+      $$sw$core.publish($$sw$value, value);
     }
     if (!Objects.equals(history, $$sw$history.peek())) {
-      $$sw$history.set(history);
+      $$sw$core.publish($$sw$history, history);
     }
     if (Double.compare(weight, $$sw$weight.peek()) != 0) {
-      $$sw$weight.set(weight);
+      $$sw$core.publish($$sw$weight, weight);
     }
   }
 
@@ -276,5 +277,42 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     value = $$sw$value.peek();
     history = $$sw$history.peek();
     weight = $$sw$weight.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void $$sw$restoreMutated() {
+    if (value != $$sw$value.peek()) {
+      value = $$sw$value.peek();
+      $$sw$value.markChanged();
+    }
+    if (history != $$sw$history.peek()) {
+      history = $$sw$history.peek();
+      $$sw$history.markChanged();
+    }
+    if (Double.compare(weight, $$sw$weight.peek()) != 0) {
+      weight = $$sw$weight.peek();
+      $$sw$weight.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] $$sw$savepoint() {
+    return new Object[] {value, history, weight};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void $$sw$restoreSavepoint(Object[] saved) {
+    value = (T) saved[0];
+    history = (List<T>) saved[1];
+    weight = (double) saved[2];
   }
 }

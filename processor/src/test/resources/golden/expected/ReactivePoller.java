@@ -69,7 +69,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   public ReactivePoller(ReactiveContext context) {
     super();
     this.$$sw$core = new StateCore(context, "Poller", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
+        this::$$sw$rollback, this::$$sw$savepoint, this::$$sw$restoreSavepoint);
     this.$$sw$polls = context.signal(this.polls).named("Poller.polls");
     this.$$sw$last = context.signal(this.last).named("Poller.last");
     this.$$sw$tasks = new BackgroundTasks(context, "Poller");
@@ -214,25 +214,26 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    */
   private void $$sw$verify() {
     if (polls != $$sw$polls.peek()) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("Poller", "polls");
     }
     if (!Objects.equals(last, $$sw$last.peek())) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("Poller", "last");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void $$sw$commit() {
     if (polls != $$sw$polls.peek()) {
-      $$sw$polls.set(polls);
+      $$sw$core.publish($$sw$polls, polls);
     }
     if (!Objects.equals(last, $$sw$last.peek())) {
-      $$sw$last.set(last);
+      $$sw$core.publish($$sw$last, last);
     }
   }
 
@@ -243,5 +244,37 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   private void $$sw$rollback() {
     polls = $$sw$polls.peek();
     last = $$sw$last.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void $$sw$restoreMutated() {
+    if (polls != $$sw$polls.peek()) {
+      polls = $$sw$polls.peek();
+      $$sw$polls.markChanged();
+    }
+    if (last != $$sw$last.peek()) {
+      last = $$sw$last.peek();
+      $$sw$last.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] $$sw$savepoint() {
+    return new Object[] {polls, last};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void $$sw$restoreSavepoint(Object[] saved) {
+    polls = (int) saved[0];
+    last = (String) saved[1];
   }
 }

@@ -65,7 +65,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   public ReactiveShapes_Square(ReactiveContext context, double side) {
     super(side);
     this.$$sw$core = new StateCore(context, "Square", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
+        this::$$sw$rollback, this::$$sw$savepoint, this::$$sw$restoreSavepoint);
     this.$$sw$name = context.signal(this.name).named("Square.name");
     this.$$sw$side = context.signal(this.side).named("Square.side");
     this.$$sw$area$derived = context.computed(this::$$sw$area$compute).named("Square.area()");
@@ -194,25 +194,26 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    */
   private void $$sw$verify() {
     if (!Objects.equals(name, $$sw$name.peek())) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("Square", "name");
     }
     if (Double.compare(side, $$sw$side.peek()) != 0) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("Square", "side");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void $$sw$commit() {
     if (!Objects.equals(name, $$sw$name.peek())) {
-      $$sw$name.set(name);
+      $$sw$core.publish($$sw$name, name);
     }
     if (Double.compare(side, $$sw$side.peek()) != 0) {
-      $$sw$side.set(side);
+      $$sw$core.publish($$sw$side, side);
     }
   }
 
@@ -223,5 +224,37 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   private void $$sw$rollback() {
     name = $$sw$name.peek();
     side = $$sw$side.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void $$sw$restoreMutated() {
+    if (name != $$sw$name.peek()) {
+      name = $$sw$name.peek();
+      $$sw$name.markChanged();
+    }
+    if (Double.compare(side, $$sw$side.peek()) != 0) {
+      side = $$sw$side.peek();
+      $$sw$side.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] $$sw$savepoint() {
+    return new Object[] {name, side};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void $$sw$restoreSavepoint(Object[] saved) {
+    name = (String) saved[0];
+    side = (double) saved[1];
   }
 }

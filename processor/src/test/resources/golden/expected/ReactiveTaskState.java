@@ -74,7 +74,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   public ReactiveTaskState(ReactiveContext context, String label) {
     super(label);
     this.$$sw$core = new StateCore(context, "TaskState", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
+        this::$$sw$rollback, this::$$sw$savepoint, this::$$sw$restoreSavepoint);
     this.$$sw$counter = context.signal(this.counter).named("TaskState.counter");
     this.$$sw$maxCounter = context.signal(this.maxCounter).named("TaskState.maxCounter");
     this.$$sw$running = context.signal(this.running).named("TaskState.running");
@@ -100,7 +100,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   ReactiveTaskState(ReactiveContext context) {
     super();
     this.$$sw$core = new StateCore(context, "TaskState", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
+        this::$$sw$rollback, this::$$sw$savepoint, this::$$sw$restoreSavepoint);
     this.$$sw$counter = context.signal(this.counter).named("TaskState.counter");
     this.$$sw$maxCounter = context.signal(this.maxCounter).named("TaskState.maxCounter");
     this.$$sw$running = context.signal(this.running).named("TaskState.running");
@@ -286,32 +286,33 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   private void $$sw$verify() {
     if (counter != $$sw$counter.peek()) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("TaskState", "counter");
     }
     if (maxCounter != $$sw$maxCounter.peek()) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("TaskState", "maxCounter");
     }
     if (running != $$sw$running.peek()) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("TaskState", "running");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void $$sw$commit() {
     if (counter != $$sw$counter.peek()) {
-      $$sw$counter.set(counter);
+      $$sw$core.publish($$sw$counter, counter);
     }
     if (maxCounter != $$sw$maxCounter.peek()) {
-      $$sw$maxCounter.set(maxCounter);
+      $$sw$core.publish($$sw$maxCounter, maxCounter);
     }
     if (running != $$sw$running.peek()) {
-      $$sw$running.set(running);
+      $$sw$core.publish($$sw$running, running);
     }
   }
 
@@ -323,5 +324,42 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     counter = $$sw$counter.peek();
     maxCounter = $$sw$maxCounter.peek();
     running = $$sw$running.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void $$sw$restoreMutated() {
+    if (counter != $$sw$counter.peek()) {
+      counter = $$sw$counter.peek();
+      $$sw$counter.markChanged();
+    }
+    if (maxCounter != $$sw$maxCounter.peek()) {
+      maxCounter = $$sw$maxCounter.peek();
+      $$sw$maxCounter.markChanged();
+    }
+    if (running != $$sw$running.peek()) {
+      running = $$sw$running.peek();
+      $$sw$running.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] $$sw$savepoint() {
+    return new Object[] {counter, maxCounter, running};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void $$sw$restoreSavepoint(Object[] saved) {
+    counter = (int) saved[0];
+    maxCounter = (int) saved[1];
+    running = (boolean) saved[2];
   }
 }

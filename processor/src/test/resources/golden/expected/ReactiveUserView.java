@@ -88,7 +88,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
   public ReactiveUserView(ReactiveContext context, UserView.Directory directory) {
     super(directory);
     this.$$sw$core = new StateCore(context, "UserView", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
+        this::$$sw$rollback, this::$$sw$savepoint, this::$$sw$restoreSavepoint);
     this.$$sw$userId = context.signal(this.userId).named("UserView.userId");
     this.$$sw$region = context.signal(this.region).named("UserView.region");
     this.$$sw$shown = context.signal(this.shown).named("UserView.shown");
@@ -319,32 +319,33 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    */
   private void $$sw$verify() {
     if (userId != $$sw$userId.peek()) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("UserView", "userId");
     }
     if (!Objects.equals(region, $$sw$region.peek())) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("UserView", "region");
     }
     if (!Objects.equals(shown, $$sw$shown.peek())) {
-      $$sw$rollback();
+      $$sw$restoreMutated();
       throw new StateMutationException("UserView", "shown");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void $$sw$commit() {
     if (userId != $$sw$userId.peek()) {
-      $$sw$userId.set(userId);
+      $$sw$core.publish($$sw$userId, userId);
     }
     if (!Objects.equals(region, $$sw$region.peek())) {
-      $$sw$region.set(region);
+      $$sw$core.publish($$sw$region, region);
     }
     if (!Objects.equals(shown, $$sw$shown.peek())) {
-      $$sw$shown.set(shown);
+      $$sw$core.publish($$sw$shown, shown);
     }
   }
 
@@ -356,5 +357,42 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
     userId = $$sw$userId.peek();
     region = $$sw$region.peek();
     shown = $$sw$shown.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void $$sw$restoreMutated() {
+    if (userId != $$sw$userId.peek()) {
+      userId = $$sw$userId.peek();
+      $$sw$userId.markChanged();
+    }
+    if (region != $$sw$region.peek()) {
+      region = $$sw$region.peek();
+      $$sw$region.markChanged();
+    }
+    if (shown != $$sw$shown.peek()) {
+      shown = $$sw$shown.peek();
+      $$sw$shown.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] $$sw$savepoint() {
+    return new Object[] {userId, region, shown};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void $$sw$restoreSavepoint(Object[] saved) {
+    userId = (long) saved[0];
+    region = (String) saved[1];
+    shown = (String) saved[2];
   }
 }

@@ -136,6 +136,9 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
    */
   void recompute() {
     ReactiveContext c = ctx;
+    if (c.journalsEvaluations()) {
+      c.computedJournal.record(this, value, version, flags);
+    }
     Subscriber outer = c.activeSub;
     int outerStamp = c.trackStamp;
     int stamp = c.nextTrackStamp();
@@ -169,6 +172,22 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     seenGlobalVersion = c.globalVersion;
     Graph.endTracking(this);
     store(result, failed);
+  }
+
+  /**
+   * A rollback discarded what the evaluation recorded with {@code result}, {@code oldVersion}
+   * and {@code oldFlags} may have read: back to that result, to compute again on the next read.
+   * The old version lets readers that never saw the discarded result stay as they are; those that
+   * did see a version they do not know and run again. Lock held.
+   */
+  void discardEvaluation(Object result, int oldVersion, int oldFlags) {
+    value = result;
+    version = oldVersion;
+    flags = (flags & ~(INITIALIZED | ERROR)) | (oldFlags & (INITIALIZED | ERROR)) | DIRTY;
+    seenGlobalVersion = ctx.globalVersion - 1;
+    if ((flags & WATCHED) != 0 && subs != null) {
+      Graph.propagate(ctx, subs, PENDING); // effects downstream check it again
+    }
   }
 
   @SuppressWarnings("unchecked")

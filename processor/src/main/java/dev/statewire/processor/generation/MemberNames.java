@@ -13,6 +13,9 @@ final class MemberNames {
   static final String VERIFY = PREFIX + "verify";
   static final String COMMIT = PREFIX + "commit";
   static final String ROLLBACK = PREFIX + "rollback";
+  static final String RESTORE_MUTATED = PREFIX + "restoreMutated";
+  static final String SAVEPOINT = PREFIX + "savepoint";
+  static final String RESTORE_SAVEPOINT = PREFIX + "restoreSavepoint";
   static final String TASKS = PREFIX + "tasks";
 
   private MemberNames() {}

@@ -141,6 +141,9 @@ public final class ReactiveClassGenerator {
       builder.addMethod(fieldSync.verifyMethod());
       builder.addMethod(fieldSync.commitMethod());
       builder.addMethod(fieldSync.rollbackMethod());
+      builder.addMethod(fieldSync.restoreMutatedMethod());
+      builder.addMethod(fieldSync.savepointMethod());
+      builder.addMethod(fieldSync.restoreSavepointMethod());
       return JavaFile.builder(model.generatedName().packageName(), builder.build())
           .skipJavaLangImports(true)
           .indent("  ")
@@ -187,14 +190,17 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N);\n",
+                  "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N,$Wthis::$N,"
+                      + "$Wthis::$N);\n",
                   CORE,
                   RuntimeNames.STATE_CORE,
                   context,
                   target.displayName(),
                   MemberNames.VERIFY,
                   MemberNames.COMMIT,
-                  MemberNames.ROLLBACK));
+                  MemberNames.ROLLBACK,
+                  MemberNames.SAVEPOINT,
+                  MemberNames.RESTORE_SAVEPOINT));
     }
 
     private void addSignal(ReactiveField field) {
