@@ -295,7 +295,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * {@link #userName()}, read with tracking; when they change, the resource loads again.
    */
   private List<Object> $$sw$nameLength$params() {
-    return Arrays.asList(new Object[] {$$sw$userName$async.resource().snapshot()});
+    return Arrays.asList(new Object[] {$$sw$userName$async.outcome()});
   }
 
   /**

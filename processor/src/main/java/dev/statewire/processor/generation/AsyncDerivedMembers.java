@@ -187,7 +187,7 @@ final class AsyncDerivedMembers {
     tracked.reads().forEach(f -> values.add(CodeBlock.of("$N.get()", MemberNames.signal(f))));
     for (ExecutableElement callee : target.analysis().derivedCallees(method)) {
       if (methods.contains(callee)) {
-        values.add(CodeBlock.of("$N.resource().snapshot()", asyncField(callee)));
+        values.add(CodeBlock.of("$N.outcome()", asyncField(callee)));
       } else if (!async.isAsync(callee)) {
         values.add(CodeBlock.of("$N()", callee.getSimpleName().toString()));
       }
