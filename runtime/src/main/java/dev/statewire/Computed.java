@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  * @param <T> the value's type
  */
 public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
+  /** The version a link to a discarded evaluation records; see {@link #discardEvaluation}. */
+  private static final int DISCARDED_VERSION = Integer.MIN_VALUE;
   private final Supplier<? extends T> fn;
   private final BiPredicate<? super T, ? super T> equality;
   /** The result, or the exception thrown, of the last computation. */
@@ -177,17 +179,25 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
   /**
    * A rollback discarded what the evaluation recorded with {@code result}, {@code oldVersion}
    * and {@code oldFlags} may have read: back to that result, to compute again on the next read.
-   * The old version lets readers that never saw the discarded result stay as they are; those that
-   * did see a version they do not know and run again. Lock held.
+   * Readers that never saw the discarded result (their link holds the old version) stay as they
+   * are if the computation gives the old result again; a reader that did see it is linked to
+   * {@link #DISCARDED_VERSION}, which no node reaches in practice (versions count up from 0), so
+   * it runs again whatever the computation gives. Lock held.
    */
   void discardEvaluation(Object result, int oldVersion, int oldFlags) {
     value = result;
     version = oldVersion;
     flags = (flags & ~(INITIALIZED | ERROR)) | (oldFlags & (INITIALIZED | ERROR)) | DIRTY;
     seenGlobalVersion = ctx.globalVersion - 1;
-    if ((flags & WATCHED) != 0 && subs != null) {
-      Graph.propagate(ctx, subs, PENDING); // effects downstream check it again
+    if (subs == null) {
+      return;
     }
+    for (Link link = subs; link != null; link = link.nextSub) {
+      if (link.version != oldVersion) {
+        link.version = DISCARDED_VERSION;
+      }
+    }
+    Graph.propagate(ctx, subs, PENDING); // what watches it checks it again
   }
 
   @SuppressWarnings("unchecked")
