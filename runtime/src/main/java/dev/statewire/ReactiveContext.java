@@ -277,7 +277,7 @@ public final class ReactiveContext {
     Objects.requireNonNull(participant, "participant");
     requireLock("join a lock session");
     if (activeSub instanceof Computed) {
-      throw new IllegalWriteException("An action or lock block of " + participant
+      throw new IllegalWriteException("An action or lock block on " + participant
           + " was started while " + activeSub.describe() + " was computing. Computed values "
           + "and @Derived methods must be pure: call the action from an effect, another action "
           + "or a lock block instead.");
