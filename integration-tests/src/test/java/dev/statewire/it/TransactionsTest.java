@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statewire.Computed;
 import dev.statewire.IllegalWriteException;
+import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
 import dev.statewire.StateMutationException;
 import dev.statewire.Statewire;
@@ -210,6 +211,24 @@ class TransactionsTest {
     assertEquals(1, reported.size(), reported::toString);
     assertEquals("0/0/0", committedState(trio));
     assertEquals("0/0/0", trio.state());
+  }
+
+  @Test
+  void anActionFailingInsideABatchOrATryWithResourcesBlockKeepsNoneOfItsWrites() {
+    ReactiveTrio trio = new ReactiveTrio(context);
+
+    assertThrows(
+        IllegalStateException.class, () -> context.batch(() -> trio.setLastThenFail(5)));
+    assertThrows(
+        IllegalStateException.class,
+        () -> {
+          try (LockGuard block = Statewire.lock(trio)) {
+            trio.setFirst(1);
+            trio.setLastThenFail(6);
+          }
+        });
+
+    assertEquals("1/0/0", committedState(trio)); // the block itself commits what it wrote
   }
 
   /** The committed state, as lock-free getters return it outside the lock. */
