@@ -24,7 +24,7 @@ final class FieldSync {
 
   MethodSpec verifyMethod() {
     MethodSpec.Builder verify =
-        MethodSpec.methodBuilder(MemberNames.VERIFY)
+        MethodSpec.methodBuilder(target.names().verify())
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc(
                 "$L",
@@ -34,9 +34,9 @@ final class FieldSync {
                         + " restoring the fields; runs when a lock session on this instance"
                         + " begins."));
     for (ReactiveField field : target.model().fields()) {
-      String signal = MemberNames.signal(field.element());
+      String signal = target.names().signal(field.element());
       verify.beginControlFlow("if ($L)", differs(field, signal));
-      verify.addStatement("$N()", MemberNames.RESTORE_MUTATED);
+      verify.addStatement("$N()", target.names().restoreMutated());
       verify.addStatement(
           "throw new $T($S, $S)", RuntimeNames.STATE_MUTATION, target.displayName(), field.name());
       verify.endControlFlow();
@@ -46,7 +46,7 @@ final class FieldSync {
 
   MethodSpec commitMethod() {
     MethodSpec.Builder commit =
-        MethodSpec.methodBuilder(MemberNames.COMMIT)
+        MethodSpec.methodBuilder(target.names().commit())
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc(
                 "$L",
@@ -56,9 +56,10 @@ final class FieldSync {
                         + " If a comparison throws, nothing is published and the fields roll"
                         + " back."));
     for (ReactiveField field : target.model().fields()) {
-      String signal = MemberNames.signal(field.element());
+      String signal = target.names().signal(field.element());
       commit.beginControlFlow("if ($L)", differs(field, signal));
-      commit.addStatement("$N.publish($N, $N)", MemberNames.CORE, signal, field.name());
+      commit.addStatement(
+          "$N.publish($N, $L)", target.names().core(), signal, target.field(field));
       commit.endControlFlow();
     }
     return commit.build();
@@ -66,7 +67,7 @@ final class FieldSync {
 
   MethodSpec restoreMutatedMethod() {
     MethodSpec.Builder restore =
-        MethodSpec.methodBuilder(MemberNames.RESTORE_MUTATED)
+        MethodSpec.methodBuilder(target.names().restoreMutated())
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc(
                 "$L",
@@ -75,9 +76,9 @@ final class FieldSync {
                         + " have read the field's wrong value (a computed value evaluated"
                         + " meanwhile) read it again."));
     for (ReactiveField field : target.model().fields()) {
-      String signal = MemberNames.signal(field.element());
+      String signal = target.names().signal(field.element());
       restore.beginControlFlow("if ($L)", notSame(field, signal));
-      restore.addStatement("$N = $N.peek()", field.name(), signal);
+      restore.addStatement("$L = $N.peek()", target.field(field), signal);
       restore.addStatement("$N.markChanged()", signal);
       restore.endControlFlow();
     }
@@ -86,10 +87,8 @@ final class FieldSync {
 
   MethodSpec savepointMethod() {
     CodeBlock values =
-        target.model().fields().stream()
-            .map(field -> CodeBlock.of("$N", field.name()))
-            .collect(CodeBlock.joining(", "));
-    return MethodSpec.methodBuilder(MemberNames.SAVEPOINT)
+        target.model().fields().stream().map(target::field).collect(CodeBlock.joining(", "));
+    return MethodSpec.methodBuilder(target.names().savepoint())
         .addModifiers(Modifier.PRIVATE)
         .returns(ArrayTypeName.of(Object.class))
         .addJavadoc(
@@ -102,9 +101,9 @@ final class FieldSync {
   }
 
   MethodSpec restoreSavepointMethod() {
-    String saved = "saved";
+    String saved = target.names().savedValues();
     MethodSpec.Builder restore =
-        MethodSpec.methodBuilder(MemberNames.RESTORE_SAVEPOINT)
+        MethodSpec.methodBuilder(target.names().restoreSavepoint())
             .addModifiers(Modifier.PRIVATE)
             .addAnnotation(
                 AnnotationSpec.builder(SuppressWarnings.class)
@@ -118,7 +117,7 @@ final class FieldSync {
     int index = 0;
     for (ReactiveField field : target.model().fields()) {
       restore.addStatement(
-          "$N = ($T) $N[$L]", field.name(), TypeName.get(field.type()), saved, index++);
+          "$L = ($T) $N[$L]", target.field(field), TypeName.get(field.type()), saved, index++);
     }
     return restore.build();
   }
@@ -130,26 +129,27 @@ final class FieldSync {
       case FLOAT:
         return differs(field, signal);
       default:
-        return CodeBlock.of("$N != $N.peek()", field.name(), signal);
+        return CodeBlock.of("$L != $N.peek()", target.field(field), signal);
     }
   }
 
   private CodeBlock differs(ReactiveField field, String signal) {
+    CodeBlock value = target.field(field);
     switch (field.type().getKind()) {
       case DOUBLE:
-        return CodeBlock.of("$T.compare($N, $N.peek()) != 0", Double.class, field.name(), signal);
+        return CodeBlock.of("$T.compare($L, $N.peek()) != 0", Double.class, value, signal);
       case FLOAT:
-        return CodeBlock.of("$T.compare($N, $N.peek()) != 0", Float.class, field.name(), signal);
+        return CodeBlock.of("$T.compare($L, $N.peek()) != 0", Float.class, value, signal);
       default:
         return field.type().getKind().isPrimitive()
-            ? CodeBlock.of("$N != $N.peek()", field.name(), signal)
-            : CodeBlock.of("!$T.equals($N, $N.peek())", Objects.class, field.name(), signal);
+            ? CodeBlock.of("$L != $N.peek()", value, signal)
+            : CodeBlock.of("!$T.equals($L, $N.peek())", Objects.class, value, signal);
     }
   }
 
   MethodSpec rollbackMethod() {
     MethodSpec.Builder rollback =
-        MethodSpec.methodBuilder(MemberNames.ROLLBACK)
+        MethodSpec.methodBuilder(target.names().restore())
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc(
                 "$L",
@@ -157,7 +157,7 @@ final class FieldSync {
                     "Restores every field to its committed value; runs when the outermost"
                         + " action or lock block throws."));
     for (ReactiveField field : target.model().fields()) {
-      rollback.addStatement("$N = $N.peek()", field.name(), MemberNames.signal(field.element()));
+      rollback.addStatement("$L = $N.peek()", target.field(field), target.names().signal(field.element()));
     }
     return rollback.build();
   }

@@ -1,0 +1,266 @@
+package test;
+
+import dev.statewire.Computed;
+import dev.statewire.LockGuard;
+import dev.statewire.ReactiveContext;
+import dev.statewire.ReactiveObject;
+import dev.statewire.Signal;
+import dev.statewire.StateMutationException;
+import dev.statewire.Transactional;
+import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.support.StateCore;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Reactive state generated from {@link Shapes.Square}.
+ *
+ * <p>Its reactive fields {@code name}, {@code side} are signals: other threads, effects
+ * and derived values see a change when the action or lock block that made it ends. Its
+ * derived value {@link #area()} is cached until something it reads changes. Its effect
+ * {@link #log()} starts at construction, runs again after each commit that changes what it
+ * read, and stops at {@link #close()}. Its action {@link #rename(java.lang.String)} runs
+ * under the lock of the instance's context; its writes are committed when the outermost
+ * action or lock block ends, and rolled back if it throws. Its tracked read
+ * {@link #name()} makes a derived value or effect that calls it depend on the fields it
+ * reads.
+ *
+ * <p>Create one with any constructor of {@code Shapes.Square}, optionally preceded by the
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ */
+@Generated("dev.statewire.processor.StatewireProcessor")
+@StatewireGenerated
+public final class ReactiveShapes_Square extends Shapes.Square implements ReactiveObject {
+  /**
+   * The context, the transaction and the effects of this instance.
+   */
+  private final StateCore stateCore;
+
+  /**
+   * The committed value of {@code name}.
+   */
+  private final Signal<String> nameSignal;
+
+  /**
+   * The committed value of {@code side}.
+   */
+  private final Signal<Double> sideSignal;
+
+  /**
+   * The cached value of {@link #area()}.
+   */
+  private final Computed<Double> areaComputed;
+
+  /**
+   * Creates the state in {@link ReactiveContext#current()}; see
+   * {@link Shapes.Square#Square(double)}.
+   */
+  public ReactiveShapes_Square(double side) {
+    this(ReactiveContext.current(), side);
+  }
+
+  /**
+   * Creates the state in {@code context}; see {@link Shapes.Square#Square(double)}. Its
+   * effects run once before the constructor returns.
+   */
+  public ReactiveShapes_Square(ReactiveContext context, double side) {
+    super(side);
+    this.stateCore = new StateCore(context, "Square", this::verifyFields, this::commitFields,
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.nameSignal = context.signal(this.name).named("Square.name");
+    this.sideSignal = context.signal(this.side).named("Square.side");
+    this.areaComputed = context.computed(this::computeArea).named("Square.area()");
+    stateCore.addEffect(context.effect(this::logEffect).named("Square.log()"));
+  }
+
+  /**
+   * The context this instance lives in; {@code null} while the constructor of
+   * {@code Shapes.Square} runs, where a lock block is a plain block (the instance is not
+   * shared yet).
+   */
+  @Override
+  public ReactiveContext reactiveContext() {
+    return stateCore == null ? null : stateCore.context();
+  }
+
+  /**
+   * This instance's part in a lock session: commits or restores its fields when the
+   * outermost action or lock block ends.
+   */
+  @Override
+  public Transactional reactiveTransaction() {
+    return stateCore;
+  }
+
+  /**
+   * Stops its effects. Only the first call does anything; afterwards the fields stay
+   * readable and actions and lock blocks throw {@link dev.statewire.ClosedException}.
+   */
+  @Override
+  public void close() {
+    if (!stateCore.beginClose()) {
+      return;
+    }
+    stateCore.close();
+  }
+
+  /**
+   * Derived value, cached until something it read changes: field {@code side}. Inside an
+   * action it is computed afresh, from the fields as written so far.
+   */
+  @Override
+  public double area() {
+    if (stateCore == null) {
+      // called by the constructor of Square, before this class is set up
+      return super.area();
+    }
+    if (stateCore.readsUncommitted()) {
+      return computeArea();
+    }
+    return areaComputed.get();
+  }
+
+  /**
+   * Tracked read of field {@code name} and derived value {@link #area()}. Inside a derived
+   * value or an effect the caller depends on them; from a thread outside the lock it reads
+   * the committed state under the lock.
+   */
+  @Override
+  void log() {
+    if (stateCore == null) {
+      // called by the constructor of Square, before this class is set up
+      super.log();
+      return;
+    }
+    if (!stateCore.isLockHeld()) {
+      LockGuard guard = stateCore.enter();
+      try {
+        super.log();
+        return;
+      } finally {
+        guard.close();
+      }
+    }
+    nameSignal.get();
+    super.log();
+  }
+
+  /**
+   * Action writing {@code name}: runs under the context lock, untracked; the changes are
+   * committed when the outermost action or lock block ends, and rolled back if it throws.
+   */
+  @Override
+  public void rename(String name) {
+    if (stateCore == null) {
+      // called by the constructor of Square, before this class is set up
+      super.rename(name);
+      return;
+    }
+    stateCore.runAction(() -> super.rename(name));
+  }
+
+  /**
+   * Tracked read of {@code name}. Inside a derived value or an effect the caller depends on
+   * it; elsewhere it returns the committed value without locking.
+   */
+  @Override
+  public String name() {
+    if (stateCore == null) {
+      // called by the constructor of Square, before this class is set up
+      return super.name();
+    }
+    if (stateCore.isLockHeld()) {
+      nameSignal.get();
+      return super.name();
+    }
+    return nameSignal.peek();
+  }
+
+  /**
+   * Evaluates {@link #area()} and makes the caller depend on field {@code side}.
+   */
+  private double computeArea() {
+    sideSignal.get();
+    return super.area();
+  }
+
+  /**
+   * The effect {@link #log()}: runs at construction, then after every commit that changes
+   * field {@code name} and derived value {@link #area()}.
+   */
+  private void logEffect() {
+    nameSignal.get();
+    super.log();
+  }
+
+  /**
+   * Fails if a field was changed outside any action or lock block (by reflection, or by code
+   * compiled without the processor), after restoring the fields; runs when a lock session on
+   * this instance begins.
+   */
+  private void verifyFields() {
+    if (!Objects.equals(name, nameSignal.peek())) {
+      restoreMutatedFields();
+      throw new StateMutationException("Square", "name");
+    }
+    if (Double.compare(side, sideSignal.peek()) != 0) {
+      restoreMutatedFields();
+      throw new StateMutationException("Square", "side");
+    }
+  }
+
+  /**
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
+   */
+  private void commitFields() {
+    if (!Objects.equals(name, nameSignal.peek())) {
+      stateCore.publish(nameSignal, name);
+    }
+    if (Double.compare(side, sideSignal.peek()) != 0) {
+      stateCore.publish(sideSignal, side);
+    }
+  }
+
+  /**
+   * Restores every field to its committed value; runs when the outermost action or lock
+   * block throws.
+   */
+  private void restoreFields() {
+    name = nameSignal.peek();
+    side = sideSignal.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void restoreMutatedFields() {
+    if (name != nameSignal.peek()) {
+      name = nameSignal.peek();
+      nameSignal.markChanged();
+    }
+    if (Double.compare(side, sideSignal.peek()) != 0) {
+      side = sideSignal.peek();
+      sideSignal.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] saveFields() {
+    return new Object[] {name, side};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void restoreSavedFields(Object[] saved) {
+    name = (String) saved[0];
+    side = (double) saved[1];
+  }
+}

@@ -1,0 +1,360 @@
+package test;
+
+import dev.statewire.Computed;
+import dev.statewire.LockGuard;
+import dev.statewire.ReactiveContext;
+import dev.statewire.ReactiveObject;
+import dev.statewire.Signal;
+import dev.statewire.StateMutationException;
+import dev.statewire.Transactional;
+import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.support.StateCore;
+import javax.annotation.processing.Generated;
+
+/**
+ * Reactive state generated from {@link TaskState}.
+ *
+ * <p>Its reactive fields {@code counter}, {@code maxCounter}, {@code running} are signals:
+ * other threads, effects and derived values see a change when the action or lock block
+ * that made it ends. Its derived values {@link #atLimit()}, {@link #summary()} are cached,
+ * each until something it reads changes. Its effect {@link #report()} starts at
+ * construction, runs again after each commit that changes what it read, and stops at
+ * {@link #close()}. Its actions {@link #toggleRunning()}, {@link #step()} run under the
+ * lock of the instance's context; their writes are committed when the outermost action or
+ * lock block ends, and rolled back if one throws. Its tracked read {@link #getCounter()}
+ * makes a derived value or effect that calls it depend on the fields it reads.
+ *
+ * <p>Create one with any constructor of {@code TaskState}, optionally preceded by the
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ */
+@Generated("dev.statewire.processor.StatewireProcessor")
+@StatewireGenerated
+public final class ReactiveTaskState extends TaskState implements ReactiveObject {
+  /**
+   * The context, the transaction and the effects of this instance.
+   */
+  private final StateCore stateCore;
+
+  /**
+   * The committed value of {@code counter}.
+   */
+  private final Signal<Integer> counterSignal;
+
+  /**
+   * The committed value of {@code maxCounter}.
+   */
+  private final Signal<Integer> maxCounterSignal;
+
+  /**
+   * The committed value of {@code running}.
+   */
+  private final Signal<Boolean> runningSignal;
+
+  /**
+   * The cached value of {@link #atLimit()}.
+   */
+  private final Computed<Boolean> atLimitComputed;
+
+  /**
+   * The cached value of {@link #summary()}.
+   */
+  private final Computed<String> summaryComputed;
+
+  /**
+   * Creates the state in {@link ReactiveContext#current()}; see
+   * {@link TaskState#TaskState(java.lang.String)}.
+   */
+  public ReactiveTaskState(String label) {
+    this(ReactiveContext.current(), label);
+  }
+
+  /**
+   * Creates the state in {@code context}; see {@link TaskState#TaskState(java.lang.String)}.
+   * Its effects run once before the constructor returns.
+   */
+  public ReactiveTaskState(ReactiveContext context, String label) {
+    super(label);
+    this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.counterSignal = context.signal(this.counter).named("TaskState.counter");
+    this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
+    this.runningSignal = context.signal(this.running).named("TaskState.running");
+    this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
+    this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
+    stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
+  }
+
+  /**
+   * Creates the state in {@link ReactiveContext#current()}; see
+   * {@link TaskState#TaskState()}.
+   */
+  ReactiveTaskState() {
+    this(ReactiveContext.current());
+  }
+
+  /**
+   * Creates the state in {@code context}; see {@link TaskState#TaskState()}. Its effects run
+   * once before the constructor returns.
+   */
+  ReactiveTaskState(ReactiveContext context) {
+    super();
+    this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.counterSignal = context.signal(this.counter).named("TaskState.counter");
+    this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
+    this.runningSignal = context.signal(this.running).named("TaskState.running");
+    this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
+    this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
+    stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
+  }
+
+  /**
+   * The context this instance lives in; {@code null} while the constructor of
+   * {@code TaskState} runs, where a lock block is a plain block (the instance is not shared
+   * yet).
+   */
+  @Override
+  public ReactiveContext reactiveContext() {
+    return stateCore == null ? null : stateCore.context();
+  }
+
+  /**
+   * This instance's part in a lock session: commits or restores its fields when the
+   * outermost action or lock block ends.
+   */
+  @Override
+  public Transactional reactiveTransaction() {
+    return stateCore;
+  }
+
+  /**
+   * Stops its effects. Only the first call does anything; afterwards the fields stay
+   * readable and actions and lock blocks throw {@link dev.statewire.ClosedException}.
+   */
+  @Override
+  public void close() {
+    if (!stateCore.beginClose()) {
+      return;
+    }
+    stateCore.close();
+  }
+
+  /**
+   * Derived value, cached until something it read changes: fields {@code counter},
+   * {@code maxCounter}. Inside an action it is computed afresh, from the fields as written
+   * so far.
+   */
+  @Override
+  boolean atLimit() {
+    if (stateCore == null) {
+      // called by the constructor of TaskState, before this class is set up
+      return super.atLimit();
+    }
+    if (stateCore.readsUncommitted()) {
+      return computeAtLimit();
+    }
+    return atLimitComputed.get();
+  }
+
+  /**
+   * Derived value, cached until something it read changes: field {@code counter} and derived
+   * value {@link #atLimit()}. Inside an action it is computed afresh, from the fields as
+   * written so far.
+   */
+  @Override
+  String summary() {
+    if (stateCore == null) {
+      // called by the constructor of TaskState, before this class is set up
+      return super.summary();
+    }
+    if (stateCore.readsUncommitted()) {
+      return computeSummary();
+    }
+    return summaryComputed.get();
+  }
+
+  /**
+   * Tracked read of fields {@code counter}, {@code maxCounter}. Inside a derived value or an
+   * effect the caller depends on them; from a thread outside the lock it reads the committed
+   * state under the lock.
+   */
+  @Override
+  void report() {
+    if (stateCore == null) {
+      // called by the constructor of TaskState, before this class is set up
+      super.report();
+      return;
+    }
+    if (!stateCore.isLockHeld()) {
+      LockGuard guard = stateCore.enter();
+      try {
+        super.report();
+        return;
+      } finally {
+        guard.close();
+      }
+    }
+    counterSignal.get();
+    maxCounterSignal.get();
+    super.report();
+  }
+
+  /**
+   * Tracked read of {@code counter}. Inside a derived value or an effect the caller depends
+   * on it; elsewhere it returns the committed value without locking.
+   */
+  @Override
+  public int getCounter() {
+    if (stateCore == null) {
+      // called by the constructor of TaskState, before this class is set up
+      return super.getCounter();
+    }
+    if (stateCore.isLockHeld()) {
+      counterSignal.get();
+      return super.getCounter();
+    }
+    return counterSignal.peek();
+  }
+
+  /**
+   * Action writing {@code counter}, {@code running}: runs under the context lock, untracked;
+   * the changes are committed when the outermost action or lock block ends, and rolled back
+   * if it throws.
+   */
+  @Override
+  void toggleRunning() {
+    if (stateCore == null) {
+      // called by the constructor of TaskState, before this class is set up
+      super.toggleRunning();
+      return;
+    }
+    stateCore.runAction(() -> super.toggleRunning());
+  }
+
+  /**
+   * Action writing {@code counter}: runs under the context lock, untracked; the changes are
+   * committed when the outermost action or lock block ends, and rolled back if it throws.
+   */
+  @Override
+  void step() {
+    if (stateCore == null) {
+      // called by the constructor of TaskState, before this class is set up
+      super.step();
+      return;
+    }
+    stateCore.runAction(() -> super.step());
+  }
+
+  /**
+   * Evaluates {@link #atLimit()} and makes the caller depend on fields {@code counter},
+   * {@code maxCounter}.
+   */
+  private boolean computeAtLimit() {
+    counterSignal.get();
+    maxCounterSignal.get();
+    return super.atLimit();
+  }
+
+  /**
+   * Evaluates {@link #summary()} and makes the caller depend on field {@code counter} and
+   * derived value {@link #atLimit()}.
+   */
+  private String computeSummary() {
+    counterSignal.get();
+    return super.summary();
+  }
+
+  /**
+   * The effect {@link #report()}: runs at construction, then after every commit that changes
+   * fields {@code counter}, {@code maxCounter}.
+   */
+  private void reportEffect() {
+    counterSignal.get();
+    maxCounterSignal.get();
+    super.report();
+  }
+
+  /**
+   * Fails if a field was changed outside any action or lock block (by reflection, or by code
+   * compiled without the processor), after restoring the fields; runs when a lock session on
+   * this instance begins.
+   */
+  private void verifyFields() {
+    if (counter != counterSignal.peek()) {
+      restoreMutatedFields();
+      throw new StateMutationException("TaskState", "counter");
+    }
+    if (maxCounter != maxCounterSignal.peek()) {
+      restoreMutatedFields();
+      throw new StateMutationException("TaskState", "maxCounter");
+    }
+    if (running != runningSignal.peek()) {
+      restoreMutatedFields();
+      throw new StateMutationException("TaskState", "running");
+    }
+  }
+
+  /**
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
+   */
+  private void commitFields() {
+    if (counter != counterSignal.peek()) {
+      stateCore.publish(counterSignal, counter);
+    }
+    if (maxCounter != maxCounterSignal.peek()) {
+      stateCore.publish(maxCounterSignal, maxCounter);
+    }
+    if (running != runningSignal.peek()) {
+      stateCore.publish(runningSignal, running);
+    }
+  }
+
+  /**
+   * Restores every field to its committed value; runs when the outermost action or lock
+   * block throws.
+   */
+  private void restoreFields() {
+    counter = counterSignal.peek();
+    maxCounter = maxCounterSignal.peek();
+    running = runningSignal.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void restoreMutatedFields() {
+    if (counter != counterSignal.peek()) {
+      counter = counterSignal.peek();
+      counterSignal.markChanged();
+    }
+    if (maxCounter != maxCounterSignal.peek()) {
+      maxCounter = maxCounterSignal.peek();
+      maxCounterSignal.markChanged();
+    }
+    if (running != runningSignal.peek()) {
+      running = runningSignal.peek();
+      runningSignal.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] saveFields() {
+    return new Object[] {counter, maxCounter, running};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void restoreSavedFields(Object[] saved) {
+    counter = (int) saved[0];
+    maxCounter = (int) saved[1];
+    running = (boolean) saved[2];
+  }
+}
