@@ -155,6 +155,9 @@ public final class ReactiveClassGenerator {
       builder.addMethod(fieldSync.verifyMethod());
       builder.addMethod(fieldSync.commitMethod());
       builder.addMethod(fieldSync.rollbackMethod());
+      builder.addMethod(fieldSync.restoreMutatedMethod());
+      builder.addMethod(fieldSync.savepointMethod());
+      builder.addMethod(fieldSync.restoreSavepointMethod());
       return JavaFile.builder(model.generatedName().packageName(), builder.build())
           .skipJavaLangImports(true)
           .indent("  ")
@@ -194,14 +197,17 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N);\n",
+                  "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N,$Wthis::$N,"
+                      + "$Wthis::$N);\n",
                   names.core(),
                   RuntimeNames.STATE_CORE,
                   context,
                   target.displayName(),
                   names.verify(),
                   names.commit(),
-                  names.restore()));
+                  names.restore(),
+                  names.savepoint(),
+                  names.restoreSavepoint()));
     }
 
     private void addSignal(ReactiveField field) {
