@@ -15,7 +15,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Background {
-  /** What a call does while an earlier call of the same method is still running. */
+  /**
+   * What a call does while an earlier call of the same method is still running.
+   *
+   * @return the policy; {@link Policy#PARALLEL} unless given
+   */
   Policy value() default Policy.PARALLEL;
 
   /** The behaviour of a second call while one runs. */
