@@ -4,7 +4,6 @@ import dev.statewire.ClosedException;
 import dev.statewire.Effect;
 import dev.statewire.ReactiveContext;
 import dev.statewire.examples.ReactiveTaskState;
-import dev.statewire.examples.TaskState;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -49,7 +48,7 @@ final class TabSession {
     return token;
   }
 
-  TaskState state() {
+  ReactiveTaskState state() {
     return state;
   }
 

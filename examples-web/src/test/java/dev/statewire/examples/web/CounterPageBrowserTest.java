@@ -39,18 +39,20 @@ class CounterPageBrowserTest {
   /** Slow enough that the test can act mid-run, fast enough that the whole class takes seconds. */
   private static final Duration TICK = Duration.ofMillis(200);
 
+  private static final boolean INSTALLED =
+      Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+
   private static CounterServer server;
   private static ChromeDriver browser;
 
   @BeforeAll
   static void startServerAndBrowser() throws IOException {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed) {
+    if (!INSTALLED) {
       System.out.println("CounterPageBrowserTest skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
           + ". Enable it with `apt-get install chromium chromium-driver` (.ci/run does this as "
           + "root), or point -Dchromium.binary= and -Dchromedriver.binary= at them.");
+      return;
     }
-    assumeTrue(installed, "Chromium and chromedriver are not installed");
     server = CounterServer.builder().port(0).tickInterval(TICK).start();
     ChromeOptions options = new ChromeOptions()
         .setBinary(CHROMIUM.toFile())
@@ -76,6 +78,7 @@ class CounterPageBrowserTest {
   /** Each test in a tab of its own, so each gets a session of its own. */
   @BeforeEach
   void openTab() {
+    assumeTrue(INSTALLED, "Chromium and chromedriver are not installed");
     browser.switchTo().newWindow(WindowType.TAB);
     open();
   }

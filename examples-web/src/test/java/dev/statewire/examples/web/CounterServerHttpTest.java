@@ -182,8 +182,7 @@ class CounterServerHttpTest {
       String afterStop = get(server, "/sessions/" + token).body();
       assertTrue(afterStop.endsWith("\"running\":false}"), afterStop);
       eventually("the loop has ended", () ->
-          server.sessions().find(token).state() instanceof dev.statewire.examples.ReactiveTaskState
-              r && r.backgroundTasks().isEmpty());
+          server.sessions().find(token).state().backgroundTasks().isEmpty());
       assertEquals(afterStop, get(server, "/sessions/" + token).body(), "no step after Stop");
     }
   }
@@ -283,8 +282,7 @@ class CounterServerHttpTest {
     String state = get(server, "/sessions/" + token).body();
     assertTrue(state.endsWith(",\"maxCounter\":1000000,\"running\":" + running + "}"),
         accepted + " accepted, " + state);
-    var tasks = ((dev.statewire.examples.ReactiveTaskState) server.sessions().find(token).state())
-        .backgroundTasks();
+    var tasks = server.sessions().find(token).state().backgroundTasks();
     assertTrue(tasks.size() <= 1, "SUPERSEDE leaves at most one loop: " + tasks);
   }
 
@@ -312,8 +310,8 @@ class CounterServerHttpTest {
       events.next();
       eventually("the idle tab expires", () -> idleSession.isClosed());
       assertEquals(404, get(server, "/sessions/" + idle).statusCode());
-      var idleState = (dev.statewire.examples.ReactiveTaskState) idleSession.state();
-      assertTrue(idleState.backgroundTasks().isEmpty(), "closing the tab cancelled its loop");
+      assertTrue(idleSession.state().backgroundTasks().isEmpty(),
+          "closing the tab cancelled its loop");
       Thread.sleep(900);                                // three idle timeouts with the stream open
       assertFalse(server.sessions().find(watched).isClosed());
     }

@@ -53,7 +53,7 @@ class SessionRegistryTest {
   void anIdleTabIsClosedAndItsLoopCancelledOnceTheTimeoutHasPassed() {
     TabSession tab = sessions.create();
     tab.act(() -> tab.state().toggleRunning());
-    var state = (ReactiveTaskState) tab.state();
+    ReactiveTaskState state = tab.state();
     assertEquals(1, state.backgroundTasks().size());
 
     clock.addAndGet(IDLE.toNanos() - 1);
