@@ -2,7 +2,6 @@ package dev.statewire.examples.web;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -19,15 +18,11 @@ final class LatestValue<T> {
   private final Condition changed = lock.newCondition();
   private T value;
   private boolean closed;
-  private long replaced;
 
   /** Puts {@code next} in the slot, replacing a value not taken yet; never blocks for long. */
   void offer(T next) {
     lock.lock();
     try {
-      if (value != null) {
-        replaced++;
-      }
       value = next;
       changed.signalAll();
     } finally {
@@ -74,16 +69,6 @@ final class LatestValue<T> {
     lock.lock();
     try {
       return closed;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** How many values were replaced before the consumer took them (dropped for a slow one). */
-  long replaced() {
-    lock.lock();
-    try {
-      return replaced;
     } finally {
       lock.unlock();
     }
