@@ -37,7 +37,7 @@ class CounterPageBrowserTest {
   private static final Path CHROMEDRIVER =
       Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   /** Slow enough that the test can act mid-run, fast enough that the whole class takes seconds. */
-  private static final Duration TICK = Duration.ofMillis(200);
+  private static final Duration TICK = Duration.ofMillis(250);
 
   private static final boolean INSTALLED =
       Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
