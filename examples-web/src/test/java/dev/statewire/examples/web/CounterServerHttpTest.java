@@ -208,6 +208,20 @@ class CounterServerHttpTest {
   }
 
   @Test
+  void aRolledBackActionPushesNothingOnlyCommittedValuesReachTheStream() throws Exception {
+    CounterServer server = server();
+    String token = newTab(server);
+    String set = "/sessions/" + token + "/actions/setMaxCounter";
+    try (EventReader events = new EventReader(client, server.url().resolve(
+        "/sessions/" + token + "/events"))) {
+      assertEquals(view(0, 10, false), events.next());
+      assertEquals(400, post(server, set, "value=-4").statusCode());   // written, then rolled back
+      assertEquals(200, post(server, set, "value=6").statusCode());
+      assertEquals(view(0, 6, false), events.next(), "nothing of the refused write came first");
+    }
+  }
+
+  @Test
   void unknownAndMalformedTokensAreRefusedOnEveryEndpoint() throws Exception {
     CounterServer server = server();
     String unknown = "no tab session " + UNKNOWN + ": it expired after 600 s idle, or the server "
