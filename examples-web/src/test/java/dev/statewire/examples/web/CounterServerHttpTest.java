@@ -208,14 +208,14 @@ class CounterServerHttpTest {
   }
 
   @Test
-  void aRolledBackActionPushesNothingOnlyCommittedValuesReachTheStream() throws Exception {
+  void aRefusedActionPushesNothingOnlyCommittedValuesReachTheStream() throws Exception {
     CounterServer server = server();
     String token = newTab(server);
     String set = "/sessions/" + token + "/actions/setMaxCounter";
     try (EventReader events = new EventReader(client, server.url().resolve(
         "/sessions/" + token + "/events"))) {
       assertEquals(view(0, 10, false), events.next());
-      assertEquals(400, post(server, set, "value=-4").statusCode());   // written, then rolled back
+      assertEquals(400, post(server, set, "value=-4").statusCode());   // the action threw
       assertEquals(200, post(server, set, "value=6").statusCode());
       assertEquals(view(0, 6, false), events.next(), "nothing of the refused write came first");
     }
