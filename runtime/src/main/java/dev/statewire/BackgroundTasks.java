@@ -1,8 +1,10 @@
 package dev.statewire;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,13 +12,18 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The background tasks of one state object (Reflex's {@code background_tasks}): starts them on
  * the context's executor under a {@link TaskPolicy}, keeps the set of those still running, and
- * cancels them all on {@link #close(Duration)}. Generated classes hold one.
+ * cancels them all on {@link #close(Duration)}.
+ *
+ * <p>This object's monitor guards only the set and the closed flag: no task is cancelled,
+ * started or completed while it is held, so it never takes part in a lock cycle with a task's
+ * own monitor or the context lock. Generated classes hold one.
  */
 public final class BackgroundTasks {
   private final ReactiveContext context;
   private final String ownerName;
   /** Guarded by this. */
   private final Set<Task> running = new LinkedHashSet<>();
+  /** Guarded by this. */
   private boolean closed;
 
   /**
@@ -36,33 +43,48 @@ public final class BackgroundTasks {
    * @throws ClosedException after {@link #close(Duration)}
    */
   public Task start(String name, TaskPolicy policy, TaskBody body) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(body, "body");
     Task task;
+    List<Task> superseded = null;
     synchronized (this) {
       if (closed) {
         throw new ClosedException(ownerName, "starting a background task");
       }
-      for (Task t : running) {
-        if (t.name().equals(name)) {
-          if (policy == TaskPolicy.SKIP) {
-            return t;
-          }
-          if (policy == TaskPolicy.SUPERSEDE) {
-            t.cancel();
+      if (policy != TaskPolicy.PARALLEL) {
+        for (Task t : running) {
+          if (t.name().equals(name)) {
+            if (policy == TaskPolicy.SKIP) {
+              return t;
+            }
+            if (superseded == null) {
+              superseded = new ArrayList<>(1);
+            }
+            superseded.add(t);
           }
         }
       }
       task = new Task(name, this, body);
       running.add(task);
     }
+    if (superseded != null) {
+      for (Task t : superseded) {
+        t.cancel();
+      }
+    }
+    if (!context.admit(task)) {
+      ended(task);
+      throw new ClosedException(context.toString(), "starting task '" + name + "' of "
+          + ownerName);
+    }
     try {
       context.executor().execute(task::run);
     } catch (RejectedExecutionException e) {
-      task.finish(TaskStatus.FAILED, e);
+      task.rejected(e); // cancelled instead if the context is closing
     }
     return task;
   }
-
   /** The tasks that have not ended yet, in start order (a snapshot). */
   public synchronized Set<Task> running() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(running));
@@ -81,42 +103,35 @@ public final class BackgroundTasks {
 
   /**
    * Refuses new tasks, cancels the running ones and waits up to {@code wait} for them to end.
-   * Returns whether all ended in time. Idempotent.
+   * Returns whether all ended in time. Idempotent. Two waits are skipped, as they could never
+   * end in time: for the task calling this (it closes its own object), and for every task if the
+   * caller holds the context lock (inside an action or effect), as tasks may need the lock to end.
    */
   public boolean close(Duration wait) {
-    synchronized (this) {
-      closed = true;
-    }
-    cancelAll();
-    long deadline = System.nanoTime() + wait.toNanos();
+    Objects.requireNonNull(wait, "wait");
     Task[] tasks;
     synchronized (this) {
+      closed = true;
       tasks = running.toArray(new Task[0]);
     }
-    boolean interrupted = false;
-    boolean allEnded = true;
     for (Task t : tasks) {
-      long left = deadline - System.nanoTime();
-      try {
-        allEnded &= t.await(Duration.ofNanos(Math.max(0, left)));
-      } catch (InterruptedException e) {
-        interrupted = true;
-        allEnded = false;
-        break;
-      }
+      t.cancel();
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    if (context.isHeldByCurrentThread()) {
+      return running().isEmpty();
     }
-    return allEnded;
+    return Task.awaitAll(tasks, wait);
   }
 
   String ownerName() {
     return ownerName;
   }
 
-  synchronized void ended(Task task) {
-    running.remove(task);
+  void ended(Task task) {
+    synchronized (this) {
+      running.remove(task);
+    }
+    context.taskEnded(task);
   }
 
   void reportFailure(Task task, Throwable error) {

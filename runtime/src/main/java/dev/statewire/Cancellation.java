@@ -2,6 +2,7 @@ package dev.statewire;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -41,6 +42,7 @@ public final class Cancellation {
    * context's error handler.
    */
   public void onCancel(Runnable action) {
+    Objects.requireNonNull(action, "action");
     synchronized (this) {
       if (!cancelled) {
         if (actions == null) {

@@ -41,12 +41,13 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
   /** A computed in {@link ReactiveContext#current()}; {@code equality} decides "unchanged". */
   public static <T> Computed<T> of(Supplier<? extends T> fn,
       BiPredicate<? super T, ? super T> equality) {
-    return new Computed<>(ReactiveContext.current(), fn, Objects.requireNonNull(equality));
+    return new Computed<>(ReactiveContext.current(), fn,
+        Objects.requireNonNull(equality, "equality"));
   }
 
   /** Names this computed in error messages and generated descriptions; returns this. */
   public Computed<T> named(String name) {
-    this.name = name;
+    this.name = Objects.requireNonNull(name, "name");
     return this;
   }
 

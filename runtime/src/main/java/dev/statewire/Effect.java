@@ -20,6 +20,9 @@ public final class Effect extends Subscriber implements AutoCloseable {
   final long id;
   /** Null, one Runnable, or a List of them. */
   private Object cleanups;
+  /** The neighbours in the open effects of an isolated context (see ContextOwnership). */
+  Effect ownedPrev;
+  Effect ownedNext;
 
   private Effect(ReactiveContext ctx, EffectBody body) {
     super(ctx);
@@ -42,8 +45,12 @@ public final class Effect extends Subscriber implements AutoCloseable {
   static Effect start(ReactiveContext ctx, EffectBody body) {
     ctx.enterUninterruptibly();
     try {
+      ctx.requireOpen("creating an effect");
       Effect effect = new Effect(ctx, body);
       effect.run();
+      if ((effect.flags & CLOSED) == 0) {
+        ctx.adopt(effect);
+      }
       return effect;
     } finally {
       ctx.exit();
@@ -52,7 +59,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
 
   /** Names this effect in error messages; returns this. */
   public Effect named(String name) {
-    this.name = name;
+    this.name = Objects.requireNonNull(name, "name");
     return this;
   }
 
@@ -145,6 +152,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
   }
 
   private void dispose() {
+    ctx.release(this);
     runCleanups();
     Graph.dropAll(this);
   }

@@ -73,6 +73,7 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
 
   /** Simple form: the value is {@code computation()} until set by hand; reset when it changes. */
   public static <T> LinkedSignal<T> of(Supplier<? extends T> computation) {
+    Objects.requireNonNull(computation, "computation");
     return of(ReactiveContext.current(), computation, (s, previous) -> s, Objects::equals);
   }
 
@@ -127,6 +128,7 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
    * @return the new value
    */
   public T update(UnaryOperator<T> fn) {
+    Objects.requireNonNull(fn, "fn");
     return context.batch(
         () -> {
           T newValue = fn.apply(value.peek());
@@ -137,6 +139,7 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
 
   /** Names this node for error messages and debugging; returns {@code this}. */
   public LinkedSignal<T> named(String name) {
+    Objects.requireNonNull(name, "name");
     value.named(name);
     manual.named(name + ".manual");
     return this;

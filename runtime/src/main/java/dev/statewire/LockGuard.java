@@ -3,6 +3,11 @@ package dev.statewire;
 /**
  * A held context lock, released by {@link #close()} (use it with try-with-resources).
  *
+ * <p>Like {@link java.util.concurrent.locks.ReentrantLock#unlock()}, a guard belongs to the
+ * thread that took it: closing it (or marking it failed) on another thread throws {@link
+ * IllegalMonitorStateException} and changes nothing. Closing it again on its own thread does
+ * nothing, as {@link AutoCloseable} recommends.
+ *
  * <p>Closing the outermost guard ends the lock session: participants that {@linkplain
  * ReactiveContext#join joined} commit (or roll back, after {@link #markFailed()}), the effects
  * that their changes reached run, and the lock is released.
@@ -10,9 +15,21 @@ package dev.statewire;
 public final class LockGuard implements AutoCloseable {
   private final ReactiveContext context;
   private final boolean outermost;
+  /** The thread that took the lock; the only one that may close this guard. */
+  private final Thread owner = Thread.currentThread();
   /** When the outermost guard took the lock, if hold times are reported; otherwise 0. */
   private final long acquiredAt;
   private boolean closed;
+
+  /**
+   * The guard of a lock block on an object whose constructor is still running (its generated
+   * parts do not exist yet): a plain block, nothing taken, nothing to commit (DESIGN §4.2).
+   */
+  static LockGuard unconstructed() {
+    LockGuard guard = new LockGuard(null, false);
+    guard.closed = true;
+    return guard;
+  }
 
   LockGuard(ReactiveContext context, boolean outermost) {
     this.context = context;
@@ -20,7 +37,7 @@ public final class LockGuard implements AutoCloseable {
     this.acquiredAt = outermost && context.reportsLockHoldTimes() ? System.nanoTime() : 0L;
   }
 
-  /** The context whose lock this guard holds. */
+  /** The context whose lock this guard holds; {@code null} for a block run in a constructor. */
   public ReactiveContext context() {
     return context;
   }
@@ -35,14 +52,20 @@ public final class LockGuard implements AutoCloseable {
    * of committing when it closes.
    */
   public void markFailed() {
+    requireOwner("marked failed");
     if (outermost && !closed) {
       context.markSessionFailed();
     }
   }
 
-  /** Leaves the lock; the outermost close commits, runs effects and releases. Idempotent. */
+  /**
+   * Leaves the lock; the outermost close commits, runs effects and releases. Idempotent.
+   *
+   * @throws IllegalMonitorStateException on a thread other than the one that took the lock
+   */
   @Override
   public void close() {
+    requireOwner("closed");
     if (closed) {
       return;
     }
@@ -53,6 +76,16 @@ public final class LockGuard implements AutoCloseable {
       if (acquiredAt != 0L) {
         context.checkLockHoldTime(System.nanoTime() - acquiredAt);
       }
+    }
+  }
+
+  private void requireOwner(String what) {
+    Thread current = Thread.currentThread();
+    if (current != owner) {
+      throw new IllegalMonitorStateException("A lock guard of " + context + " was " + what
+          + " on thread '" + current.getName() + "', but thread '" + owner.getName() + "' took "
+          + "the lock and holds it. Close a guard on the thread that took it (try-with-resources "
+          + "does); nothing was committed or released.");
     }
   }
 }

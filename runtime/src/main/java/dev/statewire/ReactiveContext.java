@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
@@ -29,15 +31,25 @@ import java.util.function.Supplier;
  * is active: it validates an optimistic read against the lock's sequence number. Otherwise it
  * waits for the lock, so it always sees a committed value, never a half-written one. Computed
  * values are evaluated under the lock.
+ *
+ * <h2>Closing</h2>
+ * {@link #close()} disposes what an isolated context owns: it cancels its background tasks,
+ * closes its resources and effects, and shuts down the executor it created. Afterwards reads
+ * still work (the last committed values stay readable), but anything that would change state
+ * or start work throws {@link ClosedException}. The {@linkplain #global() global} context is
+ * never closed.
  */
-public final class ReactiveContext {
+public final class ReactiveContext implements AutoCloseable {
   private static final int DEFAULT_MAX_EFFECT_ROUNDS = 100;
   private static final Duration DEFAULT_LOCK_HOLD_THRESHOLD = Duration.ofMillis(100);
+  /** How long {@link #close()} waits for cancelled tasks to end. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
   private static final AtomicInteger CONTEXT_COUNTER = new AtomicInteger();
   private static final System.Logger LOGGER = System.getLogger("dev.statewire");
   private static final ErrorHandler LOGGING_HANDLER =
       (source, error) -> LOGGER.log(System.Logger.Level.ERROR, source + " failed", error);
-  private static final ReactiveContext GLOBAL = new ReactiveContext(new Builder().name("global"));
+  private static final ReactiveContext GLOBAL =
+      new ReactiveContext(new Builder().name("global"), true);
   /** The isolated (non-global) context whose lock this thread holds, if any. */
   private static final ThreadLocal<ReactiveContext> HELD = new ThreadLocal<>();
   /** Until an isolated context exists, nothing needs to look at {@link #HELD}. */
@@ -77,8 +89,14 @@ public final class ReactiveContext {
   private final int maxEffectRounds;
   private final Duration lockHoldThreshold;
   private volatile Executor executor;
+  /** The default executor, once {@link #executor()} created it; guarded by this. */
+  private ExecutorService ownedExecutor;
+  /** What {@link #close()} disposes; null for the global context, which is never closed. */
+  private final ContextOwnership owned;
+  /** Set by close(), under the lock, once what the context owned is disposed. */
+  private volatile boolean closed;
 
-  private ReactiveContext(Builder builder) {
+  private ReactiveContext(Builder builder, boolean global) {
     this.name = builder.name != null
         ? builder.name
         : "context-" + CONTEXT_COUNTER.incrementAndGet();
@@ -86,6 +104,7 @@ public final class ReactiveContext {
     this.maxEffectRounds = builder.maxEffectRounds;
     this.lockHoldThreshold = builder.lockHoldThreshold;
     this.executor = builder.executor;
+    this.owned = global ? null : new ContextOwnership();
   }
 
   /** The default context. */
@@ -128,8 +147,10 @@ public final class ReactiveContext {
   }
 
   /**
-   * The executor for background work: the one given to the builder, otherwise one virtual
-   * thread per task on Java 21+, or a pool of daemon threads on Java 17.
+   * The executor for background work: the one given to the builder, otherwise one created on
+   * first use and owned by this context: one named virtual thread per task on Java 21+, or a
+   * pool of daemon threads on Java 17, named {@code statewire-<context name>-<n>} either way.
+   * After {@link #close()} an executor the context created rejects work.
    */
   public Executor executor() {
     Executor e = executor;
@@ -137,7 +158,8 @@ public final class ReactiveContext {
       synchronized (this) {
         e = executor;
         if (e == null) {
-          e = DefaultExecutors.create(name);
+          ownedExecutor = DefaultExecutors.create(name);
+          e = ownedExecutor;
           executor = e;
         }
       }
@@ -152,7 +174,8 @@ public final class ReactiveContext {
 
   /** A signal in this context; {@code equality} decides "unchanged". */
   public <T> Signal<T> signal(T initial, BiPredicate<? super T, ? super T> equality) {
-    return new Signal<>(this, initial, Objects.requireNonNull(equality));
+    Objects.requireNonNull(equality, "equality");
+    return new Signal<>(this, initial, equality);
   }
 
   /** A computed value in this context. */
@@ -163,7 +186,8 @@ public final class ReactiveContext {
   /** A computed value in this context; {@code equality} decides "unchanged". */
   public <T> Computed<T> computed(Supplier<? extends T> fn,
       BiPredicate<? super T, ? super T> equality) {
-    return new Computed<>(this, fn, Objects.requireNonNull(equality));
+    Objects.requireNonNull(equality, "equality");
+    return new Computed<>(this, fn, equality);
   }
 
   /** An effect in this context, started now. */
@@ -182,6 +206,7 @@ public final class ReactiveContext {
    * ends (also when {@code body} throws).
    */
   public void batch(Runnable body) {
+    Objects.requireNonNull(body, "body");
     enterUninterruptibly();
     try {
       body.run();
@@ -192,6 +217,7 @@ public final class ReactiveContext {
 
   /** As {@link #batch(Runnable)}, returning {@code body}'s result. */
   public <T> T batch(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     enterUninterruptibly();
     try {
       return body.get();
@@ -202,6 +228,7 @@ public final class ReactiveContext {
 
   /** Runs {@code body} without recording its reads as dependencies of the running node. */
   public <T> T untracked(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     if (!lock.isHeldByCurrentThread()) {
       return body.get();
     }
@@ -248,6 +275,7 @@ public final class ReactiveContext {
 
   /** Takes the lock within {@code timeout}; returns null if it could not. */
   public LockGuard tryEnter(Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
     if (lock.isHeldByCurrentThread()) {
       depth++;
       return new LockGuard(this, false);
@@ -269,6 +297,7 @@ public final class ReactiveContext {
   public void join(Transactional participant) {
     Objects.requireNonNull(participant, "participant");
     requireLock("join a lock session");
+    requireOpen("an action or lock block");
     for (Transactional p : participants) {
       if (p == participant) {
         return;
@@ -286,6 +315,60 @@ public final class ReactiveContext {
               + "body of an effect (or use Effect.of(cleanup -> ...)).");
     }
     ((Effect) activeSub).addCleanup(action);
+  }
+
+  /**
+   * Disposes what this context owns: cancels its background tasks (waiting up to 5 seconds for
+   * them to end), closes its resources and effects (running their cleanups), and shuts down the
+   * executor it created (its threads end right after). Idempotent. Afterwards reads still work;
+   * writes, actions, lock blocks, new effects and new tasks throw {@link ClosedException}.
+   *
+   * @throws UnsupportedOperationException on the {@linkplain #global() global} context, which
+   *     every library in the JVM shares: it is never closed (its idle threads end by themselves)
+   * @throws IllegalStateException inside a batch, effect, computed or lock block of this context
+   */
+  @Override
+  public void close() {
+    if (owned == null) {
+      throw new UnsupportedOperationException("The global context cannot be closed: every "
+          + "library in the JVM shares it. Create an isolated context (ReactiveContext.create()) "
+          + "for what you want to close, and close that one.");
+    }
+    if (lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException(this + ".close() was called inside one of its batches, "
+          + "effects, computeds or lock blocks; close it after the block ends.");
+    }
+    Task[] tasks = owned.refuseTasks();
+    for (Task task : tasks) {
+      task.cancel();
+    }
+    enterUninterruptibly();
+    try {
+      if (!closed) {
+        owned.closeEffectsAndResources();
+        closed = true;
+      }
+    } finally {
+      exit();
+    }
+    Task.awaitAll(tasks, CLOSE_WAIT);
+    ExecutorService pool;
+    synchronized (this) {
+      pool = ownedExecutor;
+      if (executor == null) {
+        executor = command -> {
+          throw new RejectedExecutionException(this + " is closed");
+        };
+      }
+    }
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Whether {@link #close()} was called (always false for the global context). */
+  public boolean isClosed() {
+    return closed;
   }
 
   @Override
@@ -433,6 +516,52 @@ public final class ReactiveContext {
 
   // ---- services for nodes -------------------------------------------------------------------
 
+  /** Fails with {@link ClosedException} after {@link #close()}. */
+  void requireOpen(String operation) {
+    if (closed) {
+      throw new ClosedException(toString(), operation);
+    }
+  }
+
+  /** Lock held. Owns {@code effect}, just created and started, until it closes. */
+  void adopt(Effect effect) {
+    if (owned != null) {
+      owned.adopt(effect);
+    }
+  }
+
+  /** Lock held. {@code effect} is closing. */
+  void release(Effect effect) {
+    if (owned != null) {
+      owned.release(effect);
+    }
+  }
+
+  /** Lock held. Owns {@code resource}, just created, until it closes. */
+  void adopt(Resource<?, ?> resource) {
+    if (owned != null) {
+      owned.adopt(resource);
+    }
+  }
+
+  /** Lock held. {@code resource} is closing. */
+  void release(Resource<?, ?> resource) {
+    if (owned != null) {
+      owned.release(resource);
+    }
+  }
+
+  /** Records a task about to start, so that close() cancels it; false once closing. */
+  boolean admit(Task task) {
+    return owned == null || owned.admit(task);
+  }
+
+  void taskEnded(Task task) {
+    if (owned != null) {
+      owned.ended(task);
+    }
+  }
+
   void enqueue(Effect effect) {
     queue.add(effect);
   }
@@ -465,6 +594,9 @@ public final class ReactiveContext {
 
   /** Fails if a computed is running (computations must not write). */
   void checkWriteAllowed(Signal<?> signal) {
+    if (closed) {
+      throw new ClosedException(toString(), "writing " + signal.describe());
+    }
     if (activeSub instanceof Computed) {
       throw new IllegalWriteException(signal.describe() + " was written while "
           + activeSub.describe() + " was computing. Computed values must be pure: write from "
@@ -541,6 +673,7 @@ public final class ReactiveContext {
      * handler as {@link LockHeldTooLongException} (default 100 ms; zero turns reports off).
      */
     public Builder lockHoldThreshold(Duration threshold) {
+      Objects.requireNonNull(threshold, "threshold");
       if (threshold.isNegative()) {
         throw new IllegalArgumentException("lockHoldThreshold must not be negative: " + threshold);
       }
@@ -551,7 +684,7 @@ public final class ReactiveContext {
     /** The new context. */
     public ReactiveContext build() {
       isolatedContextsExist = true;
-      return new ReactiveContext(this);
+      return new ReactiveContext(this, false);
     }
   }
 }

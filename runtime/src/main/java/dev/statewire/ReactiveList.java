@@ -55,6 +55,7 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
   /** A list in {@link ReactiveContext#current()} holding the given elements. */
   public ReactiveList(Collection<? extends E> elements) {
     this();
+    Objects.requireNonNull(elements, "elements");
     data.addAll(elements);
   }
 

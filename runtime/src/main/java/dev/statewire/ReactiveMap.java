@@ -57,6 +57,7 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
   /** A map in {@link ReactiveContext#current()} holding the given entries. */
   public ReactiveMap(Map<? extends K, ? extends V> entries) {
     this();
+    Objects.requireNonNull(entries, "entries");
     data.putAll(entries);
   }
 

@@ -6,7 +6,10 @@ package dev.statewire;
  * only {@link #close()}.
  */
 public interface ReactiveObject extends AutoCloseable {
-  /** The context this object belongs to: its lock, graph, effect queue and executor. */
+  /**
+   * The context this object belongs to: its lock, graph, effect queue and executor; {@code null}
+   * while the annotated class's constructor runs (the generated parts do not exist yet).
+   */
   ReactiveContext reactiveContext();
 
   /**

@@ -45,6 +45,7 @@ public final class ReactiveSet<E> implements Set<E> {
   /** A set in {@link ReactiveContext#current()} holding the given elements. */
   public ReactiveSet(Collection<? extends E> elements) {
     this();
+    Objects.requireNonNull(elements, "elements");
     data.addAll(elements);
   }
 

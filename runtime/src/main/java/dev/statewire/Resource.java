@@ -117,7 +117,11 @@ public final class Resource<P, T> implements AutoCloseable {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(loader, "loader");
-    return context.batch(() -> new Resource<>(context, params, loader));
+    return context.batch(() -> {
+      Resource<P, T> resource = new Resource<>(context, params, loader);
+      context.adopt(resource);
+      return resource;
+    });
   }
 
   /** Names this resource (and its internal nodes) for error messages; returns {@code this}. */
@@ -225,6 +229,7 @@ public final class Resource<P, T> implements AutoCloseable {
    * @throws ClosedException after {@link #close()}
    */
   public T update(UnaryOperator<T> fn) {
+    Objects.requireNonNull(fn, "fn");
     return context.batch(
         () -> {
           ensureOpen("update");
@@ -251,6 +256,7 @@ public final class Resource<P, T> implements AutoCloseable {
             return;
           }
           closed = true;
+          context.release(this);
           paramsWatcher.close();
           if (current != null) {
             transition(ResourceStatus.IDLE, state.peek().storedValue(), null);

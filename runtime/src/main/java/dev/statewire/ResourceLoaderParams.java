@@ -1,5 +1,7 @@
 package dev.statewire;
 
+import java.util.Objects;
+
 /**
  * What a {@link ResourceLoader} is given for one load.
  *
@@ -11,4 +13,11 @@ package dev.statewire;
  * @param <T> the value type
  */
 public record ResourceLoaderParams<P, T>(
-    P params, Cancellation cancellation, ResourceSnapshot<T> previous) {}
+    P params, Cancellation cancellation, ResourceSnapshot<T> previous) {
+  /** Checks that no component is null. */
+  public ResourceLoaderParams {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(cancellation, "cancellation");
+    Objects.requireNonNull(previous, "previous");
+  }
+}

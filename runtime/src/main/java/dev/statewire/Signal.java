@@ -31,12 +31,13 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
 
   /** A signal in {@link ReactiveContext#current()}; {@code equality} decides "unchanged". */
   public static <T> Signal<T> of(T initial, BiPredicate<? super T, ? super T> equality) {
-    return new Signal<>(ReactiveContext.current(), initial, Objects.requireNonNull(equality));
+    return new Signal<>(ReactiveContext.current(), initial,
+        Objects.requireNonNull(equality, "equality"));
   }
 
   /** Names this signal in error messages; returns this. */
   public Signal<T> named(String name) {
-    this.name = name;
+    this.name = Objects.requireNonNull(name, "name");
     return this;
   }
 
@@ -100,6 +101,7 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
 
   /** Replaces the value with {@code fn(value)} atomically; returns the new value. */
   public T update(UnaryOperator<T> fn) {
+    Objects.requireNonNull(fn, "fn");
     ReactiveContext c = ctx;
     c.enterUninterruptibly();
     try {

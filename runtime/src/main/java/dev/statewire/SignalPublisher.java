@@ -53,6 +53,7 @@ public final class SignalPublisher<T> implements Flow.Publisher<T> {
 
   /** Publishes every value of {@code source}, delivered on its context's executor. */
   public static <T> SignalPublisher<T> of(ReadableSignal<? extends T> source) {
+    Objects.requireNonNull(source, "source");
     return of(source, source.context().executor());
   }
 

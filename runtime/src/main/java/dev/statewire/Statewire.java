@@ -17,21 +17,25 @@ public final class Statewire {
    * the outermost batch ends (also if {@code body} throws).
    */
   public static void batch(Runnable body) {
+    Objects.requireNonNull(body, "body");
     ReactiveContext.current().batch(body);
   }
 
   /** As {@link #batch(Runnable)}, returning {@code body}'s result. */
   public static <T> T batch(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     return ReactiveContext.current().batch(body);
   }
 
   /** Evaluates {@code body} without making the running computed or effect depend on its reads. */
   public static <T> T untracked(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     return ReactiveContext.current().untracked(body);
   }
 
   /** Runs {@code body} without making the running computed or effect depend on its reads. */
   public static void untracked(Runnable body) {
+    Objects.requireNonNull(body, "body");
     ReactiveContext.current().untracked(() -> {
       body.run();
       return null;
@@ -45,6 +49,7 @@ public final class Statewire {
    * @throws IllegalStateException if no effect is running on this thread
    */
   public static void onCleanup(Runnable action) {
+    Objects.requireNonNull(action, "action");
     ReactiveContext.current().onCleanup(action);
   }
 
@@ -52,7 +57,10 @@ public final class Statewire {
    * Opens a lock block on a generated state object: {@code try (var self =
    * Statewire.lock(this)) { ... }}. Takes the object's context lock (reentrant; waiting can be
    * interrupted); when the outermost block closes, the fields written inside are committed and
-   * the effects they reach run. The counterpart of Reflex's {@code async with self}.
+   * the effects they reach run. The counterpart of Reflex's {@code async with self}. Called
+   * while the object's constructor runs (its {@code reactiveContext()} is still null), the block
+   * is a plain block: the object is not shared yet, and its initial values are what the
+   * constructor leaves in the fields.
    *
    * @throws CancellationException if the thread is interrupted (its task cancelled) while
    *     waiting for the lock; the thread's interrupt status stays set
@@ -61,6 +69,9 @@ public final class Statewire {
   public static LockGuard lock(Object state) {
     ReactiveObject object = reactiveObject(state);
     ReactiveContext context = object.reactiveContext();
+    if (context == null) {
+      return LockGuard.unconstructed();
+    }
     LockGuard guard;
     try {
       guard = context.enterInterruptibly();
@@ -80,6 +91,9 @@ public final class Statewire {
     Objects.requireNonNull(timeout, "timeout");
     ReactiveObject object = reactiveObject(state);
     ReactiveContext context = object.reactiveContext();
+    if (context == null) {
+      return LockGuard.unconstructed();
+    }
     LockGuard guard;
     try {
       guard = context.tryEnter(timeout);
@@ -121,6 +135,7 @@ public final class Statewire {
    * task as cancelled; the thread's interrupt status stays set.
    */
   public static void sleep(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
     try {
       Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
     } catch (InterruptedException e) {

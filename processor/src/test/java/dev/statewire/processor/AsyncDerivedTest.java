@@ -48,10 +48,10 @@ class AsyncDerivedTest {
     String generated = generatedState(compilation);
     assertTrue(generated.contains("public Resource<?, Number> sizeResource() {"), generated);
     assertTrue(
-        generated.contains("private CompletionStage<? extends Number> $$sw$size$load() {"),
+        generated.contains("private CompletionStage<? extends Number> loadSize() {"),
         generated);
     assertTrue(
-        generated.contains("return Arrays.asList(new Object[] {$$sw$count.get()});"), generated);
+        generated.contains("return Arrays.asList(new Object[] {countSignal.get()});"), generated);
   }
 
   @Test

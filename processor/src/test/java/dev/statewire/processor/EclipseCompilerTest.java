@@ -126,7 +126,7 @@ class EclipseCompilerTest {
     assertTrue(ok, "compiled: " + diagnostics.getDiagnostics());
     String lookup = generated("ReactiveLookup");
     assertTrue(
-        lookup.contains("Arrays.asList(new Object[] {$$sw$id.get(), $$sw$region.get()})"), lookup);
+        lookup.contains("Arrays.asList(new Object[] {idSignal.get(), regionSignal.get()})"), lookup);
     assertTrue(lookup.contains("public Resource<?, String> nameResource()"), lookup);
     assertTrue(Files.exists(dir.resolve("out/test/ReactiveLookup.class")), "and compiled it");
   }

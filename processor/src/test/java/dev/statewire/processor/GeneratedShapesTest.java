@@ -38,9 +38,10 @@ class GeneratedShapesTest {
         generated.contains("public ReactiveState(ReactiveContext context, String... parts)"),
         generated);
     assertTrue(
-        generated.contains("ReactiveState(ReactiveContext $$sw$context, ReactiveContext context)"),
+        generated.contains("ReactiveState(ReactiveContext context$2, ReactiveContext context)"),
         generated);
-    assertTrue(generated.contains("LockGuard $$sw$guard = $$sw$core.beginAction()"), generated);
+    assertTrue(
+        generated.contains("stateCore.runAction(() -> super.store(guard, failure))"), generated);
   }
 
   @Test
@@ -59,7 +60,10 @@ class GeneratedShapesTest {
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
     String generated = Compilations.generated(compilation, "test.ReactiveState");
-    assertTrue(generated.contains("$$sw$core.close();\n    super.close();"), generated);
+    assertTrue(
+        generated.contains(
+            "try {\n      super.close();\n    } finally {\n      stateCore.close();\n    }"),
+        generated);
   }
 
   @Test
@@ -87,7 +91,7 @@ class GeneratedShapesTest {
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
     String generated = Compilations.generated(compilation, "test.ReactiveSub");
-    assertTrue(generated.contains("this.$$sw$shared = context.signal(this.shared)"), generated);
+    assertTrue(generated.contains("this.sharedSignal = context.signal(this.shared)"), generated);
     assertTrue(
         !generated.contains("packageOnly"), "package-private in another package: not overridden");
   }

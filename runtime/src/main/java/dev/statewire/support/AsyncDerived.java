@@ -54,7 +54,10 @@ public final class AsyncDerived<T> implements AutoCloseable {
     Objects.requireNonNull(load, "load");
     this.resource = Resource.<List<Object>, T>of(context, params, request -> load.get());
     resource.named(name);
-    this.settler = context.effect(this::settleWaiting).named(name + ".settler");
+    this.settler = context.effect(cleanup -> {
+      settleWaiting();
+      cleanup.add(this::cancelWaitingIfClosed);
+    }).named(name + ".settler");
   }
 
   /** The resource: its status, value and error are tracked reads. */
@@ -93,10 +96,8 @@ public final class AsyncDerived<T> implements AutoCloseable {
             return;
           }
           closed = true;
-          settler.close();
+          settler.close(); // its cleanup cancels the stages still waiting
           resource.close();
-          List<CompletableFuture<T>> cancelled = takeWaiting();
-          dispatch(() -> cancelled.forEach(stage -> stage.cancel(false)));
         });
   }
 
@@ -113,6 +114,17 @@ public final class AsyncDerived<T> implements AutoCloseable {
     }
     List<CompletableFuture<T>> ready = takeWaiting();
     dispatch(() -> ready.forEach(stage -> settle(now, stage)));
+  }
+
+  /**
+   * The settler's cleanup: if the settler was closed, by {@link #close()} or by its context's
+   * {@code close()}, no load will settle the stages still waiting: cancel them.
+   */
+  private void cancelWaitingIfClosed() {
+    if (settler.isClosed() && !waiting.isEmpty()) {
+      List<CompletableFuture<T>> cancelled = takeWaiting();
+      dispatch(() -> cancelled.forEach(stage -> stage.cancel(false)));
+    }
   }
 
   /** Completes {@code stage} from {@code snapshot} if it is settled; returns whether it was. */

@@ -32,6 +32,8 @@ public final class StateCore implements Transactional {
   private final List<Effect> effects = new ArrayList<>();
   /** Written under this; volatile so that sessions can check it without the monitor. */
   private volatile boolean closed;
+  /** Guarded by this: {@link #beginClose()} was called. */
+  private boolean closing;
 
   /**
    * @param context the context of the instance
@@ -48,10 +50,10 @@ public final class StateCore implements Transactional {
       Runnable commitFields,
       Runnable restoreFields) {
     this.context = Objects.requireNonNull(context, "context");
-    this.owner = owner;
-    this.verifyFields = verifyFields;
-    this.commitFields = commitFields;
-    this.restoreFields = restoreFields;
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.verifyFields = Objects.requireNonNull(verifyFields, "verifyFields");
+    this.commitFields = Objects.requireNonNull(commitFields, "commitFields");
+    this.restoreFields = Objects.requireNonNull(restoreFields, "restoreFields");
     this.sessionWrites = SessionWrites.of(context);
   }
 
@@ -91,6 +93,7 @@ public final class StateCore implements Transactional {
    * read a field it then wrote). The body's exception passes through unchanged.
    */
   public <T, X extends Throwable> T callUntracked(ActionBody<T, X> body) throws X {
+    Objects.requireNonNull(body, "body");
     if (!context.isTracking()) {
       return body.call();
     }
@@ -105,6 +108,7 @@ public final class StateCore implements Transactional {
 
   /** As {@link #callUntracked}, for a void action. */
   public <X extends Throwable> void runUntracked(VoidActionBody<X> body) throws X {
+    Objects.requireNonNull(body, "body");
     if (!context.isTracking()) {
       body.run();
       return;
@@ -117,6 +121,51 @@ public final class StateCore implements Transactional {
         throw StateCore.<RuntimeException>rethrow(failure);
       }
     });
+  }
+
+  /**
+   * Runs a void action: takes the context lock, joins the instance to the session, runs {@code
+   * body} untracked ({@link #runUntracked}); if it throws, marks the session failed (the
+   * outermost action then rolls the fields back) and rethrows. The outermost action commits.
+   * An action override of the generated class is this one call.
+   */
+  public <X extends Throwable> void runAction(VoidActionBody<X> body) throws X {
+    Objects.requireNonNull(body, "body");
+    try (LockGuard guard = beginAction()) {
+      try {
+        runUntracked(body);
+      } catch (Throwable failure) {
+        guard.markFailed();
+        throw failure;
+      }
+    }
+  }
+
+  /** As {@link #runAction}, for an action that returns a value. */
+  public <T, X extends Throwable> T callAction(ActionBody<T, X> body) throws X {
+    Objects.requireNonNull(body, "body");
+    try (LockGuard guard = beginAction()) {
+      try {
+        return callUntracked(body);
+      } catch (Throwable failure) {
+        guard.markFailed();
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * Runs {@code body} and lets its exception, checked ones included, pass through unchanged:
+   * for a {@code close()} of the annotated class that declares a checked exception, which the
+   * generated {@code close()} (of {@code ReactiveObject}, declaring none) calls.
+   */
+  public static void runPassingThrough(VoidActionBody<?> body) {
+    Objects.requireNonNull(body, "body");
+    try {
+      body.run();
+    } catch (Throwable failure) {
+      throw StateCore.<RuntimeException>rethrow(failure);
+    }
   }
 
   /** Throws {@code failure} as it is; the declared type only satisfies the compiler. */
@@ -157,6 +206,7 @@ public final class StateCore implements Transactional {
 
   /** Keeps {@code effect} (already started) to close it with the instance. */
   public void addEffect(Effect effect) {
+    Objects.requireNonNull(effect, "effect");
     boolean closeNow;
     synchronized (this) {
       closeNow = closed;
@@ -167,6 +217,19 @@ public final class StateCore implements Transactional {
     if (closeNow) {
       effect.close();
     }
+  }
+
+  /**
+   * The start of the generated {@code close()}: true for the first call only, so that the
+   * instance is closed once. The instance stays open (actions and lock blocks run) until
+   * {@link #close()}, so that the annotated class's own {@code close()} can still change state.
+   */
+  public synchronized boolean beginClose() {
+    if (closing) {
+      return false;
+    }
+    closing = true;
+    return true;
   }
 
   /** Stops the effects of the instance. Idempotent. */

@@ -125,4 +125,19 @@ class AsyncDerivedTest {
     executor.runAll();
     assertEquals(1, loads.size());
   }
+
+  @Test
+  void closingTheContextCancelsTheLoadAndTheWaitingStages() {
+    CompletableFuture<String> waiting = name.next();
+    executor.runAll();
+
+    context.close();
+    executor.runAll();
+
+    assertTrue(name.resource().isClosed());
+    assertTrue(loads.get(0).isCancelled());
+    assertThrows(CancellationException.class, waiting::join);
+    name.close(); // the state object's own close() after its context's: nothing left to do
+    executor.runAll();
+  }
 }

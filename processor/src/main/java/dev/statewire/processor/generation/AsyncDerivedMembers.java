@@ -1,7 +1,5 @@
 package dev.statewire.processor.generation;
 
-import static dev.statewire.processor.generation.MemberNames.CORE;
-
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -69,10 +67,10 @@ final class AsyncDerivedMembers {
                 + " closed first. Inside a derived value or an effect the caller depends on the"
                 + " resource's state. Inside an action it calls the method afresh, on the fields"
                 + " as written so far."));
-    override.beginControlFlow("if ($N.readsUncommitted())", CORE);
+    override.beginControlFlow("if ($N.readsUncommitted())", target.names().core());
     override.addStatement("return $L", target.superCall(method));
     override.endControlFlow();
-    override.addStatement("return $N.next()", asyncField(method));
+    override.addStatement("return $N.next()", target.names().asyncField(method));
   }
 
   /** When the resource of {@code method} loads, in words. */
@@ -95,7 +93,7 @@ final class AsyncDerivedMembers {
       fields.add(
           FieldSpec.builder(
                   ParameterizedTypeName.get(RuntimeNames.ASYNC_DERIVED, valueType(method)),
-                  asyncField(method),
+                  target.names().asyncField(method),
                   Modifier.PRIVATE,
                   Modifier.FINAL)
               .addJavadoc(
@@ -119,12 +117,12 @@ final class AsyncDerivedMembers {
     for (ExecutableElement method : methods) {
       code.addStatement(
           "this.$N =$Wnew $T<>($N,$W$S,$Wthis::$N,$Wthis::$N)",
-          asyncField(method),
+          target.names().asyncField(method),
           RuntimeNames.ASYNC_DERIVED,
           context,
           target.displayName() + "." + Signatures.of(method),
-          paramsMethod(method),
-          loadMethod(method));
+          target.names().paramsMethod(method),
+          target.names().loadMethod(method));
     }
     return code.build();
   }
@@ -143,14 +141,14 @@ final class AsyncDerivedMembers {
   /** The statements of {@code close()} that close the resources. */
   CodeBlock closeStatements() {
     CodeBlock.Builder code = CodeBlock.builder();
-    methods.forEach(m -> code.addStatement("$N.close()", asyncField(m)));
+    methods.forEach(m -> code.addStatement("$N.close()", target.names().asyncField(m)));
     return code.build();
   }
 
   /** What {@code close()} does for the resources, in its Javadoc, after the effects stop. */
   String closeJavadoc() {
-    return " and closes the resources of its async derived values (cancelling running loads and"
-        + " the stages still waiting for them)";
+    return "closes the resources of its async derived values (cancelling running loads and the"
+        + " stages still waiting for them)";
   }
 
   private MethodSpec accessor(ExecutableElement method) {
@@ -171,7 +169,7 @@ final class AsyncDerivedMembers {
                         + " the same fields, {@code set(value)} replaces the value locally"
                         + " (status {@code LOCAL}) until the next change. {@link #close()} closes"
                         + " it."))
-            .addStatement("return $N.resource()", asyncField(method));
+            .addStatement("return $N.resource()", target.names().asyncField(method));
     Set<Modifier> modifiers = method.getModifiers();
     if (modifiers.contains(Modifier.PUBLIC)) {
       accessor.addModifiers(Modifier.PUBLIC);
@@ -184,15 +182,15 @@ final class AsyncDerivedMembers {
   private MethodSpec params(ExecutableElement method) {
     Access tracked = target.analysis().tracked(method);
     List<CodeBlock> values = new ArrayList<>();
-    tracked.reads().forEach(f -> values.add(CodeBlock.of("$N.get()", MemberNames.signal(f))));
+    tracked.reads().forEach(f -> values.add(CodeBlock.of("$N.get()", target.names().signal(f))));
     for (ExecutableElement callee : target.analysis().derivedCallees(method)) {
       if (methods.contains(callee)) {
-        values.add(CodeBlock.of("$N.resource().snapshot()", asyncField(callee)));
+        values.add(CodeBlock.of("$N.resource().snapshot()", target.names().asyncField(callee)));
       } else if (!async.isAsync(callee)) {
         values.add(CodeBlock.of("$N()", callee.getSimpleName().toString()));
       }
     }
-    return MethodSpec.methodBuilder(paramsMethod(method))
+    return MethodSpec.methodBuilder(target.names().paramsMethod(method))
         .addModifiers(Modifier.PRIVATE)
         .returns(ParameterizedTypeName.get(List.class, Object.class))
         .addJavadoc(
@@ -216,7 +214,7 @@ final class AsyncDerivedMembers {
 
   private MethodSpec load(ExecutableElement method) {
     String guard = MemberNames.fresh("guard", method);
-    return MethodSpec.methodBuilder(loadMethod(method))
+    return MethodSpec.methodBuilder(target.names().loadMethod(method))
         .addModifiers(Modifier.PRIVATE)
         .returns(
             ParameterizedTypeName.get(
@@ -230,7 +228,7 @@ final class AsyncDerivedMembers {
                     + "}: calls it on the context's executor, under the context's lock, so that it"
                     + " reads a committed state; the stage it returns completes outside the"
                     + " lock."))
-        .addStatement("$T $N = $N.enter()", RuntimeNames.LOCK_GUARD, guard, CORE)
+        .addStatement("$T $N = $N.enter()", RuntimeNames.LOCK_GUARD, guard, target.names().core())
         .beginControlFlow("try")
         .addStatement("return $L", target.superCall(method))
         .nextControlFlow("finally")
@@ -244,17 +242,6 @@ final class AsyncDerivedMembers {
     return TypeName.get(value);
   }
 
-  private static String asyncField(ExecutableElement method) {
-    return MemberNames.PREFIX + method.getSimpleName() + "$async";
-  }
-
-  private static String paramsMethod(ExecutableElement method) {
-    return MemberNames.PREFIX + method.getSimpleName() + "$params";
-  }
-
-  private static String loadMethod(ExecutableElement method) {
-    return MemberNames.PREFIX + method.getSimpleName() + "$load";
-  }
 
   /** {@code declared}, each method after the async methods its params read (directly or not). */
   private List<ExecutableElement> inCreationOrder(List<ExecutableElement> declared) {

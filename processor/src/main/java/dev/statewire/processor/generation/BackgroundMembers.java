@@ -1,7 +1,5 @@
 package dev.statewire.processor.generation;
 
-import static dev.statewire.processor.generation.MemberNames.TASKS;
-
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -16,7 +14,6 @@ import dev.statewire.processor.model.Signatures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 
@@ -49,7 +46,7 @@ final class BackgroundMembers {
   }
 
   FieldSpec tasksField() {
-    return FieldSpec.builder(RuntimeNames.BACKGROUND_TASKS, TASKS, Modifier.PRIVATE, Modifier.FINAL)
+    return FieldSpec.builder(RuntimeNames.BACKGROUND_TASKS, target.names().tasks(), Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc(
             "$L",
             JavadocText.wrap(
@@ -62,7 +59,7 @@ final class BackgroundMembers {
   CodeBlock construction(String context) {
     return CodeBlock.of(
         "this.$N = new $T($N, $S);\n",
-        TASKS,
+        target.names().tasks(),
         RuntimeNames.BACKGROUND_TASKS,
         context,
         target.displayName());
@@ -116,7 +113,7 @@ final class BackgroundMembers {
     method.getParameters().forEach(p -> start.addParameter(ParameterSpec.get(p)));
     start.addStatement(
         "return $N.start($S, $T.$L, () -> super.$N($L))",
-        TASKS,
+        target.names().tasks(),
         taskName(method),
         RuntimeNames.TASK_POLICY,
         BackgroundMethods.policyOf(method),
@@ -136,20 +133,20 @@ final class BackgroundMembers {
             JavadocText.wrap(
                 "The background tasks of this instance that have not ended yet, in start order (a"
                     + " snapshot): Reflex's {@code background_tasks}."))
-        .addStatement("return $N.running()", TASKS)
+        .addStatement("return $N.running()", target.names().tasks())
         .build();
   }
 
   /** What {@code close()} does first, in its Javadoc. */
   String closeJavadoc() {
-    return "Cancels the running background tasks of this instance (interrupting them) and waits up"
-        + " to " + CLOSE_WAIT_SECONDS + " seconds for them to end, then ";
+    return "cancels its running background tasks (interrupting them) and waits up to "
+        + CLOSE_WAIT_SECONDS + " seconds for them to end";
   }
 
   /** The statement of {@code close()} that cancels the tasks and waits for them. */
   CodeBlock closeStatement() {
     return CodeBlock.of(
-        "$N.close($T.ofSeconds($L));\n", TASKS, Duration.class, CLOSE_WAIT_SECONDS);
+        "$N.close($T.ofSeconds($L));\n", target.names().tasks(), Duration.class, CLOSE_WAIT_SECONDS);
   }
 
   /** The task's name: the method's name, with its parameter types when it is overloaded. */
@@ -159,12 +156,8 @@ final class BackgroundMembers {
     return sameName > 1 ? Signatures.of(method) : method.getSimpleName().toString();
   }
 
-  /** {@code name(int, Object[])}: a Javadoc link target with erased parameter types. */
   private static String link(GenerationTarget target, String name, ExecutableElement method) {
-    return name
-        + method.getParameters().stream()
-            .map(p -> target.types().erasure(p.asType()).toString())
-            .collect(Collectors.joining(", ", "(", ")"));
+    return JavadocText.linkTarget(target.types(), name, method);
   }
 
   private static String policyText(ExecutableElement method) {

@@ -20,7 +20,7 @@ final class FieldSync {
 
   MethodSpec verifyMethod() {
     MethodSpec.Builder verify =
-        MethodSpec.methodBuilder(MemberNames.VERIFY)
+        MethodSpec.methodBuilder(target.names().verify())
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc(
                 "$L",
@@ -30,9 +30,9 @@ final class FieldSync {
                         + " restoring the fields; runs when a lock session on this instance"
                         + " begins."));
     for (ReactiveField field : target.model().fields()) {
-      String signal = MemberNames.signal(field.element());
+      String signal = target.names().signal(field.element());
       verify.beginControlFlow("if ($L)", differs(field, signal));
-      verify.addStatement("$N()", MemberNames.ROLLBACK);
+      verify.addStatement("$N()", target.names().restore());
       verify.addStatement(
           "throw new $T($S, $S)", RuntimeNames.STATE_MUTATION, target.displayName(), field.name());
       verify.endControlFlow();
@@ -42,7 +42,7 @@ final class FieldSync {
 
   MethodSpec commitMethod() {
     MethodSpec.Builder commit =
-        MethodSpec.methodBuilder(MemberNames.COMMIT)
+        MethodSpec.methodBuilder(target.names().commit())
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc(
                 "$L",
@@ -50,30 +50,31 @@ final class FieldSync {
                     "Publishes each field that differs from its committed value; runs once"
                         + " when the outermost action or lock block ends."));
     for (ReactiveField field : target.model().fields()) {
-      String signal = MemberNames.signal(field.element());
+      String signal = target.names().signal(field.element());
       commit.beginControlFlow("if ($L)", differs(field, signal));
-      commit.addStatement("$N.set($N)", signal, field.name());
+      commit.addStatement("$N.set($L)", signal, target.field(field));
       commit.endControlFlow();
     }
     return commit.build();
   }
 
   private CodeBlock differs(ReactiveField field, String signal) {
+    CodeBlock value = target.field(field);
     switch (field.type().getKind()) {
       case DOUBLE:
-        return CodeBlock.of("$T.compare($N, $N.peek()) != 0", Double.class, field.name(), signal);
+        return CodeBlock.of("$T.compare($L, $N.peek()) != 0", Double.class, value, signal);
       case FLOAT:
-        return CodeBlock.of("$T.compare($N, $N.peek()) != 0", Float.class, field.name(), signal);
+        return CodeBlock.of("$T.compare($L, $N.peek()) != 0", Float.class, value, signal);
       default:
         return field.type().getKind().isPrimitive()
-            ? CodeBlock.of("$N != $N.peek()", field.name(), signal)
-            : CodeBlock.of("!$T.equals($N, $N.peek())", Objects.class, field.name(), signal);
+            ? CodeBlock.of("$L != $N.peek()", value, signal)
+            : CodeBlock.of("!$T.equals($L, $N.peek())", Objects.class, value, signal);
     }
   }
 
   MethodSpec rollbackMethod() {
     MethodSpec.Builder rollback =
-        MethodSpec.methodBuilder(MemberNames.ROLLBACK)
+        MethodSpec.methodBuilder(target.names().restore())
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc(
                 "$L",
@@ -81,7 +82,7 @@ final class FieldSync {
                     "Restores every field to its committed value; runs when the outermost"
                         + " action or lock block throws."));
     for (ReactiveField field : target.model().fields()) {
-      rollback.addStatement("$N = $N.peek()", field.name(), MemberNames.signal(field.element()));
+      rollback.addStatement("$L = $N.peek()", target.field(field), target.names().signal(field.element()));
     }
     return rollback.build();
   }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Types;
 
 /** Wraps the Javadoc of generated members so the generated source reads well in an editor. */
 final class JavadocText {
@@ -44,6 +45,14 @@ final class JavadocText {
       lineLength += word.length();
     }
     return out.toString();
+  }
+
+  /** {@code name(int, java.lang.Object[])}: a Javadoc link target with erased parameter types. */
+  static String linkTarget(Types types, String name, ExecutableElement method) {
+    return name
+        + method.getParameters().stream()
+            .map(p -> types.erasure(p.asType()).toString())
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 
   /** The fields as a list of inline code tags. */

@@ -1,7 +1,5 @@
 package dev.statewire.processor.generation;
 
-import static dev.statewire.processor.generation.MemberNames.CORE;
-
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -21,15 +19,18 @@ import javax.lang.model.type.TypeMirror;
 final class MethodOverrides {
   private final GenerationTarget target;
 
+  private final String core;
+
   MethodOverrides(GenerationTarget target) {
     this.target = target;
+    this.core = target.names().core();
   }
 
   MethodSpec override(ExecutableElement method, OverrideKind kind) {
     MethodSpec.Builder override = MethodSpec.overriding(method, target.declared(), target.types());
     override.addCode(
         "if ($N == null) {$>\n// called by the constructor of $L, before this class is set up\n$L$<}\n",
-        CORE,
+        core,
         target.displayName(),
         GenerationTarget.returning(method, target.superCall(method)));
     switch (kind) {
@@ -66,10 +67,10 @@ final class MethodOverrides {
                 + JavadocText.dependencies(tracked.reads(), target.analysis().derivedCallees(method))
                 + ". Inside an action it is computed afresh, from the fields as written so"
                 + " far."));
-    override.beginControlFlow("if ($N.readsUncommitted())", CORE);
-    override.addStatement("return $N()", MemberNames.compute(method));
+    override.beginControlFlow("if ($N.readsUncommitted())", core);
+    override.addStatement("return $N()", target.names().compute(method));
     override.endControlFlow();
-    override.addStatement("return $N.get()", MemberNames.computed(method));
+    override.addStatement("return $N.get()", target.names().computed(method));
   }
 
   private void getterBody(ExecutableElement method, MethodSpec.Builder override) {
@@ -81,11 +82,11 @@ final class MethodOverrides {
                 + field.getSimpleName()
                 + "}. Inside a derived value or an effect the caller depends on it; elsewhere"
                 + " it returns the committed value without locking."));
-    override.beginControlFlow("if ($N.isLockHeld())", CORE);
-    override.addStatement("$N.get()", MemberNames.signal(field));
+    override.beginControlFlow("if ($N.isLockHeld())", core);
+    override.addStatement("$N.get()", target.names().signal(field));
     override.addStatement("return $L", target.superCall(method));
     override.endControlFlow();
-    override.addStatement("return $N.peek()", MemberNames.signal(field));
+    override.addStatement("return $N.peek()", target.names().signal(field));
   }
 
   private void trackedReadBody(ExecutableElement method, MethodSpec.Builder override) {
@@ -98,8 +99,8 @@ final class MethodOverrides {
                 + ". Inside a derived value or an effect the caller depends on them; from a"
                 + " thread outside the lock it reads the committed state under the lock."));
     String guard = MemberNames.fresh("guard", method);
-    override.beginControlFlow("if (!$N.isLockHeld())", CORE);
-    override.addStatement("$T $N = $N.enter()", RuntimeNames.LOCK_GUARD, guard, CORE);
+    override.beginControlFlow("if (!$N.isLockHeld())", core);
+    override.addStatement("$T $N = $N.enter()", RuntimeNames.LOCK_GUARD, guard, core);
     override.beginControlFlow("try");
     override.addCode(GenerationTarget.returning(method, target.superCall(method)));
     override.nextControlFlow("finally");
@@ -122,39 +123,48 @@ final class MethodOverrides {
                 + JavadocText.codeList(effective.writes())
                 + ": runs under the context lock, untracked; the changes are committed when"
                 + " the outermost action or lock block ends, and rolled back if it throws."));
-    addActionCall(method, override, true);
+    if (declaresCheckedExceptions(method) && !declaresAtMostOneCheckedException(method)) {
+      addLockedCall(method, override);
+      return;
+    }
+    override.addStatement(
+        GenerationTarget.isVoid(method) ? "$N.runAction(() -> $L)" : "return $N.callAction(() -> $L)",
+        core,
+        target.superCall(method));
+  }
+
+  /** Whether {@code method} declares a checked exception. */
+  boolean declaresCheckedExceptions(ExecutableElement method) {
+    return checkedExceptionCount(method) > 0;
   }
 
   /** A lambda can pass on one checked exception type, not a union of several. */
   private boolean declaresAtMostOneCheckedException(ExecutableElement method) {
+    return checkedExceptionCount(method) <= 1;
+  }
+
+  private long checkedExceptionCount(ExecutableElement method) {
     TypeMirror runtime = target.elements().getTypeElement("java.lang.RuntimeException").asType();
     TypeMirror error = target.elements().getTypeElement("java.lang.Error").asType();
     return method.getThrownTypes().stream()
-            .filter(t -> !target.types().isSubtype(t, runtime) && !target.types().isSubtype(t, error))
-            .count()
-        <= 1;
+        .filter(t -> !target.types().isSubtype(t, runtime) && !target.types().isSubtype(t, error))
+        .count();
   }
 
   /**
-   * {@code try (guard = beginAction()) { super.m(); } catch: markFailed and rethrow}. With
-   * {@code untracked}, the call runs without tracking, so that a computed value or effect that
-   * calls the action does not come to depend on what it reads.
+   * {@code try (guard = beginAction()) { super.m(); } catch: markFailed and rethrow}, tracked:
+   * for an effect that writes (it must depend on what it reads), and for an action declaring
+   * several checked exceptions, which cannot pass through {@code runAction}'s lambda.
    */
-  private void addActionCall(
-      ExecutableElement method, MethodSpec.Builder code, boolean untracked) {
+  private void addLockedCall(ExecutableElement method, MethodSpec.Builder code) {
     String guard = MemberNames.fresh("guard", method);
     String failure = MemberNames.fresh("failure", method);
-    boolean isVoid = GenerationTarget.isVoid(method);
     CodeBlock call = target.superCall(method);
-    if (untracked && declaresAtMostOneCheckedException(method)) {
-      call =
-          CodeBlock.of(
-              "$N.$N(() -> $L)", CORE, isVoid ? "runUntracked" : "callUntracked", call);
-    }
     code.beginControlFlow(
-        "try ($T $N = $N.beginAction())", RuntimeNames.LOCK_GUARD, guard, CORE);
+        "try ($T $N = $N.beginAction())", RuntimeNames.LOCK_GUARD, guard, core);
     code.beginControlFlow("try");
-    code.addCode(isVoid ? CodeBlock.of("$L;\n", call) : CodeBlock.of("return $L;\n", call));
+    code.addCode(
+        GenerationTarget.isVoid(method) ? CodeBlock.of("$L;\n", call) : CodeBlock.of("return $L;\n", call));
     code.nextControlFlow("catch ($T $N)", Throwable.class, failure);
     code.addStatement("$N.markFailed()", guard);
     code.addStatement("throw $N", failure);
@@ -165,7 +175,7 @@ final class MethodOverrides {
   MethodSpec derivedCompute(ExecutableElement method) {
     Access tracked = target.analysis().tracked(method);
     MethodSpec.Builder compute =
-        MethodSpec.methodBuilder(MemberNames.compute(method))
+        MethodSpec.methodBuilder(target.names().compute(method))
             .addModifiers(Modifier.PRIVATE)
             .returns(TypeName.get(target.returnType(method)))
             .addJavadoc(
@@ -184,7 +194,7 @@ final class MethodOverrides {
   MethodSpec effectBody(ExecutableElement method) {
     Access tracked = target.analysis().tracked(method);
     MethodSpec.Builder body =
-        MethodSpec.methodBuilder(MemberNames.effectBody(method))
+        MethodSpec.methodBuilder(target.names().effectBody(method))
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc(
                 "$L",
@@ -198,14 +208,14 @@ final class MethodOverrides {
     if (target.analysis().effective(method).writes().isEmpty()) {
       body.addStatement("$L", target.superCall(method));
     } else {
-      addActionCall(method, body, false);
+      addLockedCall(method, body);
     }
     return body.build();
   }
 
   private List<CodeBlock> trackingReads(Collection<VariableElement> fields) {
     return fields.stream()
-        .map(field -> CodeBlock.of("$N.get()", MemberNames.signal(field)))
+        .map(field -> CodeBlock.of("$N.get()", target.names().signal(field)))
         .toList();
   }
 }

@@ -1,7 +1,5 @@
 package dev.statewire.processor.generation;
 
-import static dev.statewire.processor.generation.MemberNames.CORE;
-
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -24,6 +22,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -60,6 +61,8 @@ public final class ReactiveClassGenerator {
     private final AsyncDerivedMembers asyncDerived;
     /** A {@code close()} of the annotated class, which the generated {@code close()} calls. */
     private final Optional<ExecutableElement> userClose;
+    private final MemberNames names;
+    private final ClassJavadoc javadoc;
     private final TypeSpec.Builder builder;
     /** Statements of the constructors, given the name of their context parameter. */
     private final List<Function<String, CodeBlock>> constructionSteps = new ArrayList<>();
@@ -71,22 +74,21 @@ public final class ReactiveClassGenerator {
       this.fieldSync = new FieldSync(target);
       this.background = new BackgroundMembers(target);
       this.asyncDerived = new AsyncDerivedMembers(target);
-      this.userClose =
-          model.methods().stream()
-              .filter(m -> m.getSimpleName().contentEquals("close") && m.getParameters().isEmpty())
-              .filter(m -> OverrideKind.isOverridable(model, m, target.elements()))
-              .findFirst();
+      this.userClose = CloseMethod.userClose(target);
+      this.names = target.names();
+      this.javadoc = new ClassJavadoc(target);
       this.builder = TypeSpec.classBuilder(model.generatedName());
     }
 
     JavaFile build() {
       builder
-          .addOriginatingElement(target.type())
-          .addJavadoc("$L", classJavadoc())
-          .addAnnotation(
-              AnnotationSpec.builder(RuntimeNames.GENERATED)
-                  .addMember("value", "$S", PROCESSOR)
-                  .build())
+          .alwaysQualify(target.shadowed().toArray(String[]::new))
+          .addOriginatingElement(target.type());
+      if (generatedAnnotationVisible()) {
+        builder.addAnnotation(
+            AnnotationSpec.builder(RuntimeNames.GENERATED).addMember("value", "$S", PROCESSOR).build());
+      }
+      builder
           .addAnnotation(RuntimeNames.STATEWIRE_GENERATED)
           .superclass(TypeName.get(target.declared()))
           .addSuperinterface(RuntimeNames.REACTIVE_OBJECT);
@@ -110,6 +112,9 @@ public final class ReactiveClassGenerator {
           continue;
         }
         OverrideKind kind = OverrideKind.of(target.analysis(), method, target.elements(), target.types());
+        if (kind != OverrideKind.NONE && !isEffect(method)) {
+          javadoc.overrides(method, kind);
+        }
         if (kind == OverrideKind.DERIVED) {
           addComputed(method);
           helpers.add(overrides.derivedCompute(method));
@@ -122,6 +127,7 @@ public final class ReactiveClassGenerator {
         }
         if (isEffect(method)) {
           helpers.add(overrides.effectBody(method));
+          javadoc.effect(method);
         }
       }
       if (asyncDerived.present()) {
@@ -130,9 +136,11 @@ public final class ReactiveClassGenerator {
         helpers.addAll(asyncDerived.methods());
       }
       addConstructors();
+      builder.addJavadoc("$L", javadoc.text());
       builder.addMethod(reactiveContextMethod());
       builder.addMethod(reactiveTransactionMethod());
-      builder.addMethod(closeMethod());
+      builder.addMethod(
+          new CloseMethod(target, overrides, background, asyncDerived).build(userClose));
       if (background.present()) {
         builder.addMethod(background.runningTasksMethod());
       }
@@ -147,38 +155,31 @@ public final class ReactiveClassGenerator {
           .build();
     }
 
+    /**
+     * Whether {@code @javax.annotation.processing.Generated} is visible to the code being
+     * compiled: always in the unnamed module (JDK 9+), in a named module only if it reads {@code
+     * java.compiler}. Without it the generated class still has {@code @StatewireGenerated}.
+     */
+    private boolean generatedAnnotationVisible() {
+      Elements elements = target.elements();
+      ModuleElement module = elements.getModuleOf(target.type());
+      String name = RuntimeNames.GENERATED.canonicalName();
+      TypeElement generated =
+          module == null || module.isUnnamed()
+              ? elements.getTypeElement(name)
+              : elements.getTypeElement(module, name);
+      return generated != null;
+    }
+
     private boolean isEffect(ExecutableElement method) {
       return ReactiveClass.roleOf(method) == MethodRole.EFFECT
           && OverrideKind.isOverridable(model, method, target.elements());
     }
 
-    private String classJavadoc() {
-      return JavadocText.wrap(
-          "Reactive state generated from {@link "
-              + target.sourceName()
-              + "}.\n\n<p>Each reactive field is a signal ("
-              + JavadocText.codeList(model.fields().stream().map(ReactiveField::element).toList())
-              + "), each {@code @Derived} method a cached computed value"
-              + (asyncDerived.present()
-                  ? " (one returning a {@code CompletionStage} a {@code Resource}, loaded on the"
-                      + " context's executor)"
-                  : "")
-              + ", each {@code @Effect}"
-              + " method an effect started at construction and stopped by {@link #close()}. A"
-              + " method that writes fields is an action: it runs under the lock of the"
-              + " instance's {@link ReactiveContext} and its changes are committed when the"
-              + " outermost action or lock block ends (rolled back if it throws). A method that"
-              + " reads fields is a tracked read: called inside a derived value or an effect, the"
-              + " caller depends on the fields it reads, and calls into other reactive objects"
-              + " are tracked when they run.\n\n<p>Create one with any constructor of {@code "
-              + target.sourceName()
-              + "}, optionally preceded by the context to place it in (default: {@link"
-              + " ReactiveContext#current()}).");
-    }
-
     private void addCore() {
       builder.addField(
-          FieldSpec.builder(RuntimeNames.STATE_CORE, CORE, Modifier.PRIVATE, Modifier.FINAL)
+          FieldSpec.builder(
+                  RuntimeNames.STATE_CORE, names.core(), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
                   "$L",
                   JavadocText.wrap(
@@ -188,17 +189,17 @@ public final class ReactiveClassGenerator {
           context ->
               CodeBlock.of(
                   "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N);\n",
-                  CORE,
+                  names.core(),
                   RuntimeNames.STATE_CORE,
                   context,
                   target.displayName(),
-                  MemberNames.VERIFY,
-                  MemberNames.COMMIT,
-                  MemberNames.ROLLBACK));
+                  names.verify(),
+                  names.commit(),
+                  names.restore()));
     }
 
     private void addSignal(ReactiveField field) {
-      String name = MemberNames.signal(field.element());
+      String name = names.signal(field.element());
       builder.addField(
           FieldSpec.builder(
                   ParameterizedTypeName.get(
@@ -212,15 +213,16 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$W$N.signal(this.$N).named($S);\n",
+                  "this.$N =$W$N.$Lsignal($L).named($S);\n",
                   name,
                   context,
-                  field.name(),
-                  target.displayName() + "." + field.name()));
+                  typeWitness(field.type()),
+                  target.thisField(field),
+                  target.nodeName(field)));
     }
 
     private void addComputed(ExecutableElement method) {
-      String name = MemberNames.computed(method);
+      String name = names.computed(method);
       builder.addField(
           FieldSpec.builder(
                   ParameterizedTypeName.get(
@@ -235,11 +237,23 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$W$N.computed(this::$N).named($S);\n",
+                  "this.$N =$W$N.$Lcomputed(this::$N).named($S);\n",
                   name,
                   context,
-                  MemberNames.compute(method),
+                  typeWitness(target.returnType(method)),
+                  names.compute(method),
                   target.displayName() + "." + Signatures.of(method)));
+    }
+
+    /**
+     * {@code <List<? extends Number>>}, the explicit type argument of a {@code signal(value)} or
+     * {@code computed(fn)} call whose type has wildcards (inference would capture them and give a
+     * type the field cannot hold); empty otherwise.
+     */
+    private static CodeBlock typeWitness(TypeMirror type) {
+      return GenerationTarget.mentionsWildcard(type)
+          ? CodeBlock.of("<$T>", GenerationTarget.boxed(type))
+          : CodeBlock.of("");
     }
 
     /** Two constructors per non-private constructor: in the current context, in a given one. */
@@ -249,33 +263,27 @@ public final class ReactiveClassGenerator {
               .filter(c -> !c.getModifiers().contains(Modifier.PRIVATE))
               .toList();
       for (ExecutableElement constructor : constructors) {
-        List<ParameterSpec> parameters =
-            constructor.getParameters().stream().map(ParameterSpec::get).toList();
         String arguments = GenerationTarget.argumentList(constructor);
         String contextName = MemberNames.fresh("context", constructor);
-        Modifier[] access = constructorAccess(constructor);
-
         MethodSpec.Builder inCurrent =
-            MethodSpec.constructorBuilder()
-                .addModifiers(access)
+            constructorLike(constructor)
                 .addJavadoc(
                     "$L",
                     JavadocText.wrap(
-                        "Creates the state in {@link ReactiveContext#current()}; see "
+                        "Creates the state in {@link "
+                            + target.javadocName(RuntimeNames.REACTIVE_CONTEXT)
+                            + "#current()}; see "
                             + constructorLink(constructor)
-                            + "."))
-                .addParameters(parameters)
-                .varargs(constructor.isVarArgs())
-                .addStatement(
-                    "this($T.current()$L)",
-                    RuntimeNames.REACTIVE_CONTEXT,
-                    arguments.isEmpty() ? "" : ", " + arguments);
-        constructor.getThrownTypes().forEach(t -> inCurrent.addException(TypeName.get(t)));
+                            + "."));
+        inCurrent.addParameters(parameters(constructor));
+        inCurrent.addStatement(
+            "this($T.current()$L)",
+            RuntimeNames.REACTIVE_CONTEXT,
+            arguments.isEmpty() ? "" : ", " + arguments);
         builder.addMethod(inCurrent.build());
 
         MethodSpec.Builder inContext =
-            MethodSpec.constructorBuilder()
-                .addModifiers(access)
+            constructorLike(constructor)
                 .addJavadoc(
                     "$L",
                     JavadocText.wrap(
@@ -283,16 +291,30 @@ public final class ReactiveClassGenerator {
                             + contextName
                             + "}; see "
                             + constructorLink(constructor)
-                            + ". Its effects run once before the constructor returns."))
-                .addParameter(RuntimeNames.REACTIVE_CONTEXT, contextName)
-                .addParameters(parameters)
-                .varargs(constructor.isVarArgs())
-                .addStatement("super($L)", arguments);
-        constructor.getThrownTypes().forEach(t -> inContext.addException(TypeName.get(t)));
+                            + "."
+                            + (hasEffects() ? " Its effects run once before the constructor returns." : "")))
+                .addParameter(RuntimeNames.REACTIVE_CONTEXT, contextName);
+        inContext.addParameters(parameters(constructor));
+        inContext.addStatement("super($L)", arguments);
         constructionSteps.forEach(step -> inContext.addCode(step.apply(contextName)));
         inContext.addCode(effectStarts(contextName));
         builder.addMethod(inContext.build());
       }
+    }
+
+    /** A constructor with the access, type variables, varargs and exceptions of {@code constructor}. */
+    private MethodSpec.Builder constructorLike(ExecutableElement constructor) {
+      MethodSpec.Builder spec =
+          MethodSpec.constructorBuilder()
+              .addModifiers(constructorAccess(constructor))
+              .varargs(constructor.isVarArgs());
+      constructor.getTypeParameters().forEach(p -> spec.addTypeVariable(TypeVariableName.get(p)));
+      constructor.getThrownTypes().forEach(t -> spec.addException(TypeName.get(t)));
+      return spec;
+    }
+
+    private static List<ParameterSpec> parameters(ExecutableElement constructor) {
+      return constructor.getParameters().stream().map(ParameterSpec::get).toList();
     }
 
     /** {@code {@link Outer.X#X(int)}} for a constructor of the annotated class. */
@@ -318,15 +340,19 @@ public final class ReactiveClassGenerator {
           : new Modifier[0];
     }
 
+    private boolean hasEffects() {
+      return model.methods().stream().anyMatch(this::isEffect);
+    }
+
     private CodeBlock effectStarts(String context) {
       CodeBlock.Builder code = CodeBlock.builder();
       for (ExecutableElement method : model.methods()) {
         if (isEffect(method)) {
           code.addStatement(
               "$N.addEffect($N.effect(this::$N).named($S))",
-              CORE,
+              names.core(),
               context,
-              MemberNames.effectBody(method),
+              names.effectBody(method),
               target.displayName() + "." + Signatures.of(method));
         }
       }
@@ -335,50 +361,33 @@ public final class ReactiveClassGenerator {
 
     private MethodSpec reactiveContextMethod() {
       return MethodSpec.methodBuilder("reactiveContext")
+          .addJavadoc(
+              "$L",
+              JavadocText.wrap(
+                  "The context this instance lives in; {@code null} while the constructor of"
+                      + " {@code "
+                      + target.sourceName()
+                      + "} runs, where a lock block is a plain block (the instance is not shared"
+                      + " yet)."))
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(RuntimeNames.REACTIVE_CONTEXT)
-          .addStatement("return $N.context()", CORE)
+          .addStatement("return $N == null ? null : $N.context()", names.core(), names.core())
           .build();
     }
 
     private MethodSpec reactiveTransactionMethod() {
       return MethodSpec.methodBuilder("reactiveTransaction")
+          .addJavadoc(
+              "$L",
+              JavadocText.wrap(
+                  "This instance's part in a lock session: commits or restores its fields when"
+                      + " the outermost action or lock block ends."))
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(RuntimeNames.TRANSACTIONAL)
-          .addStatement("return $N", CORE)
+          .addStatement("return $N", names.core())
           .build();
-    }
-
-    private MethodSpec closeMethod() {
-      MethodSpec.Builder close =
-          MethodSpec.methodBuilder("close")
-              .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC);
-      String stopsEffects = "Stops the effects of this instance";
-      if (background.present()) {
-        close.addCode(background.closeStatement());
-        stopsEffects = background.closeJavadoc() + "stops the effects of this instance";
-      }
-      close.addStatement("$N.close()", CORE);
-      if (asyncDerived.present()) {
-        close.addCode(asyncDerived.closeStatements());
-        stopsEffects += asyncDerived.closeJavadoc();
-      }
-      if (userClose.isPresent()) {
-        close.addJavadoc(
-            "$L",
-            JavadocText.wrap(
-                stopsEffects + ", then runs {@link " + target.sourceName() + "#close()}."));
-        close.addStatement("super.close()");
-      } else {
-        close.addJavadoc(
-            "$L",
-            JavadocText.wrap(stopsEffects + ". Its fields stay readable; actions and lock blocks then"
-                    + " throw {@link dev.statewire.ClosedException}."));
-      }
-      return close.build();
     }
   }
 }

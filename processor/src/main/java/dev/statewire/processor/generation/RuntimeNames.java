@@ -9,6 +9,7 @@ final class RuntimeNames {
   static final ClassName COMPUTED = ClassName.get("dev.statewire", "Computed");
   static final ClassName LOCK_GUARD = ClassName.get("dev.statewire", "LockGuard");
   static final ClassName TRANSACTIONAL = ClassName.get("dev.statewire", "Transactional");
+  static final ClassName CLOSED = ClassName.get("dev.statewire", "ClosedException");
   static final ClassName STATE_MUTATION =
       ClassName.get("dev.statewire", "StateMutationException");
   static final ClassName BACKGROUND_TASKS = ClassName.get("dev.statewire", "BackgroundTasks");

@@ -5,7 +5,9 @@ import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.ReactiveField;
 import dev.statewire.processor.model.Signatures;
 import dev.statewire.processor.model.StatewireAnnotations;
+import java.util.List;
 import java.util.Locale;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -24,6 +26,8 @@ import javax.lang.model.util.Types;
  * methods have the right shape (SW301, SW302).
  */
 public final class DeclarationValidator {
+  private static final String REACTIVE_CONTEXT = "dev.statewire.ReactiveContext";
+  private static final String REACTIVE_OBJECT = "dev.statewire.ReactiveObject";
   private final Diagnostics diagnostics;
   private final Elements elements;
   private final Types types;
@@ -50,11 +54,122 @@ public final class DeclarationValidator {
     } else if (type.getNestingKind() == NestingKind.MEMBER
         && !type.getModifiers().contains(Modifier.STATIC)) {
       diagnostics.error(type, Messages.innerClass(name, generated));
+    } else if (privateEnclosing(type) != null) {
+      diagnostics.error(
+          type,
+          Messages.nestedInPrivateClass(
+              name, privateEnclosing(type).getSimpleName().toString(), generated));
+    } else if (type.getModifiers().contains(Modifier.SEALED)) {
+      diagnostics.error(type, Messages.sealedClass(name, generated));
     } else if (ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
         .allMatch(c -> c.getModifiers().contains(Modifier.PRIVATE))) {
       diagnostics.error(type, Messages.noConstructor(name, generated));
+    } else {
+      validateConstructorSignatures(type, generated);
+      validateReservedMethods(type, generated);
     }
     return diagnostics.errorCount() == before;
+  }
+
+  /**
+   * The generated class implements {@code reactiveContext()}, {@code reactiveTransaction()}
+   * and {@code close()} of {@code ReactiveObject}: a method of the class with one of these
+   * signatures must let it (a {@code close()} it overrides and calls is fine).
+   */
+  private void validateReservedMethods(TypeElement type, String generated) {
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (!method.getParameters().isEmpty()
+          || method.getModifiers().contains(Modifier.PRIVATE)
+          || ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals(REACTIVE_OBJECT)) {
+        continue;
+      }
+      String name = method.getSimpleName().toString();
+      String why = null;
+      if (name.equals("reactiveContext") || name.equals("reactiveTransaction")) {
+        why = "is declared";
+      } else if (name.equals("close")) {
+        if (method.getModifiers().contains(Modifier.FINAL)) {
+          why = "is final";
+        } else if (method.getModifiers().contains(Modifier.STATIC)) {
+          why = "is static";
+        } else if (method.getReturnType().getKind() != TypeKind.VOID) {
+          why = "returns a value";
+        }
+      }
+      if (why != null) {
+        Element at = method.getEnclosingElement().equals(type) ? method : type;
+        diagnostics.error(
+            at,
+            Messages.reservedMethod(
+                name + "()", method.getEnclosingElement().getSimpleName().toString(), generated, why));
+      }
+    }
+  }
+
+  /** The innermost private class enclosing {@code type}, or null. */
+  private static TypeElement privateEnclosing(TypeElement type) {
+    for (Element outer = type.getEnclosingElement();
+        outer instanceof TypeElement;
+        outer = outer.getEnclosingElement()) {
+      if (outer.getModifiers().contains(Modifier.PRIVATE)) {
+        return (TypeElement) outer;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The generated class has, per constructor {@code X(P)}, {@code ReactiveX(P)} and {@code
+   * ReactiveX(ReactiveContext, P)}: a constructor {@code X(ReactiveContext, Q)} beside {@code
+   * X(Q)} would give two of the same signature.
+   */
+  private void validateConstructorSignatures(TypeElement type, String generated) {
+    TypeElement context = elements.getTypeElement(REACTIVE_CONTEXT);
+    if (context == null) {
+      return;
+    }
+    List<ExecutableElement> constructors =
+        ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+            .filter(c -> !c.getModifiers().contains(Modifier.PRIVATE))
+            .toList();
+    for (ExecutableElement constructor : constructors) {
+      List<TypeMirror> parameters = erasedParameters(constructor);
+      if (parameters.isEmpty()
+          || !types.isSameType(parameters.get(0), types.erasure(context.asType()))) {
+        continue;
+      }
+      for (ExecutableElement other : constructors) {
+        if (sameTypes(parameters.subList(1, parameters.size()), erasedParameters(other))) {
+          diagnostics.error(
+              constructor,
+              Messages.constructorClash(
+                  constructorName(type, constructor), constructorName(type, other), generated));
+          break;
+        }
+      }
+    }
+  }
+
+  /** {@code X(ReactiveContext, int)}. */
+  private static String constructorName(TypeElement type, ExecutableElement constructor) {
+    return type.getSimpleName()
+        + Signatures.of(constructor).substring(constructor.getSimpleName().length());
+  }
+
+  private List<TypeMirror> erasedParameters(ExecutableElement executable) {
+    return executable.getParameters().stream().map(p -> types.erasure(p.asType())).toList();
+  }
+
+  private boolean sameTypes(List<TypeMirror> a, List<TypeMirror> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!types.isSameType(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String kindName(ElementKind kind) {
@@ -86,7 +201,24 @@ public final class DeclarationValidator {
                 field.name(),
                 field.declaringClass().getSimpleName().toString(),
                 model.element().getSimpleName().toString()));
+      } else {
+        validateFieldType(model, field, declaredHere);
       }
+    }
+  }
+
+  /** SW102: the generated class, a subclass in the same package, can name the field's type. */
+  private void validateFieldType(ReactiveClass model, ReactiveField field, boolean declaredHere) {
+    TypeNames.Inaccessible inaccessible =
+        new TypeNames(elements, model).inaccessibleIn(field.type());
+    if (inaccessible != null) {
+      diagnostics.error(
+          declaredHere ? field.element() : model.element(),
+          Messages.inaccessibleFieldType(
+              field.name(),
+              field.declaringClass().getSimpleName().toString(),
+              inaccessible.type().getSimpleName().toString(),
+              inaccessible.why()));
     }
   }
 
@@ -127,6 +259,9 @@ public final class DeclarationValidator {
     }
     if (method.getReturnType().getKind() == TypeKind.VOID) {
       return "returns void";
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      return "is generic";
     }
     return null;
   }
@@ -178,6 +313,8 @@ public final class DeclarationValidator {
         return "Keep only one of @Derived and @Effect.";
       case "returns void":
         return "Return the derived value, or make the method an @Effect if it is a side effect.";
+      case "is generic":
+        return "Remove its type parameters: a cached value has one type for every caller.";
       default:
         return commonFix(problem, "@Derived");
     }

@@ -45,6 +45,36 @@ public final class Messages {
         + generated + " to call. Add a package-private or public constructor.";
   }
 
+  static String nestedInPrivateClass(String name, String outer, String generated) {
+    return "[SW101] @Reactive class " + name + " is nested in the private class " + outer
+        + ", so the generated " + generated + " cannot extend it. Make " + outer
+        + " package-private or public, or move " + name + " out of it.";
+  }
+
+  static String sealedClass(String name, String generated) {
+    return "[SW101] @Reactive class " + name + " is sealed, so the generated " + generated
+        + " cannot extend it: javac checks a permits clause before annotation processing"
+        + " creates " + generated + ", so it cannot be listed there. Remove sealed, or seal an"
+        + " interface instead (sealed interface ... permits " + name + ") and declare " + name
+        + " non-sealed.";
+  }
+
+  static String constructorClash(String constructor, String other, String generated) {
+    return "[SW101] constructor " + constructor + " takes a ReactiveContext first, so the"
+        + " generated " + generated + " would get two constructors with one signature: the"
+        + " one calling " + constructor + " and the one placing " + other + " in a given"
+        + " context. Reorder or change the parameters of " + constructor + ", or make it"
+        + " private.";
+  }
+
+  static String reservedMethod(String method, String owner, String generated, String why) {
+    return "[SW101] method " + method + " of " + owner + " " + why + ", but the generated "
+        + generated + " implements " + method + " of dev.statewire.ReactiveObject. "
+        + (method.equals("close()")
+            ? "Make close() overridable (not final or static) and void, or rename it."
+            : "Rename it.");
+  }
+
   // SW102: a field the generated class cannot read
 
   static String privateField(String field, String owner) {
@@ -57,6 +87,12 @@ public final class Messages {
     return "[SW102] reactive field " + field + " of " + owner + " is package-private in another"
         + " package, so the class generated for " + subclass + " cannot read it. Make it"
         + " protected.";
+  }
+
+  static String inaccessibleFieldType(String field, String owner, String type, String why) {
+    return "[SW102] reactive field " + field + " of " + owner + " has type " + type + ", which is "
+        + why + ", so the generated class cannot name it for the field's signal. Make " + type
+        + " package-private or wider, or make the field final or static if it is not state.";
   }
 
   // SW201 / SW202 / SW204: writes and locks where they must not be

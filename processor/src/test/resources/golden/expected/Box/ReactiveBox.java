@@ -20,17 +20,17 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link Box}.
  *
- * <p>Each reactive field is a signal ({@code value}, {@code history}, {@code weight}),
- * each {@code @Derived} method a cached computed value, each {@code @Effect} method an
- * effect started at construction and stopped by {@link #close()}. A method that writes
- * fields is an action: it runs under the lock of the instance's {@link ReactiveContext}
- * and its changes are committed when the outermost action or lock block ends (rolled back
- * if it throws). A method that reads fields is a tracked read: called inside a derived
- * value or an effect, the caller depends on the fields it reads, and calls into other
- * reactive objects are tracked when they run.
+ * <p>Its reactive fields {@code value}, {@code history}, {@code weight} are signals: other
+ * threads, effects and derived values see a change when the action or lock block that made
+ * it ends. Its derived value {@link #grew()} is cached until something it reads changes.
+ * Its actions {@link #set(java.lang.Comparable)}, {@link #clearFrom(java.io.Reader)},
+ * {@link #clearChecked()} run under the lock of the instance's context; their writes are
+ * committed when the outermost action or lock block ends, and rolled back if one throws.
+ * Its tracked reads {@link #get()}, {@link #map(java.util.function.Function)} make a
+ * derived value or effect that calls them depend on the fields they read.
  *
- * <p>Create one with any constructor of {@code Box}, optionally preceded by the context to
- * place it in (default: {@link ReactiveContext#current()}).
+ * <p>Create one with any constructor of {@code Box}, optionally preceded by the
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -38,27 +38,27 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   /**
    * The context, the transaction and the effects of this instance.
    */
-  private final StateCore $$sw$core;
+  private final StateCore stateCore;
 
   /**
    * The committed value of {@code value}.
    */
-  private final Signal<T> $$sw$value;
+  private final Signal<T> valueSignal;
 
   /**
    * The committed value of {@code history}.
    */
-  private final Signal<List<T>> $$sw$history;
+  private final Signal<List<T>> historySignal;
 
   /**
    * The committed value of {@code weight}.
    */
-  private final Signal<Double> $$sw$weight;
+  private final Signal<Double> weightSignal;
 
   /**
    * The cached value of {@link #grew()}.
    */
-  private final Computed<Boolean> $$sw$grew$derived;
+  private final Computed<Boolean> grewComputed;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see
@@ -69,36 +69,46 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   }
 
   /**
-   * Creates the state in {@code context}; see {@link Box#Box(java.lang.Comparable)}. Its
-   * effects run once before the constructor returns.
+   * Creates the state in {@code context}; see {@link Box#Box(java.lang.Comparable)}.
    */
   public ReactiveBox(ReactiveContext context, T value) {
     super(value);
-    this.$$sw$core = new StateCore(context, "Box", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
-    this.$$sw$value = context.signal(this.value).named("Box.value");
-    this.$$sw$history = context.signal(this.history).named("Box.history");
-    this.$$sw$weight = context.signal(this.weight).named("Box.weight");
-    this.$$sw$grew$derived = context.computed(this::$$sw$grew$compute).named("Box.grew()");
-  }
-
-  @Override
-  public ReactiveContext reactiveContext() {
-    return $$sw$core.context();
-  }
-
-  @Override
-  public Transactional reactiveTransaction() {
-    return $$sw$core;
+    this.stateCore = new StateCore(context, "Box", this::verifyFields, this::commitFields,
+        this::restoreFields);
+    this.valueSignal = context.signal(this.value).named("Box.value");
+    this.historySignal = context.signal(this.history).named("Box.history");
+    this.weightSignal = context.signal(this.weight).named("Box.weight");
+    this.grewComputed = context.computed(this::computeGrew).named("Box.grew()");
   }
 
   /**
-   * Stops the effects of this instance. Its fields stay readable; actions and lock blocks
-   * then throw {@link dev.statewire.ClosedException}.
+   * The context this instance lives in; {@code null} while the constructor of {@code Box}
+   * runs, where a lock block is a plain block (the instance is not shared yet).
+   */
+  @Override
+  public ReactiveContext reactiveContext() {
+    return stateCore == null ? null : stateCore.context();
+  }
+
+  /**
+   * This instance's part in a lock session: commits or restores its fields when the
+   * outermost action or lock block ends.
+   */
+  @Override
+  public Transactional reactiveTransaction() {
+    return stateCore;
+  }
+
+  /**
+   * Stops its effects. Only the first call does anything; afterwards the fields stay
+   * readable and actions and lock blocks throw {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {
-    $$sw$core.close();
+    if (!stateCore.beginClose()) {
+      return;
+    }
+    stateCore.close();
   }
 
   /**
@@ -107,15 +117,15 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    */
   @Override
   public T get() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Box, before this class is set up
       return super.get();
     }
-    if ($$sw$core.isLockHeld()) {
-      $$sw$value.get();
+    if (stateCore.isLockHeld()) {
+      valueSignal.get();
       return super.get();
     }
-    return $$sw$value.peek();
+    return valueSignal.peek();
   }
 
   /**
@@ -125,19 +135,12 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    */
   @Override
   public void set(T value) {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Box, before this class is set up
       super.set(value);
       return;
     }
-    try (LockGuard guard = $$sw$core.beginAction()) {
-      try {
-        $$sw$core.runUntracked(() -> super.set(value));
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
-    }
+    stateCore.runAction(() -> super.set(value));
   }
 
   /**
@@ -147,14 +150,14 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    */
   @Override
   public boolean grew() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Box, before this class is set up
       return super.grew();
     }
-    if ($$sw$core.readsUncommitted()) {
-      return $$sw$grew$compute();
+    if (stateCore.readsUncommitted()) {
+      return computeGrew();
     }
-    return $$sw$grew$derived.get();
+    return grewComputed.get();
   }
 
   /**
@@ -164,19 +167,19 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    */
   @Override
   public <R> R map(Function<? super T, R> fn) {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Box, before this class is set up
       return super.map(fn);
     }
-    if (!$$sw$core.isLockHeld()) {
-      LockGuard guard = $$sw$core.enter();
+    if (!stateCore.isLockHeld()) {
+      LockGuard guard = stateCore.enter();
       try {
         return super.map(fn);
       } finally {
         guard.close();
       }
     }
-    $$sw$value.get();
+    valueSignal.get();
     return super.map(fn);
   }
 
@@ -186,19 +189,12 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    */
   @Override
   public void clearFrom(Reader reader) throws IOException {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Box, before this class is set up
       super.clearFrom(reader);
       return;
     }
-    try (LockGuard guard = $$sw$core.beginAction()) {
-      try {
-        $$sw$core.runUntracked(() -> super.clearFrom(reader));
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
-    }
+    stateCore.runAction(() -> super.clearFrom(reader));
   }
 
   /**
@@ -207,12 +203,12 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    */
   @Override
   public void clearChecked() throws IOException, TimeoutException {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Box, before this class is set up
       super.clearChecked();
       return;
     }
-    try (LockGuard guard = $$sw$core.beginAction()) {
+    try (LockGuard guard = stateCore.beginAction()) {
       try {
         super.clearChecked();
       } catch (Throwable failure) {
@@ -226,9 +222,9 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    * Evaluates {@link #grew()} and makes the caller depend on fields {@code value},
    * {@code history}.
    */
-  private boolean $$sw$grew$compute() {
-    $$sw$value.get();
-    $$sw$history.get();
+  private boolean computeGrew() {
+    valueSignal.get();
+    historySignal.get();
     return super.grew();
   }
 
@@ -237,17 +233,17 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    * compiled without the processor), after restoring the fields; runs when a lock session on
    * this instance begins.
    */
-  private void $$sw$verify() {
-    if (!Objects.equals(value, $$sw$value.peek())) {
-      $$sw$rollback();
+  private void verifyFields() {
+    if (!Objects.equals(value, valueSignal.peek())) {
+      restoreFields();
       throw new StateMutationException("Box", "value");
     }
-    if (!Objects.equals(history, $$sw$history.peek())) {
-      $$sw$rollback();
+    if (!Objects.equals(history, historySignal.peek())) {
+      restoreFields();
       throw new StateMutationException("Box", "history");
     }
-    if (Double.compare(weight, $$sw$weight.peek()) != 0) {
-      $$sw$rollback();
+    if (Double.compare(weight, weightSignal.peek()) != 0) {
+      restoreFields();
       throw new StateMutationException("Box", "weight");
     }
   }
@@ -256,15 +252,15 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    * Publishes each field that differs from its committed value; runs once when the outermost
    * action or lock block ends.
    */
-  private void $$sw$commit() {
-    if (!Objects.equals(value, $$sw$value.peek())) {
-      $$sw$value.set(value);
+  private void commitFields() {
+    if (!Objects.equals(value, valueSignal.peek())) {
+      valueSignal.set(value);
     }
-    if (!Objects.equals(history, $$sw$history.peek())) {
-      $$sw$history.set(history);
+    if (!Objects.equals(history, historySignal.peek())) {
+      historySignal.set(history);
     }
-    if (Double.compare(weight, $$sw$weight.peek()) != 0) {
-      $$sw$weight.set(weight);
+    if (Double.compare(weight, weightSignal.peek()) != 0) {
+      weightSignal.set(weight);
     }
   }
 
@@ -272,9 +268,9 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    * Restores every field to its committed value; runs when the outermost action or lock
    * block throws.
    */
-  private void $$sw$rollback() {
-    value = $$sw$value.peek();
-    history = $$sw$history.peek();
-    weight = $$sw$weight.peek();
+  private void restoreFields() {
+    value = valueSignal.peek();
+    history = historySignal.peek();
+    weight = weightSignal.peek();
   }
 }

@@ -15,17 +15,18 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link Shapes.Square}.
  *
- * <p>Each reactive field is a signal ({@code name}, {@code side}), each {@code @Derived}
- * method a cached computed value, each {@code @Effect} method an effect started at
- * construction and stopped by {@link #close()}. A method that writes fields is an action:
- * it runs under the lock of the instance's {@link ReactiveContext} and its changes are
- * committed when the outermost action or lock block ends (rolled back if it throws). A
- * method that reads fields is a tracked read: called inside a derived value or an effect,
- * the caller depends on the fields it reads, and calls into other reactive objects are
- * tracked when they run.
+ * <p>Its reactive fields {@code name}, {@code side} are signals: other threads, effects
+ * and derived values see a change when the action or lock block that made it ends. Its
+ * derived value {@link #area()} is cached until something it reads changes. Its effect
+ * {@link #log()} starts at construction, runs again after each commit that changes what it
+ * read, and stops at {@link #close()}. Its action {@link #rename(java.lang.String)} runs
+ * under the lock of the instance's context; its writes are committed when the outermost
+ * action or lock block ends, and rolled back if it throws. Its tracked read
+ * {@link #name()} makes a derived value or effect that calls it depend on the fields it
+ * reads.
  *
  * <p>Create one with any constructor of {@code Shapes.Square}, optionally preceded by the
- * context to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -33,22 +34,22 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   /**
    * The context, the transaction and the effects of this instance.
    */
-  private final StateCore $$sw$core;
+  private final StateCore stateCore;
 
   /**
    * The committed value of {@code name}.
    */
-  private final Signal<String> $$sw$name;
+  private final Signal<String> nameSignal;
 
   /**
    * The committed value of {@code side}.
    */
-  private final Signal<Double> $$sw$side;
+  private final Signal<Double> sideSignal;
 
   /**
    * The cached value of {@link #area()}.
    */
-  private final Computed<Double> $$sw$area$derived;
+  private final Computed<Double> areaComputed;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see
@@ -64,31 +65,43 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    */
   public ReactiveShapes_Square(ReactiveContext context, double side) {
     super(side);
-    this.$$sw$core = new StateCore(context, "Square", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
-    this.$$sw$name = context.signal(this.name).named("Square.name");
-    this.$$sw$side = context.signal(this.side).named("Square.side");
-    this.$$sw$area$derived = context.computed(this::$$sw$area$compute).named("Square.area()");
-    $$sw$core.addEffect(context.effect(this::$$sw$log$run).named("Square.log()"));
-  }
-
-  @Override
-  public ReactiveContext reactiveContext() {
-    return $$sw$core.context();
-  }
-
-  @Override
-  public Transactional reactiveTransaction() {
-    return $$sw$core;
+    this.stateCore = new StateCore(context, "Square", this::verifyFields, this::commitFields,
+        this::restoreFields);
+    this.nameSignal = context.signal(this.name).named("Square.name");
+    this.sideSignal = context.signal(this.side).named("Square.side");
+    this.areaComputed = context.computed(this::computeArea).named("Square.area()");
+    stateCore.addEffect(context.effect(this::logEffect).named("Square.log()"));
   }
 
   /**
-   * Stops the effects of this instance. Its fields stay readable; actions and lock blocks
-   * then throw {@link dev.statewire.ClosedException}.
+   * The context this instance lives in; {@code null} while the constructor of
+   * {@code Shapes.Square} runs, where a lock block is a plain block (the instance is not
+   * shared yet).
+   */
+  @Override
+  public ReactiveContext reactiveContext() {
+    return stateCore == null ? null : stateCore.context();
+  }
+
+  /**
+   * This instance's part in a lock session: commits or restores its fields when the
+   * outermost action or lock block ends.
+   */
+  @Override
+  public Transactional reactiveTransaction() {
+    return stateCore;
+  }
+
+  /**
+   * Stops its effects. Only the first call does anything; afterwards the fields stay
+   * readable and actions and lock blocks throw {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {
-    $$sw$core.close();
+    if (!stateCore.beginClose()) {
+      return;
+    }
+    stateCore.close();
   }
 
   /**
@@ -97,14 +110,14 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    */
   @Override
   public double area() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Square, before this class is set up
       return super.area();
     }
-    if ($$sw$core.readsUncommitted()) {
-      return $$sw$area$compute();
+    if (stateCore.readsUncommitted()) {
+      return computeArea();
     }
-    return $$sw$area$derived.get();
+    return areaComputed.get();
   }
 
   /**
@@ -114,13 +127,13 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    */
   @Override
   void log() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Square, before this class is set up
       super.log();
       return;
     }
-    if (!$$sw$core.isLockHeld()) {
-      LockGuard guard = $$sw$core.enter();
+    if (!stateCore.isLockHeld()) {
+      LockGuard guard = stateCore.enter();
       try {
         super.log();
         return;
@@ -128,7 +141,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
         guard.close();
       }
     }
-    $$sw$name.get();
+    nameSignal.get();
     super.log();
   }
 
@@ -138,19 +151,12 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    */
   @Override
   public void rename(String name) {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Square, before this class is set up
       super.rename(name);
       return;
     }
-    try (LockGuard guard = $$sw$core.beginAction()) {
-      try {
-        $$sw$core.runUntracked(() -> super.rename(name));
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
-    }
+    stateCore.runAction(() -> super.rename(name));
   }
 
   /**
@@ -159,22 +165,22 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    */
   @Override
   public String name() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Square, before this class is set up
       return super.name();
     }
-    if ($$sw$core.isLockHeld()) {
-      $$sw$name.get();
+    if (stateCore.isLockHeld()) {
+      nameSignal.get();
       return super.name();
     }
-    return $$sw$name.peek();
+    return nameSignal.peek();
   }
 
   /**
    * Evaluates {@link #area()} and makes the caller depend on field {@code side}.
    */
-  private double $$sw$area$compute() {
-    $$sw$side.get();
+  private double computeArea() {
+    sideSignal.get();
     return super.area();
   }
 
@@ -182,8 +188,8 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    * The effect {@link #log()}: runs at construction, then after every commit that changes
    * field {@code name} and derived value {@link #area()}.
    */
-  private void $$sw$log$run() {
-    $$sw$name.get();
+  private void logEffect() {
+    nameSignal.get();
     super.log();
   }
 
@@ -192,13 +198,13 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    * compiled without the processor), after restoring the fields; runs when a lock session on
    * this instance begins.
    */
-  private void $$sw$verify() {
-    if (!Objects.equals(name, $$sw$name.peek())) {
-      $$sw$rollback();
+  private void verifyFields() {
+    if (!Objects.equals(name, nameSignal.peek())) {
+      restoreFields();
       throw new StateMutationException("Square", "name");
     }
-    if (Double.compare(side, $$sw$side.peek()) != 0) {
-      $$sw$rollback();
+    if (Double.compare(side, sideSignal.peek()) != 0) {
+      restoreFields();
       throw new StateMutationException("Square", "side");
     }
   }
@@ -207,12 +213,12 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    * Publishes each field that differs from its committed value; runs once when the outermost
    * action or lock block ends.
    */
-  private void $$sw$commit() {
-    if (!Objects.equals(name, $$sw$name.peek())) {
-      $$sw$name.set(name);
+  private void commitFields() {
+    if (!Objects.equals(name, nameSignal.peek())) {
+      nameSignal.set(name);
     }
-    if (Double.compare(side, $$sw$side.peek()) != 0) {
-      $$sw$side.set(side);
+    if (Double.compare(side, sideSignal.peek()) != 0) {
+      sideSignal.set(side);
     }
   }
 
@@ -220,8 +226,8 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    * Restores every field to its committed value; runs when the outermost action or lock
    * block throws.
    */
-  private void $$sw$rollback() {
-    name = $$sw$name.peek();
-    side = $$sw$side.peek();
+  private void restoreFields() {
+    name = nameSignal.peek();
+    side = sideSignal.peek();
   }
 }

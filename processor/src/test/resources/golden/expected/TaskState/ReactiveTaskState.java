@@ -14,17 +14,18 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link TaskState}.
  *
- * <p>Each reactive field is a signal ({@code counter}, {@code maxCounter},
- * {@code running}), each {@code @Derived} method a cached computed value, each
- * {@code @Effect} method an effect started at construction and stopped by
- * {@link #close()}. A method that writes fields is an action: it runs under the lock of
- * the instance's {@link ReactiveContext} and its changes are committed when the outermost
- * action or lock block ends (rolled back if it throws). A method that reads fields is a
- * tracked read: called inside a derived value or an effect, the caller depends on the
- * fields it reads, and calls into other reactive objects are tracked when they run.
+ * <p>Its reactive fields {@code counter}, {@code maxCounter}, {@code running} are signals:
+ * other threads, effects and derived values see a change when the action or lock block
+ * that made it ends. Its derived values {@link #atLimit()}, {@link #summary()} are cached,
+ * each until something it reads changes. Its effect {@link #report()} starts at
+ * construction, runs again after each commit that changes what it read, and stops at
+ * {@link #close()}. Its actions {@link #toggleRunning()}, {@link #step()} run under the
+ * lock of the instance's context; their writes are committed when the outermost action or
+ * lock block ends, and rolled back if one throws. Its tracked read {@link #getCounter()}
+ * makes a derived value or effect that calls it depend on the fields it reads.
  *
  * <p>Create one with any constructor of {@code TaskState}, optionally preceded by the
- * context to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -32,32 +33,32 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   /**
    * The context, the transaction and the effects of this instance.
    */
-  private final StateCore $$sw$core;
+  private final StateCore stateCore;
 
   /**
    * The committed value of {@code counter}.
    */
-  private final Signal<Integer> $$sw$counter;
+  private final Signal<Integer> counterSignal;
 
   /**
    * The committed value of {@code maxCounter}.
    */
-  private final Signal<Integer> $$sw$maxCounter;
+  private final Signal<Integer> maxCounterSignal;
 
   /**
    * The committed value of {@code running}.
    */
-  private final Signal<Boolean> $$sw$running;
+  private final Signal<Boolean> runningSignal;
 
   /**
    * The cached value of {@link #atLimit()}.
    */
-  private final Computed<Boolean> $$sw$atLimit$derived;
+  private final Computed<Boolean> atLimitComputed;
 
   /**
    * The cached value of {@link #summary()}.
    */
-  private final Computed<String> $$sw$summary$derived;
+  private final Computed<String> summaryComputed;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see
@@ -73,16 +74,14 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   public ReactiveTaskState(ReactiveContext context, String label) {
     super(label);
-    this.$$sw$core = new StateCore(context, "TaskState", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
-    this.$$sw$counter = context.signal(this.counter).named("TaskState.counter");
-    this.$$sw$maxCounter = context.signal(this.maxCounter).named("TaskState.maxCounter");
-    this.$$sw$running = context.signal(this.running).named("TaskState.running");
-    this.$$sw$atLimit$derived =
-        context.computed(this::$$sw$atLimit$compute).named("TaskState.atLimit()");
-    this.$$sw$summary$derived =
-        context.computed(this::$$sw$summary$compute).named("TaskState.summary()");
-    $$sw$core.addEffect(context.effect(this::$$sw$report$run).named("TaskState.report()"));
+    this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
+        this::restoreFields);
+    this.counterSignal = context.signal(this.counter).named("TaskState.counter");
+    this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
+    this.runningSignal = context.signal(this.running).named("TaskState.running");
+    this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
+    this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
+    stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
   }
 
   /**
@@ -99,35 +98,45 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   ReactiveTaskState(ReactiveContext context) {
     super();
-    this.$$sw$core = new StateCore(context, "TaskState", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
-    this.$$sw$counter = context.signal(this.counter).named("TaskState.counter");
-    this.$$sw$maxCounter = context.signal(this.maxCounter).named("TaskState.maxCounter");
-    this.$$sw$running = context.signal(this.running).named("TaskState.running");
-    this.$$sw$atLimit$derived =
-        context.computed(this::$$sw$atLimit$compute).named("TaskState.atLimit()");
-    this.$$sw$summary$derived =
-        context.computed(this::$$sw$summary$compute).named("TaskState.summary()");
-    $$sw$core.addEffect(context.effect(this::$$sw$report$run).named("TaskState.report()"));
-  }
-
-  @Override
-  public ReactiveContext reactiveContext() {
-    return $$sw$core.context();
-  }
-
-  @Override
-  public Transactional reactiveTransaction() {
-    return $$sw$core;
+    this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
+        this::restoreFields);
+    this.counterSignal = context.signal(this.counter).named("TaskState.counter");
+    this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
+    this.runningSignal = context.signal(this.running).named("TaskState.running");
+    this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
+    this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
+    stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
   }
 
   /**
-   * Stops the effects of this instance. Its fields stay readable; actions and lock blocks
-   * then throw {@link dev.statewire.ClosedException}.
+   * The context this instance lives in; {@code null} while the constructor of
+   * {@code TaskState} runs, where a lock block is a plain block (the instance is not shared
+   * yet).
+   */
+  @Override
+  public ReactiveContext reactiveContext() {
+    return stateCore == null ? null : stateCore.context();
+  }
+
+  /**
+   * This instance's part in a lock session: commits or restores its fields when the
+   * outermost action or lock block ends.
+   */
+  @Override
+  public Transactional reactiveTransaction() {
+    return stateCore;
+  }
+
+  /**
+   * Stops its effects. Only the first call does anything; afterwards the fields stay
+   * readable and actions and lock blocks throw {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {
-    $$sw$core.close();
+    if (!stateCore.beginClose()) {
+      return;
+    }
+    stateCore.close();
   }
 
   /**
@@ -137,14 +146,14 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   @Override
   boolean atLimit() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of TaskState, before this class is set up
       return super.atLimit();
     }
-    if ($$sw$core.readsUncommitted()) {
-      return $$sw$atLimit$compute();
+    if (stateCore.readsUncommitted()) {
+      return computeAtLimit();
     }
-    return $$sw$atLimit$derived.get();
+    return atLimitComputed.get();
   }
 
   /**
@@ -154,14 +163,14 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   @Override
   String summary() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of TaskState, before this class is set up
       return super.summary();
     }
-    if ($$sw$core.readsUncommitted()) {
-      return $$sw$summary$compute();
+    if (stateCore.readsUncommitted()) {
+      return computeSummary();
     }
-    return $$sw$summary$derived.get();
+    return summaryComputed.get();
   }
 
   /**
@@ -171,13 +180,13 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   @Override
   void report() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of TaskState, before this class is set up
       super.report();
       return;
     }
-    if (!$$sw$core.isLockHeld()) {
-      LockGuard guard = $$sw$core.enter();
+    if (!stateCore.isLockHeld()) {
+      LockGuard guard = stateCore.enter();
       try {
         super.report();
         return;
@@ -185,8 +194,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
         guard.close();
       }
     }
-    $$sw$counter.get();
-    $$sw$maxCounter.get();
+    counterSignal.get();
+    maxCounterSignal.get();
     super.report();
   }
 
@@ -196,15 +205,15 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   @Override
   public int getCounter() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of TaskState, before this class is set up
       return super.getCounter();
     }
-    if ($$sw$core.isLockHeld()) {
-      $$sw$counter.get();
+    if (stateCore.isLockHeld()) {
+      counterSignal.get();
       return super.getCounter();
     }
-    return $$sw$counter.peek();
+    return counterSignal.peek();
   }
 
   /**
@@ -214,19 +223,12 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   @Override
   void toggleRunning() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of TaskState, before this class is set up
       super.toggleRunning();
       return;
     }
-    try (LockGuard guard = $$sw$core.beginAction()) {
-      try {
-        $$sw$core.runUntracked(() -> super.toggleRunning());
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
-    }
+    stateCore.runAction(() -> super.toggleRunning());
   }
 
   /**
@@ -235,28 +237,21 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   @Override
   void step() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of TaskState, before this class is set up
       super.step();
       return;
     }
-    try (LockGuard guard = $$sw$core.beginAction()) {
-      try {
-        $$sw$core.runUntracked(() -> super.step());
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
-    }
+    stateCore.runAction(() -> super.step());
   }
 
   /**
    * Evaluates {@link #atLimit()} and makes the caller depend on fields {@code counter},
    * {@code maxCounter}.
    */
-  private boolean $$sw$atLimit$compute() {
-    $$sw$counter.get();
-    $$sw$maxCounter.get();
+  private boolean computeAtLimit() {
+    counterSignal.get();
+    maxCounterSignal.get();
     return super.atLimit();
   }
 
@@ -264,8 +259,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * Evaluates {@link #summary()} and makes the caller depend on field {@code counter} and
    * derived value {@link #atLimit()}.
    */
-  private String $$sw$summary$compute() {
-    $$sw$counter.get();
+  private String computeSummary() {
+    counterSignal.get();
     return super.summary();
   }
 
@@ -273,9 +268,9 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * The effect {@link #report()}: runs at construction, then after every commit that changes
    * fields {@code counter}, {@code maxCounter}.
    */
-  private void $$sw$report$run() {
-    $$sw$counter.get();
-    $$sw$maxCounter.get();
+  private void reportEffect() {
+    counterSignal.get();
+    maxCounterSignal.get();
     super.report();
   }
 
@@ -284,17 +279,17 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * compiled without the processor), after restoring the fields; runs when a lock session on
    * this instance begins.
    */
-  private void $$sw$verify() {
-    if (counter != $$sw$counter.peek()) {
-      $$sw$rollback();
+  private void verifyFields() {
+    if (counter != counterSignal.peek()) {
+      restoreFields();
       throw new StateMutationException("TaskState", "counter");
     }
-    if (maxCounter != $$sw$maxCounter.peek()) {
-      $$sw$rollback();
+    if (maxCounter != maxCounterSignal.peek()) {
+      restoreFields();
       throw new StateMutationException("TaskState", "maxCounter");
     }
-    if (running != $$sw$running.peek()) {
-      $$sw$rollback();
+    if (running != runningSignal.peek()) {
+      restoreFields();
       throw new StateMutationException("TaskState", "running");
     }
   }
@@ -303,15 +298,15 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * Publishes each field that differs from its committed value; runs once when the outermost
    * action or lock block ends.
    */
-  private void $$sw$commit() {
-    if (counter != $$sw$counter.peek()) {
-      $$sw$counter.set(counter);
+  private void commitFields() {
+    if (counter != counterSignal.peek()) {
+      counterSignal.set(counter);
     }
-    if (maxCounter != $$sw$maxCounter.peek()) {
-      $$sw$maxCounter.set(maxCounter);
+    if (maxCounter != maxCounterSignal.peek()) {
+      maxCounterSignal.set(maxCounter);
     }
-    if (running != $$sw$running.peek()) {
-      $$sw$running.set(running);
+    if (running != runningSignal.peek()) {
+      runningSignal.set(running);
     }
   }
 
@@ -319,9 +314,9 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * Restores every field to its committed value; runs when the outermost action or lock
    * block throws.
    */
-  private void $$sw$rollback() {
-    counter = $$sw$counter.peek();
-    maxCounter = $$sw$maxCounter.peek();
-    running = $$sw$running.peek();
+  private void restoreFields() {
+    counter = counterSignal.peek();
+    maxCounter = maxCounterSignal.peek();
+    running = runningSignal.peek();
   }
 }

@@ -21,18 +21,18 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link UserView}.
  *
- * <p>Each reactive field is a signal ({@code userId}, {@code region}, {@code shown}), each
- * {@code @Derived} method a cached computed value (one returning a {@code CompletionStage}
- * a {@code Resource}, loaded on the context's executor), each {@code @Effect} method an
- * effect started at construction and stopped by {@link #close()}. A method that writes
- * fields is an action: it runs under the lock of the instance's {@link ReactiveContext}
- * and its changes are committed when the outermost action or lock block ends (rolled back
- * if it throws). A method that reads fields is a tracked read: called inside a derived
- * value or an effect, the caller depends on the fields it reads, and calls into other
- * reactive objects are tracked when they run.
+ * <p>Its reactive fields {@code userId}, {@code region}, {@code shown} are signals: other
+ * threads, effects and derived values see a change when the action or lock block that made
+ * it ends. Its derived value {@link #label()} is cached until something it reads changes.
+ * Its async derived values {@link #userName()}, {@link #nameLength()} are kept by
+ * {@code Resource}s that load on the context's executor and reload when what they read
+ * changes. Its effect {@link #show()} starts at construction, runs again after each commit
+ * that changes what it read, and stops at {@link #close()}. Its action
+ * {@link #select(long)} runs under the lock of the instance's context; its writes are
+ * committed when the outermost action or lock block ends, and rolled back if it throws.
  *
  * <p>Create one with any constructor of {@code UserView}, optionally preceded by the
- * context to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -40,37 +40,37 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
   /**
    * The context, the transaction and the effects of this instance.
    */
-  private final StateCore $$sw$core;
+  private final StateCore stateCore;
 
   /**
    * The committed value of {@code userId}.
    */
-  private final Signal<Long> $$sw$userId;
+  private final Signal<Long> userIdSignal;
 
   /**
    * The committed value of {@code region}.
    */
-  private final Signal<String> $$sw$region;
+  private final Signal<String> regionSignal;
 
   /**
    * The committed value of {@code shown}.
    */
-  private final Signal<String> $$sw$shown;
+  private final Signal<String> shownSignal;
 
   /**
    * The cached value of {@link #label()}.
    */
-  private final Computed<String> $$sw$label$derived;
+  private final Computed<String> labelComputed;
 
   /**
    * The resource of {@link #userName()} and the stages it hands out.
    */
-  private final AsyncDerived<String> $$sw$userName$async;
+  private final AsyncDerived<String> userNameAsync;
 
   /**
    * The resource of {@link #nameLength()} and the stages it hands out.
    */
-  private final AsyncDerived<Integer> $$sw$nameLength$async;
+  private final AsyncDerived<Integer> nameLengthAsync;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see
@@ -87,39 +87,52 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    */
   public ReactiveUserView(ReactiveContext context, UserView.Directory directory) {
     super(directory);
-    this.$$sw$core = new StateCore(context, "UserView", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
-    this.$$sw$userId = context.signal(this.userId).named("UserView.userId");
-    this.$$sw$region = context.signal(this.region).named("UserView.region");
-    this.$$sw$shown = context.signal(this.shown).named("UserView.shown");
-    this.$$sw$label$derived = context.computed(this::$$sw$label$compute).named("UserView.label()");
-    this.$$sw$userName$async = new AsyncDerived<>(context, "UserView.userName()",
-        this::$$sw$userName$params, this::$$sw$userName$load);
-    this.$$sw$nameLength$async = new AsyncDerived<>(context, "UserView.nameLength()",
-        this::$$sw$nameLength$params, this::$$sw$nameLength$load);
-    $$sw$core.addEffect(context.effect(this::$$sw$show$run).named("UserView.show()"));
-  }
-
-  @Override
-  public ReactiveContext reactiveContext() {
-    return $$sw$core.context();
-  }
-
-  @Override
-  public Transactional reactiveTransaction() {
-    return $$sw$core;
+    this.stateCore = new StateCore(context, "UserView", this::verifyFields, this::commitFields,
+        this::restoreFields);
+    this.userIdSignal = context.signal(this.userId).named("UserView.userId");
+    this.regionSignal = context.signal(this.region).named("UserView.region");
+    this.shownSignal = context.signal(this.shown).named("UserView.shown");
+    this.labelComputed = context.computed(this::computeLabel).named("UserView.label()");
+    this.userNameAsync = new AsyncDerived<>(context, "UserView.userName()", this::userNameParams,
+        this::loadUserName);
+    this.nameLengthAsync = new AsyncDerived<>(context, "UserView.nameLength()",
+        this::nameLengthParams, this::loadNameLength);
+    stateCore.addEffect(context.effect(this::showEffect).named("UserView.show()"));
   }
 
   /**
-   * Stops the effects of this instance and closes the resources of its async derived values
-   * (cancelling running loads and the stages still waiting for them). Its fields stay
-   * readable; actions and lock blocks then throw {@link dev.statewire.ClosedException}.
+   * The context this instance lives in; {@code null} while the constructor of
+   * {@code UserView} runs, where a lock block is a plain block (the instance is not shared
+   * yet).
+   */
+  @Override
+  public ReactiveContext reactiveContext() {
+    return stateCore == null ? null : stateCore.context();
+  }
+
+  /**
+   * This instance's part in a lock session: commits or restores its fields when the
+   * outermost action or lock block ends.
+   */
+  @Override
+  public Transactional reactiveTransaction() {
+    return stateCore;
+  }
+
+  /**
+   * Stops its effects and closes the resources of its async derived values (cancelling
+   * running loads and the stages still waiting for them). Only the first call does anything;
+   * afterwards the fields stay readable and actions and lock blocks throw
+   * {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {
-    $$sw$core.close();
-    $$sw$userName$async.close();
-    $$sw$nameLength$async.close();
+    if (!stateCore.beginClose()) {
+      return;
+    }
+    stateCore.close();
+    userNameAsync.close();
+    nameLengthAsync.close();
   }
 
   /**
@@ -133,14 +146,14 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    */
   @Override
   public CompletionStage<String> userName() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of UserView, before this class is set up
       return super.userName();
     }
-    if ($$sw$core.readsUncommitted()) {
+    if (stateCore.readsUncommitted()) {
       return super.userName();
     }
-    return $$sw$userName$async.next();
+    return userNameAsync.next();
   }
 
   /**
@@ -154,14 +167,14 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    */
   @Override
   CompletableFuture<Integer> nameLength() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of UserView, before this class is set up
       return super.nameLength();
     }
-    if ($$sw$core.readsUncommitted()) {
+    if (stateCore.readsUncommitted()) {
       return super.nameLength();
     }
-    return $$sw$nameLength$async.next();
+    return nameLengthAsync.next();
   }
 
   /**
@@ -171,14 +184,14 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    */
   @Override
   String label() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of UserView, before this class is set up
       return super.label();
     }
-    if ($$sw$core.readsUncommitted()) {
-      return $$sw$label$compute();
+    if (stateCore.readsUncommitted()) {
+      return computeLabel();
     }
-    return $$sw$label$derived.get();
+    return labelComputed.get();
   }
 
   /**
@@ -187,19 +200,12 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    */
   @Override
   void show() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of UserView, before this class is set up
       super.show();
       return;
     }
-    try (LockGuard guard = $$sw$core.beginAction()) {
-      try {
-        $$sw$core.runUntracked(() -> super.show());
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
-    }
+    stateCore.runAction(() -> super.show());
   }
 
   /**
@@ -208,26 +214,19 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    */
   @Override
   public void select(long id) {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of UserView, before this class is set up
       super.select(id);
       return;
     }
-    try (LockGuard guard = $$sw$core.beginAction()) {
-      try {
-        $$sw$core.runUntracked(() -> super.select(id));
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
-    }
+    stateCore.runAction(() -> super.select(id));
   }
 
   /**
    * Evaluates {@link #label()} and makes the caller depend on derived value
    * {@link #userName()}.
    */
-  private String $$sw$label$compute() {
+  private String computeLabel() {
     return super.label();
   }
 
@@ -235,8 +234,8 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * The effect {@link #show()}: runs at construction, then after every commit that changes
    * derived value {@link #label()}.
    */
-  private void $$sw$show$run() {
-    try (LockGuard guard = $$sw$core.beginAction()) {
+  private void showEffect() {
+    try (LockGuard guard = stateCore.beginAction()) {
       try {
         super.show();
       } catch (Throwable failure) {
@@ -254,7 +253,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * until the next change. {@link #close()} closes it.
    */
   public Resource<?, String> userNameResource() {
-    return $$sw$userName$async.resource();
+    return userNameAsync.resource();
   }
 
   /**
@@ -265,15 +264,15 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * until the next change. {@link #close()} closes it.
    */
   Resource<?, Integer> nameLengthResource() {
-    return $$sw$nameLength$async.resource();
+    return nameLengthAsync.resource();
   }
 
   /**
    * The params of the resource of {@link #userName()}: the values of fields {@code userId},
    * {@code region}, read with tracking; when they change, the resource loads again.
    */
-  private List<Object> $$sw$userName$params() {
-    return Arrays.asList(new Object[] {$$sw$userId.get(), $$sw$region.get()});
+  private List<Object> userNameParams() {
+    return Arrays.asList(new Object[] {userIdSignal.get(), regionSignal.get()});
   }
 
   /**
@@ -281,8 +280,8 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * under the context's lock, so that it reads a committed state; the stage it returns
    * completes outside the lock.
    */
-  private CompletionStage<? extends String> $$sw$userName$load() {
-    LockGuard guard = $$sw$core.enter();
+  private CompletionStage<? extends String> loadUserName() {
+    LockGuard guard = stateCore.enter();
     try {
       return super.userName();
     } finally {
@@ -294,8 +293,8 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * The params of the resource of {@link #nameLength()}: the values of derived value
    * {@link #userName()}, read with tracking; when they change, the resource loads again.
    */
-  private List<Object> $$sw$nameLength$params() {
-    return Arrays.asList(new Object[] {$$sw$userName$async.resource().snapshot()});
+  private List<Object> nameLengthParams() {
+    return Arrays.asList(new Object[] {userNameAsync.resource().snapshot()});
   }
 
   /**
@@ -303,8 +302,8 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * under the context's lock, so that it reads a committed state; the stage it returns
    * completes outside the lock.
    */
-  private CompletionStage<? extends Integer> $$sw$nameLength$load() {
-    LockGuard guard = $$sw$core.enter();
+  private CompletionStage<? extends Integer> loadNameLength() {
+    LockGuard guard = stateCore.enter();
     try {
       return super.nameLength();
     } finally {
@@ -317,17 +316,17 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * compiled without the processor), after restoring the fields; runs when a lock session on
    * this instance begins.
    */
-  private void $$sw$verify() {
-    if (userId != $$sw$userId.peek()) {
-      $$sw$rollback();
+  private void verifyFields() {
+    if (userId != userIdSignal.peek()) {
+      restoreFields();
       throw new StateMutationException("UserView", "userId");
     }
-    if (!Objects.equals(region, $$sw$region.peek())) {
-      $$sw$rollback();
+    if (!Objects.equals(region, regionSignal.peek())) {
+      restoreFields();
       throw new StateMutationException("UserView", "region");
     }
-    if (!Objects.equals(shown, $$sw$shown.peek())) {
-      $$sw$rollback();
+    if (!Objects.equals(shown, shownSignal.peek())) {
+      restoreFields();
       throw new StateMutationException("UserView", "shown");
     }
   }
@@ -336,15 +335,15 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * Publishes each field that differs from its committed value; runs once when the outermost
    * action or lock block ends.
    */
-  private void $$sw$commit() {
-    if (userId != $$sw$userId.peek()) {
-      $$sw$userId.set(userId);
+  private void commitFields() {
+    if (userId != userIdSignal.peek()) {
+      userIdSignal.set(userId);
     }
-    if (!Objects.equals(region, $$sw$region.peek())) {
-      $$sw$region.set(region);
+    if (!Objects.equals(region, regionSignal.peek())) {
+      regionSignal.set(region);
     }
-    if (!Objects.equals(shown, $$sw$shown.peek())) {
-      $$sw$shown.set(shown);
+    if (!Objects.equals(shown, shownSignal.peek())) {
+      shownSignal.set(shown);
     }
   }
 
@@ -352,9 +351,9 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * Restores every field to its committed value; runs when the outermost action or lock
    * block throws.
    */
-  private void $$sw$rollback() {
-    userId = $$sw$userId.peek();
-    region = $$sw$region.peek();
-    shown = $$sw$shown.peek();
+  private void restoreFields() {
+    userId = userIdSignal.peek();
+    region = regionSignal.peek();
+    shown = shownSignal.peek();
   }
 }

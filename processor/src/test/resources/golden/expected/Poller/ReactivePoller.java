@@ -19,17 +19,17 @@ import javax.annotation.processing.Generated;
 /**
  * Reactive state generated from {@link Poller}.
  *
- * <p>Each reactive field is a signal ({@code polls}, {@code last}), each {@code @Derived}
- * method a cached computed value, each {@code @Effect} method an effect started at
- * construction and stopped by {@link #close()}. A method that writes fields is an action:
- * it runs under the lock of the instance's {@link ReactiveContext} and its changes are
- * committed when the outermost action or lock block ends (rolled back if it throws). A
- * method that reads fields is a tracked read: called inside a derived value or an effect,
- * the caller depends on the fields it reads, and calls into other reactive objects are
- * tracked when they run.
+ * <p>Its reactive fields {@code polls}, {@code last} are signals: other threads, effects
+ * and derived values see a change when the action or lock block that made it ends. Its
+ * background tasks {@link #poll(int, java.time.Duration)} (SKIP),
+ * {@link #fetch(java.lang.String)} (SUPERSEDE),
+ * {@link #log(java.lang.Object, java.lang.String[])} (PARALLEL) run on the context's
+ * executor; {@link #backgroundTasks()} lists the running ones, {@link #close()} cancels
+ * them. Its tracked read {@link #polls()} makes a derived value or effect that calls it
+ * depend on the fields it reads.
  *
- * <p>Create one with any constructor of {@code Poller}, optionally preceded by the context
- * to place it in (default: {@link ReactiveContext#current()}).
+ * <p>Create one with any constructor of {@code Poller}, optionally preceded by the
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -37,23 +37,23 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   /**
    * The context, the transaction and the effects of this instance.
    */
-  private final StateCore $$sw$core;
+  private final StateCore stateCore;
 
   /**
    * The committed value of {@code polls}.
    */
-  private final Signal<Integer> $$sw$polls;
+  private final Signal<Integer> pollsSignal;
 
   /**
    * The committed value of {@code last}.
    */
-  private final Signal<String> $$sw$last;
+  private final Signal<String> lastSignal;
 
   /**
    * The background tasks of this instance: started by its {@code @Background} methods,
    * cancelled by {@link #close()}.
    */
-  private final BackgroundTasks $$sw$tasks;
+  private final BackgroundTasks tasks;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see {@link Poller#Poller()}.
@@ -63,37 +63,48 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   }
 
   /**
-   * Creates the state in {@code context}; see {@link Poller#Poller()}. Its effects run once
-   * before the constructor returns.
+   * Creates the state in {@code context}; see {@link Poller#Poller()}.
    */
   public ReactivePoller(ReactiveContext context) {
     super();
-    this.$$sw$core = new StateCore(context, "Poller", this::$$sw$verify, this::$$sw$commit,
-        this::$$sw$rollback);
-    this.$$sw$polls = context.signal(this.polls).named("Poller.polls");
-    this.$$sw$last = context.signal(this.last).named("Poller.last");
-    this.$$sw$tasks = new BackgroundTasks(context, "Poller");
-  }
-
-  @Override
-  public ReactiveContext reactiveContext() {
-    return $$sw$core.context();
-  }
-
-  @Override
-  public Transactional reactiveTransaction() {
-    return $$sw$core;
+    this.stateCore = new StateCore(context, "Poller", this::verifyFields, this::commitFields,
+        this::restoreFields);
+    this.pollsSignal = context.signal(this.polls).named("Poller.polls");
+    this.lastSignal = context.signal(this.last).named("Poller.last");
+    this.tasks = new BackgroundTasks(context, "Poller");
   }
 
   /**
-   * Cancels the running background tasks of this instance (interrupting them) and waits up
-   * to 5 seconds for them to end, then stops the effects of this instance. Its fields stay
-   * readable; actions and lock blocks then throw {@link dev.statewire.ClosedException}.
+   * The context this instance lives in; {@code null} while the constructor of {@code Poller}
+   * runs, where a lock block is a plain block (the instance is not shared yet).
+   */
+  @Override
+  public ReactiveContext reactiveContext() {
+    return stateCore == null ? null : stateCore.context();
+  }
+
+  /**
+   * This instance's part in a lock session: commits or restores its fields when the
+   * outermost action or lock block ends.
+   */
+  @Override
+  public Transactional reactiveTransaction() {
+    return stateCore;
+  }
+
+  /**
+   * Cancels its running background tasks (interrupting them) and waits up to 5 seconds for
+   * them to end and stops its effects. Only the first call does anything; afterwards the
+   * fields stay readable and actions and lock blocks throw
+   * {@link dev.statewire.ClosedException}.
    */
   @Override
   public void close() {
-    $$sw$tasks.close(Duration.ofSeconds(5));
-    $$sw$core.close();
+    if (!stateCore.beginClose()) {
+      return;
+    }
+    tasks.close(Duration.ofSeconds(5));
+    stateCore.close();
   }
 
   /**
@@ -101,7 +112,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * snapshot): Reflex's {@code background_tasks}.
    */
   public Set<Task> backgroundTasks() {
-    return $$sw$tasks.running();
+    return tasks.running();
   }
 
   /**
@@ -110,15 +121,15 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    */
   @Override
   public int polls() {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Poller, before this class is set up
       return super.polls();
     }
-    if ($$sw$core.isLockHeld()) {
-      $$sw$polls.get();
+    if (stateCore.isLockHeld()) {
+      pollsSignal.get();
       return super.polls();
     }
-    return $$sw$polls.peek();
+    return pollsSignal.peek();
   }
 
   /**
@@ -130,7 +141,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    */
   @Override
   void poll(int times, Duration interval) {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Poller, before this class is set up
       super.poll(times, interval);
       return;
@@ -148,7 +159,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    */
   @Override
   public void fetch(String url) throws IOException {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Poller, before this class is set up
       super.fetch(url);
       return;
@@ -166,7 +177,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    */
   @Override
   protected <T> void log(T first, String... more) {
-    if ($$sw$core == null) {
+    if (stateCore == null) {
       // called by the constructor of Poller, before this class is set up
       super.log(first, more);
       return;
@@ -182,7 +193,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * after {@link #close()}.
    */
   Task startPoll(int times, Duration interval) {
-    return $$sw$tasks.start("poll", TaskPolicy.SKIP, () -> super.poll(times, interval));
+    return tasks.start("poll", TaskPolicy.SKIP, () -> super.poll(times, interval));
   }
 
   /**
@@ -193,7 +204,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * {@code ClosedException} after {@link #close()}.
    */
   public Task startFetch(String url) {
-    return $$sw$tasks.start("fetch", TaskPolicy.SUPERSEDE, () -> super.fetch(url));
+    return tasks.start("fetch", TaskPolicy.SUPERSEDE, () -> super.fetch(url));
   }
 
   /**
@@ -204,7 +215,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * PARALLEL). Throws {@code ClosedException} after {@link #close()}.
    */
   protected <T> Task startLog(T first, String... more) {
-    return $$sw$tasks.start("log", TaskPolicy.PARALLEL, () -> super.log(first, more));
+    return tasks.start("log", TaskPolicy.PARALLEL, () -> super.log(first, more));
   }
 
   /**
@@ -212,13 +223,13 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * compiled without the processor), after restoring the fields; runs when a lock session on
    * this instance begins.
    */
-  private void $$sw$verify() {
-    if (polls != $$sw$polls.peek()) {
-      $$sw$rollback();
+  private void verifyFields() {
+    if (polls != pollsSignal.peek()) {
+      restoreFields();
       throw new StateMutationException("Poller", "polls");
     }
-    if (!Objects.equals(last, $$sw$last.peek())) {
-      $$sw$rollback();
+    if (!Objects.equals(last, lastSignal.peek())) {
+      restoreFields();
       throw new StateMutationException("Poller", "last");
     }
   }
@@ -227,12 +238,12 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * Publishes each field that differs from its committed value; runs once when the outermost
    * action or lock block ends.
    */
-  private void $$sw$commit() {
-    if (polls != $$sw$polls.peek()) {
-      $$sw$polls.set(polls);
+  private void commitFields() {
+    if (polls != pollsSignal.peek()) {
+      pollsSignal.set(polls);
     }
-    if (!Objects.equals(last, $$sw$last.peek())) {
-      $$sw$last.set(last);
+    if (!Objects.equals(last, lastSignal.peek())) {
+      lastSignal.set(last);
     }
   }
 
@@ -240,8 +251,8 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * Restores every field to its committed value; runs when the outermost action or lock
    * block throws.
    */
-  private void $$sw$rollback() {
-    polls = $$sw$polls.peek();
-    last = $$sw$last.peek();
+  private void restoreFields() {
+    polls = pollsSignal.peek();
+    last = lastSignal.peek();
   }
 }

@@ -1,0 +1,280 @@
+package test;
+
+import dev.statewire.BackgroundTasks;
+import dev.statewire.Computed;
+import dev.statewire.ReactiveContext;
+import dev.statewire.ReactiveObject;
+import dev.statewire.StateMutationException;
+import dev.statewire.TaskPolicy;
+import dev.statewire.Transactional;
+import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.support.StateCore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.annotation.processing.Generated;
+
+/**
+ * Reactive state generated from {@link Archive}.
+ *
+ * <p>Its reactive fields {@code core}, {@code tasks}, {@code state}, {@code sizes},
+ * {@code current} are signals: other threads, effects and derived values see a change when
+ * the action or lock block that made it ends. Its derived value {@link #total()} is cached
+ * until something it reads changes. Its background task {@link #compact()} (PARALLEL) runs
+ * on the context's executor; {@link #backgroundTasks()} lists the running ones,
+ * {@link #close()} cancels them. Its action
+ * {@link #store(test.Archive.Task, java.util.List)} runs under the lock of the instance's
+ * context; its writes are committed when the outermost action or lock block ends, and
+ * rolled back if it throws.
+ *
+ * <p>Create one with any constructor of {@code Archive}, optionally preceded by the
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ */
+@Generated("dev.statewire.processor.StatewireProcessor")
+@StatewireGenerated
+public final class ReactiveArchive extends Archive implements ReactiveObject {
+  /**
+   * The context, the transaction and the effects of this instance.
+   */
+  private final StateCore stateCore;
+
+  /**
+   * The committed value of {@code core}.
+   */
+  private final dev.statewire.Signal<Integer> coreSignal;
+
+  /**
+   * The committed value of {@code tasks}.
+   */
+  private final dev.statewire.Signal<Integer> tasksSignal;
+
+  /**
+   * The committed value of {@code state}.
+   */
+  private final dev.statewire.Signal<Archive.Signal> stateSignal;
+
+  /**
+   * The committed value of {@code sizes}.
+   */
+  private final dev.statewire.Signal<List<? extends Number>> sizesSignal;
+
+  /**
+   * The committed value of {@code current}.
+   */
+  private final dev.statewire.Signal<Archive.Task> currentSignal;
+
+  /**
+   * The background tasks of this instance: started by its {@code @Background} methods,
+   * cancelled by {@link #close()}.
+   */
+  private final BackgroundTasks tasks$2;
+
+  /**
+   * The cached value of {@link #total()}.
+   */
+  private final Computed<Integer> totalComputed;
+
+  /**
+   * Creates the state in {@link ReactiveContext#current()}; see {@link Archive#Archive()}.
+   */
+  public ReactiveArchive() {
+    this(ReactiveContext.current());
+  }
+
+  /**
+   * Creates the state in {@code context}; see {@link Archive#Archive()}.
+   */
+  public ReactiveArchive(ReactiveContext context) {
+    super();
+    this.stateCore = new StateCore(context, "Archive", this::verifyFields, this::commitFields,
+        this::restoreFields);
+    this.coreSignal = context.signal(this.core).named("Archive.core");
+    this.tasksSignal = context.signal(this.tasks).named("Archive.tasks");
+    this.stateSignal = context.signal(this.state).named("Archive.state");
+    this.sizesSignal = context.<List<? extends Number>>signal(this.sizes).named("Archive.sizes");
+    this.currentSignal = context.signal(this.current).named("Archive.current");
+    this.tasks$2 = new BackgroundTasks(context, "Archive");
+    this.totalComputed = context.computed(this::computeTotal).named("Archive.total()");
+  }
+
+  /**
+   * The context this instance lives in; {@code null} while the constructor of
+   * {@code Archive} runs, where a lock block is a plain block (the instance is not shared
+   * yet).
+   */
+  @Override
+  public ReactiveContext reactiveContext() {
+    return stateCore == null ? null : stateCore.context();
+  }
+
+  /**
+   * This instance's part in a lock session: commits or restores its fields when the
+   * outermost action or lock block ends.
+   */
+  @Override
+  public Transactional reactiveTransaction() {
+    return stateCore;
+  }
+
+  /**
+   * Runs {@link Archive#close()} while this instance is still open (its writes are
+   * committed, its actions run), then cancels its running background tasks (interrupting
+   * them) and waits up to 5 seconds for them to end and stops its effects, even if it threw
+   * (its exception then passes through unchanged). Only the first call does anything;
+   * afterwards the fields stay readable and actions and lock blocks throw
+   * {@link dev.statewire.ClosedException}.
+   */
+  @Override
+  public void close() {
+    if (!stateCore.beginClose()) {
+      return;
+    }
+    try {
+      StateCore.runPassingThrough(() -> stateCore.runAction(() -> super.close()));
+    } finally {
+      tasks$2.close(Duration.ofSeconds(5));
+      stateCore.close();
+    }
+  }
+
+  /**
+   * The background tasks of this instance that have not ended yet, in start order (a
+   * snapshot): Reflex's {@code background_tasks}.
+   */
+  public Set<dev.statewire.Task> backgroundTasks() {
+    return tasks$2.running();
+  }
+
+  /**
+   * Derived value, cached until something it read changes: fields {@code core},
+   * {@code tasks}. Inside an action it is computed afresh, from the fields as written so
+   * far.
+   */
+  @Override
+  int total() {
+    if (stateCore == null) {
+      // called by the constructor of Archive, before this class is set up
+      return super.total();
+    }
+    if (stateCore.readsUncommitted()) {
+      return computeTotal();
+    }
+    return totalComputed.get();
+  }
+
+  /**
+   * Action writing {@code core}, {@code sizes}, {@code current}: runs under the context
+   * lock, untracked; the changes are committed when the outermost action or lock block ends,
+   * and rolled back if it throws.
+   */
+  @Override
+  void store(Archive.Task task, List<? extends Number> sizes) {
+    if (stateCore == null) {
+      // called by the constructor of Archive, before this class is set up
+      super.store(task, sizes);
+      return;
+    }
+    stateCore.runAction(() -> super.store(task, sizes));
+  }
+
+  /**
+   * Background task: starts the body of this method on the context's executor (virtual
+   * threads on Java 21+, a daemon thread pool otherwise) and returns at once. While an
+   * earlier call still runs, a new call starts another task beside it (policy PARALLEL).
+   * {@link #startCompact()} does the same and returns the task's handle;
+   * {@link #backgroundTasks()} lists the running tasks; {@link #close()} cancels them.
+   */
+  @Override
+  void compact() {
+    if (stateCore == null) {
+      // called by the constructor of Archive, before this class is set up
+      super.compact();
+      return;
+    }
+    startCompact();
+  }
+
+  /**
+   * Evaluates {@link #total()} and makes the caller depend on fields {@code core},
+   * {@code tasks}.
+   */
+  private int computeTotal() {
+    coreSignal.get();
+    tasksSignal.get();
+    return super.total();
+  }
+
+  /**
+   * Starts {@link #compact()} as a background task and returns its handle: wait for it with
+   * {@code await(timeout)}, stop it with {@code cancel()} (an interrupt), read its
+   * {@code status()} and {@code failure()}. While an earlier task of this method still runs,
+   * it starts another task beside it (policy PARALLEL). Throws {@code ClosedException} after
+   * {@link #close()}.
+   */
+  dev.statewire.Task startCompact() {
+    return tasks$2.start("compact", TaskPolicy.PARALLEL, () -> super.compact());
+  }
+
+  /**
+   * Fails if a field was changed outside any action or lock block (by reflection, or by code
+   * compiled without the processor), after restoring the fields; runs when a lock session on
+   * this instance begins.
+   */
+  private void verifyFields() {
+    if (core != coreSignal.peek()) {
+      restoreFields();
+      throw new StateMutationException("Archive", "core");
+    }
+    if (tasks != tasksSignal.peek()) {
+      restoreFields();
+      throw new StateMutationException("Archive", "tasks");
+    }
+    if (!Objects.equals(state, stateSignal.peek())) {
+      restoreFields();
+      throw new StateMutationException("Archive", "state");
+    }
+    if (!Objects.equals(sizes, sizesSignal.peek())) {
+      restoreFields();
+      throw new StateMutationException("Archive", "sizes");
+    }
+    if (!Objects.equals(current, currentSignal.peek())) {
+      restoreFields();
+      throw new StateMutationException("Archive", "current");
+    }
+  }
+
+  /**
+   * Publishes each field that differs from its committed value; runs once when the outermost
+   * action or lock block ends.
+   */
+  private void commitFields() {
+    if (core != coreSignal.peek()) {
+      coreSignal.set(core);
+    }
+    if (tasks != tasksSignal.peek()) {
+      tasksSignal.set(tasks);
+    }
+    if (!Objects.equals(state, stateSignal.peek())) {
+      stateSignal.set(state);
+    }
+    if (!Objects.equals(sizes, sizesSignal.peek())) {
+      sizesSignal.set(sizes);
+    }
+    if (!Objects.equals(current, currentSignal.peek())) {
+      currentSignal.set(current);
+    }
+  }
+
+  /**
+   * Restores every field to its committed value; runs when the outermost action or lock
+   * block throws.
+   */
+  private void restoreFields() {
+    core = coreSignal.peek();
+    tasks = tasksSignal.peek();
+    state = stateSignal.peek();
+    sizes = sizesSignal.peek();
+    current = currentSignal.peek();
+  }
+}
