@@ -1,6 +1,7 @@
 package dev.statewire.examples.web;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.statewire.ClosedException;
 import dev.statewire.Effect;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +38,8 @@ final class EventStream {
       }
     } catch (IOException tabWentAway) {
       // the browser closed the connection: nobody to answer
+    } catch (ClosedException sessionClosedMeanwhile) {
+      // closed between openStream() and feed(): the stream ends, the page asks for a new session
     } catch (InterruptedException serverStopping) {
       Thread.currentThread().interrupt();
     } finally {

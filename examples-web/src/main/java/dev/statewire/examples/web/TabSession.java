@@ -52,9 +52,17 @@ final class TabSession {
     return state;
   }
 
-  /** The counter as last committed, its three fields from one commit. */
+  /**
+   * The counter as last committed, its three fields from one commit.
+   *
+   * @throws HttpError 404 if the session has just been closed
+   */
   CounterView view() {
-    return context.batch(() -> CounterView.of(state));
+    try {
+      return context.batch(() -> CounterView.of(state));
+    } catch (ClosedException e) {
+      throw expired();
+    }
   }
 
   void touch(long now) {
@@ -103,6 +111,8 @@ final class TabSession {
   /**
    * An effect of the tab's context that hands {@code sink} the view now and after every commit
    * that changes it. It runs under the state's lock, so {@code sink} must not block.
+   *
+   * @throws ClosedException if the session was closed since the stream opened
    */
   Effect feed(Consumer<CounterView> sink) {
     return context.effect(() -> sink.accept(CounterView.of(state))).named(context.name() + " feed");
@@ -129,9 +139,9 @@ final class TabSession {
   }
 
   /**
-   * Ends the open streams, cancels the running counter loop and stops the state's effects. The
-   * context holds no threads of its own (the server's executor runs its tasks), so nothing of the
-   * tab stays alive.
+   * Ends the open streams, closes the state (its running loop is cancelled, its effects stop),
+   * then the tab's context (the streams' feed effects with it). The context holds no threads of
+   * its own (the server's executor runs its tasks), so nothing of the tab stays alive.
    */
   void close() {
     synchronized (this) {
@@ -142,6 +152,7 @@ final class TabSession {
       streams.forEach(LatestValue::close);
     }
     state.close();
+    context.close();
   }
 
   synchronized boolean isClosed() {

@@ -66,6 +66,7 @@ class SessionRegistryTest {
     assertEquals(1, sessions.expireIdle());
     assertTrue(tab.isClosed());
     assertTrue(state.backgroundTasks().isEmpty(), "closing the tab cancelled its loop");
+    assertTrue(state.reactiveContext().isClosed(), "and closed its context");
     assertEquals(404, assertThrows(HttpError.class, () -> sessions.find(tab.token())).status());
     assertEquals(404, assertThrows(HttpError.class, tab::openStream).status());
     sessions.create();
