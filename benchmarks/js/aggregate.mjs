@@ -1,9 +1,11 @@
 // Turns the raw results of one benchmarks/compare.sh run into the Markdown tables of BENCHMARKS.md.
 // Usage: node aggregate.mjs <results-dir>
 // Reads r<N>-node-*.jsonl (one JSON line per case, from kairo.mjs / cellx.mjs / dynamic.mjs),
-// r<N>-jmh-*.json (JMH -rf json) and memory.jsonl (MemoryFootprint). Per round and side, a test's
-// figure is the median of its samples (node) or of its raw JMH iteration scores; ratios are
-// Statewire / alien-signals per round (paired), then their median (BENCHMARK-SPEC §5).
+// r<N>-jmh-*.json (JMH -rf json), memory.jsonl (MemoryFootprint) and peer-counts.jsonl
+// (PeerCounts). Per round and side, a test's figure is the median of its samples (node) or of its
+// raw JMH iteration scores; ratios are Statewire / alien-signals (or Statewire / peer) per round
+// (paired), then their median (BENCHMARK-SPEC §5). mux, upstream's object mux and molBench are
+// reported apart from the counted set.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './harness.mjs';
@@ -14,7 +16,10 @@ if (!dir) {
   process.exit(2);
 }
 
-/** figures[key][side][round] = the round's median; side is 'java', 'alien' or 'baseline'. */
+/**
+ * figures[key][side][round] = the round's median; side is 'java', 'alien', 'baseline' or
+ * 'peer:<id>' (PeerKairoBench / PeerCellxBench, by Peer.id()).
+ */
 const figures = {};
 const units = {};
 const labels = {};
@@ -30,6 +35,10 @@ function put(key, side, round, value, unit) {
 function jmhKey(entry) {
   const method = entry.benchmark.split('.').slice(-2).join('.');
   const p = entry.params ?? {};
+  if (method === 'PeerKairoBench.op') return { key: p.topology, side: `peer:${p.peer}` };
+  if (method.startsWith('PeerCellxBench.')) {
+    return { key: `cellx${p.layers}/${method.split('.')[1]}`, side: `peer:${p.peer}` };
+  }
   if (method === 'KairoBench.op') return { key: p.topology, side: 'java' };
   if (method.startsWith('CellxBench.')) {
     return { key: `cellx${p.layers}/${method.split('.')[1]}`, side: 'java' };
@@ -63,7 +72,7 @@ for (const file of readdirSync(dir).sort()) {
       const { key, side } = jmhKey(entry);
       const scores = entry.primaryMetric.rawData.flat();
       put(key, side, round, median(scores), entry.primaryMetric.scoreUnit);
-      if (entry.mode === 'avgt') jmhInfo ??= entry;
+      if (entry.mode === 'avgt' && !side.startsWith('peer:')) jmhInfo ??= entry;
     }
   }
 }
@@ -84,11 +93,11 @@ function summary(byRound) {
 }
 
 const order = [
-  'avoidablePropagation', 'broadPropagation', 'deepPropagation', 'diamond', 'mux',
+  'avoidablePropagation', 'broadPropagation', 'deepPropagation', 'diamond', 'mux', 'muxObject',
   'repeatedObservers', 'triangle', 'unstable', 'molBench',
   ...[1000, 2500, 5000].flatMap((l) => ['steady', 'fresh', 'build'].map((v) => `cellx${l}/${v}`)),
 ];
-const keys = Object.keys(figures).filter((k) => figures[k].java || figures[k].alien);
+const keys = Object.keys(figures);
 keys.sort((a, b) => {
   const ia = order.indexOf(a);
   const ib = order.indexOf(b);
@@ -96,22 +105,44 @@ keys.sort((a, b) => {
 });
 
 const roundCount = Math.max(0, ...keys.flatMap((k) => [...rounds(figures[k].java), ...rounds(figures[k].alien)]));
+
+/** Not counted: mux depends on the data structure it gathers into, molBench mostly times fib(16). */
+const apart = new Set(['mux', 'muxObject', 'molBench']);
+
+function comparisonTable(tableKeys) {
+  console.log('| test | unit | Statewire typical | Statewire best | alien typical | alien best | ratio (median) | ratio min–max | rounds ≥ 1 | verdict |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  let beats = 0;
+  for (const key of tableKeys) {
+    const f = figures[key];
+    const java = summary(f.java);
+    const alien = summary(f.alien);
+    const ratios = pairedRatios(f.java, f.alien);
+    const ratio = ratios.length ? median(ratios) : undefined;
+    const atLeastOne = ratios.filter((r) => r >= 1).length;
+    const verdict = ratio === undefined ? '–' : ratio < 1 && atLeastOne <= 1 ? 'beats alien' : 'slower';
+    if (verdict === 'beats alien') beats++;
+    const unit = (units[key] ?? '').replace('us/op', 'µs/op');
+    const name = labels[key] ? `${key} (${labels[key]})` : key;
+    console.log(`| ${name} | ${unit} | ${fmt(java.typical)} | ${fmt(java.best)} | ${fmt(alien.typical)} | ${fmt(alien.best)} | ${fmtRatio(ratio)} | ${ratios.length ? `${fmtRatio(Math.min(...ratios))}–${fmtRatio(Math.max(...ratios))}` : '–'} | ${ratios.length ? `${atLeastOne}/${ratios.length}` : '–'} | ${verdict} |`);
+  }
+  return beats;
+}
+
+const mainKeys = keys.filter((k) => (figures[k].java || figures[k].alien) && !apart.has(k));
+const apartKeys = keys.filter((k) => (figures[k].java || figures[k].alien) && apart.has(k));
 console.log(`Rounds: ${roundCount}. "typical" = median of the per-round medians, "best" = lowest per-round median.`);
 console.log('Ratio = Statewire / alien-signals, paired per round; "beats" needs a median ratio < 1 with at most one round ≥ 1.');
 console.log();
-console.log('| test | unit | Statewire typical | Statewire best | alien typical | alien best | ratio (median) | ratio min–max | rounds ≥ 1 | verdict |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
-for (const key of keys) {
-  const f = figures[key];
-  const java = summary(f.java);
-  const alien = summary(f.alien);
-  const ratios = pairedRatios(f.java, f.alien);
-  const ratio = ratios.length ? median(ratios) : undefined;
-  const atLeastOne = ratios.filter((r) => r >= 1).length;
-  const verdict = ratio === undefined ? '–' : ratio < 1 && atLeastOne <= 1 ? 'beats alien' : 'slower';
-  const unit = (units[key] ?? '').replace('us/op', 'µs/op');
-  const name = labels[key] ? `${key} (${labels[key]})` : key;
-  console.log(`| ${name} | ${unit} | ${fmt(java.typical)} | ${fmt(java.best)} | ${fmt(alien.typical)} | ${fmt(alien.best)} | ${fmtRatio(ratio)} | ${ratios.length ? `${fmtRatio(Math.min(...ratios))}–${fmtRatio(Math.max(...ratios))}` : '–'} | ${ratios.length ? `${atLeastOne}/${ratios.length}` : '–'} | ${verdict} |`);
+const beats = comparisonTable(mainKeys);
+console.log();
+console.log(`Counted set: Statewire beats alien-signals on ${beats} of ${mainKeys.length} tests.`);
+if (apartKeys.length) {
+  console.log();
+  console.log('Reported apart, not counted: mux (both sides gather the 100 heads into an array), muxObject');
+  console.log("(upstream's Object.fromEntries variant, alien-signals only) and molBench (mostly `fib(16)`):");
+  console.log();
+  comparisonTable(apartKeys);
 }
 
 const baselineKeys = Object.keys(figures).filter((k) => figures[k].baseline);
@@ -158,6 +189,68 @@ if (memory) {
   console.log(compact ? '|---|---:|---:|' : '|---|---:|');
   for (const [name, value] of memory) {
     console.log(compact ? `| ${name} | ${value} | ${compact.get(name) ?? '–'} |` : `| ${name} | ${value} |`);
+  }
+}
+
+const peerOrder = ['statewire', 'arez', 'javafx'];
+const peerNames = { statewire: 'Statewire', arez: 'Arez', javafx: 'JavaFX' };
+const peerIds = peerOrder.filter((id) => keys.some((k) => figures[k][`peer:${id}`]));
+const peerKeys = keys.filter((k) => peerIds.some((id) => figures[k][`peer:${id}`]));
+const countsFile = join(dir, 'peer-counts.jsonl');
+const peerLines = existsSync(countsFile)
+  ? readFileSync(countsFile, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l))
+  : [];
+if (peerKeys.length || peerLines.length) {
+  const others = peerIds.filter((id) => id !== 'statewire');
+  console.log();
+  console.log('### JVM peers');
+  console.log();
+  console.log('Same JMH run. "Statewire" is the direct port (KairoBench, CellxBench); "Statewire (adapter)" runs the');
+  console.log("peers' code (PeerKairoBench, PeerCellxBench) on Statewire, so it pays the adapter the peers pay.");
+  console.log('Typical figures (median of the per-round medians); ratio = Statewire (direct) ÷ peer, paired per round, median (min–max).');
+  console.log();
+  console.log(`| test | unit | Statewire | Statewire (adapter) | ${others.map((id) => peerNames[id]).join(' | ')} | ${others.map((id) => `Statewire ÷ ${peerNames[id]}`).join(' | ')} |`);
+  console.log(`|---|---|---:|---:|${others.map(() => '---:').join('|')}|${others.map(() => '---:').join('|')}|`);
+  for (const key of peerKeys) {
+    const f = figures[key];
+    const unit = (units[key] ?? '').replace('us/op', 'µs/op');
+    const times = others.map((id) => fmt(summary(f[`peer:${id}`]).typical));
+    const ratios = others.map((id) => {
+      const r = pairedRatios(f.java, f[`peer:${id}`]);
+      return r.length ? `${fmtRatio(median(r))} (${fmtRatio(Math.min(...r))}–${fmtRatio(Math.max(...r))})` : '–';
+    });
+    console.log(`| ${key} | ${unit} | ${fmt(summary(f.java).typical)} | ${fmt(summary(f['peer:statewire']).typical)} | ${times.join(' | ')} | ${ratios.join(' | ')} |`);
+  }
+  const counts = new Map(peerLines.filter((l) => l.suite === 'peer-counts').map((l) => [`${l.peer} ${l.case}`, l]));
+  const countIds = peerOrder.filter((id) => peerLines.some((l) => l.peer === id));
+  if (counts.size) {
+    console.log();
+    console.log(`Work per op (PeerCounts, the peers' code on each library; ${countIds.map((id) => peerNames[id]).join(' / ')}). The Statewire column is the spec's minimal`);
+    console.log('work (BENCHMARK-SPEC §3.2, §3.4). A glitched effect run started while its batch was still writing, or is a second run of one effect in one batch.');
+    console.log();
+    console.log('| test | computed evaluations | effect runs | glitched effect runs |');
+    console.log('|---|---:|---:|---:|');
+    const countCases = [...new Set(peerLines.filter((l) => l.suite === 'peer-counts').map((l) => l.case))];
+    for (const name of countCases) {
+      const cell = (field) => countIds.map((id) => {
+        const line = counts.get(`${id} ${name}`) ?? counts.get(`${id} ${name.split('/')[0]}`);
+        return line === undefined ? '–' : line.error ? `fails: ${line.error}` : line[field];
+      }).join(' / ');
+      console.log(`| ${name} | ${cell('computeds')} | ${cell('effects')} | ${cell('glitches')} |`);
+    }
+  }
+  const semantics = peerLines.filter((l) => l.suite === 'peer-semantics');
+  if (semantics.length) {
+    console.log();
+    console.log('Semantic trade-offs (from `Peer`; glitched runs measured over every case above):');
+    console.log();
+    console.log('| library | thread safety | glitches | glitched effect runs measured | cut-off |');
+    console.log('|---|---|---|---:|---|');
+    for (const s of semantics) {
+      const glitched = peerLines.filter((l) => l.suite === 'peer-counts' && l.peer === s.peer && !l.error)
+        .reduce((sum, l) => sum + l.glitches, 0);
+      console.log(`| ${peerNames[s.peer] ?? s.peer} | ${s.threadSafety} | ${s.glitches} | ${glitched} | ${s.cutOff} |`);
+    }
   }
 }
 

@@ -1,11 +1,12 @@
 // The cellx topology of BENCHMARK-SPEC §3.4 against alien-signals, L = 1000, 2500, 5000.
-// Usage: node --expose-gc cellx.mjs [--quick]
+// Usage: node --expose-gc cellx.mjs [--quick] [--list | --case cellx1000/steady]
 // Prints one JSON line per (L, variant), in µs:
 //   steady: µs per update on one graph, alternating the (4,3,2,1) and (1,2,3,4) writes
 //   fresh:  µs for the first update of a newly built graph (upstream's method), one per graph
 //   build:  µs to build the graph, including the first run of its 4L effects
+// fresh and build take 300 warm-up and 300 measured single shots each (20 + 20 with --quick).
 import { signal, computed, effect } from 'alien-signals';
-import { batch, inScope, check, NO_COUNT, report, collect, quick, median } from './harness.mjs';
+import { batch, inScope, check, NO_COUNT, report, collect, quick, selectCases } from './harness.mjs';
 
 /** End values for the start (1,2,3,4) and for the start (4,3,2,1), from §3.4. */
 export const expected = {
@@ -99,32 +100,40 @@ function steady(layers) {
   report('cellx', `cellx${layers}/steady`, 'us/op', times);
 }
 
-/** Fresh graphs (100 / 60 / 40 measured, as §3.7): timed build and timed first update. */
-function freshAndBuild(layers) {
-  const runs = quick ? 10 : { 1000: 100, 2500: 60, 5000: 40 }[layers];
-  const warmup = quick ? 3 : 20;
-  const builds = [];
+/** Single shots of fresh and build: 300 warm-up and 300 measured, as CellxBench's SingleShotTime. */
+const SHOTS = quick ? { warmup: 20, measured: 20 } : { warmup: 300, measured: 300 };
+
+/** fresh: the first update of a newly built graph (upstream's method), one graph per shot. */
+function fresh(layers) {
   const updates = [];
-  for (let r = 0; r < warmup + runs; r++) {
-    let graph;
+  for (let r = 0; r < SHOTS.warmup + SHOTS.measured; r++) {
+    const graph = buildCellx(layers);
     const t0 = performance.now();
-    graph = buildCellx(layers);
-    const t1 = performance.now();
     update(graph, layers, true);
-    const t2 = performance.now();
+    const micros = (performance.now() - t0) * 1000;
     graph.dispose();
-    if (r >= warmup) {
-      builds.push((t1 - t0) * 1000);
-      updates.push((t2 - t1) * 1000);
-    }
+    if (r >= SHOTS.warmup) updates.push(micros);
   }
   report('cellx', `cellx${layers}/fresh`, 'us/op', updates);
+}
+
+/** build: building a graph, including the first run of its 4L effects, one graph per shot. */
+function build(layers) {
+  const builds = [];
+  for (let r = 0; r < SHOTS.warmup + SHOTS.measured; r++) {
+    const t0 = performance.now();
+    const graph = buildCellx(layers);
+    const micros = (performance.now() - t0) * 1000;
+    graph.dispose();
+    if (r >= SHOTS.warmup) builds.push(micros);
+  }
   report('cellx', `cellx${layers}/build`, 'us/op', builds);
 }
 
-for (const layers of [1000, 2500, 5000]) {
+const variants = { steady, fresh, build };
+const names = [1000, 2500, 5000].flatMap((l) => Object.keys(variants).map((v) => `cellx${l}/${v}`));
+for (const name of selectCases(names)) {
+  const [, layers, variant] = /^cellx(\d+)\/(\w+)$/.exec(name);
   collect();
-  steady(layers);
-  collect();
-  freshAndBuild(layers);
+  variants[variant](Number(layers));
 }

@@ -1,12 +1,12 @@
 // The dynamic graphs of BENCHMARK-SPEC §3.5 (from reactively) against alien-signals.
-// Usage: node --expose-gc dynamic.mjs [--quick]
+// Usage: node --expose-gc dynamic.mjs [--quick] [--list | --case dynamic/N]
 // Per config: build once (with one effect reading the read leaves), 3 warm-up runs, then 10
 // timed runs. Every run checks the expected sum; every run but the first checks the expected
 // computed-evaluation count (the first run after the build evaluates a little less, because the
 // graph's dynamic dependencies are not yet in their steady state). Prints one JSON line per
 // config, in ms per run.
 import { signal, computed, effect } from 'alien-signals';
-import { batch, inScope, check, report, collect, quick } from './harness.mjs';
+import { batch, inScope, check, report, collect, quick, selectCases } from './harness.mjs';
 
 /** The six configs of §3.5, with the sum and evaluation count every warmed run must produce. */
 export const configs = [
@@ -128,7 +128,9 @@ const prngCheck = pseudoRandom();
 const firstOutputs = [0.8370377509854734, 0.35816134908236563, 0.12195610790513456, 0.486986321862787, 0.28508814005181193];
 for (const expected of firstOutputs) check(prngCheck() === expected, `sfc32 output ${expected}`);
 
-configs.forEach((config, index) => {
+for (const name of selectCases(configs.map((_, index) => `dynamic/${index}`))) {
+  const index = Number(name.split('/')[1]);
+  const config = configs[index];
   collect();
   const graph = buildDynamic(config);
   const warmups = 3;
@@ -142,4 +144,4 @@ configs.forEach((config, index) => {
   }
   graph.dispose();
   report('dynamic', `dynamic/${index}`, 'ms/op', times, { label: config.name });
-});
+}

@@ -9,6 +9,26 @@ export const quick = process.env.QUICK === '1' || process.argv.includes('--quick
 /** --counts: run each case with a counting WorkCounter and check the per-op work of §3.2. */
 export const countsMode = process.argv.includes('--counts');
 
+const caseFlag = process.argv.indexOf('--case');
+
+/**
+ * The cases to run of those a script has, in its order. `--list` prints the names, one a line,
+ * and selects none; `--case NAME` selects that one. compare.sh runs every case in its own node
+ * process (`--list`, then one `--case` each), as JMH runs every case in its own JVM.
+ */
+export function selectCases(names) {
+  if (process.argv.includes('--list')) {
+    for (const name of names) console.log(name);
+    return [];
+  }
+  if (caseFlag < 0) return names;
+  const wanted = process.argv[caseFlag + 1];
+  if (!names.includes(wanted)) {
+    throw new Error(`no case named '${wanted}'; run with --list for the names, e.g. ${names[0]}`);
+  }
+  return [wanted];
+}
+
 /** `batch(fn)` of the spec: the writes in fn propagate once, effects run before it returns. */
 export function batch(fn) {
   startBatch();

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code steady} (the headline) updates one graph, alternating the start values;
  * {@code fresh} times the first update of a newly built graph (upstream's method; take the
  * median of the raw single-shot scores); {@code build} times building a graph, including the
- * first run of its 4L effects. Compare with {@code benchmarks/js/cellx.mjs}.
+ * first run of its 4L effects. The single shots take 300 warm-up and 300 measured iterations, as
+ * {@code benchmarks/js/cellx.mjs} takes 300 + 300 graphs. Compare with that script.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
@@ -100,8 +101,8 @@ public class CellxBench {
   /** The first update of a newly built graph. */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
-  @Warmup(iterations = 20)
-  @Measurement(iterations = 100)
+  @Warmup(iterations = 300)
+  @Measurement(iterations = 300)
   public void fresh(Fresh state) {
     state.graph.update();
   }
@@ -109,8 +110,8 @@ public class CellxBench {
   /** Building the graph: 4L computeds and 4L effects, each effect run once. */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
-  @Warmup(iterations = 20)
-  @Measurement(iterations = 100)
+  @Warmup(iterations = 300)
+  @Measurement(iterations = 300)
   public CellxGraph build(Built state) {
     state.graph = new CellxGraph(state.layers, WorkCounter.NONE);
     return state.graph;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.tools.JavaFileObject;
 
 /** Compiles test sources with the Statewire processor. */
@@ -20,6 +21,11 @@ final class Compilations {
         .withProcessors(new StatewireProcessor())
         .withOptions("-Xlint:all,-processing")
         .compile(sources);
+  }
+
+  /** Compiles {@code sources} with the processor and javac's default warnings. */
+  static Compilation compileQuietly(List<JavaFileObject> sources) {
+    return Compiler.javac().withProcessors(new StatewireProcessor()).compile(sources);
   }
 
   /** A source file from lines; {@code qualifiedName} like {@code test.Counter}. */

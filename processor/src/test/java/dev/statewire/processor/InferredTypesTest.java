@@ -114,7 +114,7 @@ class InferredTypesTest {
   }
 
   @Test
-  void classesNeedingEachOthersGeneratedTypeWithVarAreProcessedWithoutReadingBodies() {
+  void classesNeedingEachOthersGeneratedTypeWithVarAreAnalysedFully() {
     JavaFileObject first =
         source(
             "test.First",
@@ -137,13 +137,11 @@ class InferredTypesTest {
             "}");
     Compilation compilation = compile(first, second);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .hadNoteContaining(
-            "Statewire: the @Reactive classes test.First, test.Second refer to their own or each"
-                + " other's generated classes (a cycle) in code that also declares variables with"
-                + " inferred types");
+    assertNoNotes(compilation);
     String generated = Compilations.generated(compilation, "test.ReactiveFirst");
     assertTrue(generated.contains("int fromSecond()"), generated);
+    assertTrue(generated.contains("{@code count}"), generated);
+    assertFalse(generated.contains("{@code size}"), generated);
     Compilations.generated(compilation, "test.ReactiveSecond");
   }
 
@@ -195,7 +193,7 @@ class InferredTypesTest {
   }
 
   @Test
-  void aClassDeclaringItsOwnGeneratedTypeWithVarIsProcessedWithoutReadingBodies() {
+  void aClassDeclaringItsOwnGeneratedTypeWithVarIsAnalysedFully() {
     JavaFileObject state =
         source(
             "test.State",
@@ -204,13 +202,67 @@ class InferredTypesTest {
             "public class State {",
             "  int count;",
             "  public static State create() { var s = new ReactiveState(); return s; }",
+            "  @dev.statewire.annotation.Background void tick() { count++; }",
             "}");
     Compilation compilation = compile(state);
-    assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
-        .hadNoteContaining(
-            "Statewire: the @Reactive classes test.State refer to their own or each other's"
-                + " generated classes (a cycle)");
+        .hadErrorContaining("[SW201] @Background method tick() writes field count outside a lock")
+        .inFile(state)
+        .onLine(6);
+    assertNoNotes(compilation);
+  }
+
+  /**
+   * A class using the factory habit, a cast to its generated type and implicit lambda
+   * parameters, with {@code taskBody} as the body of its task (line 16).
+   */
+  private static JavaFileObject jobMonitor(String taskBody) {
+    return source(
+        "test.JobMonitor",
+        "package test;",
+        "import dev.statewire.annotation.*;",
+        "import java.util.List;",
+        "@Reactive",
+        "public class JobMonitor {",
+        "  int done;",
+        "  static JobMonitor create() { return new ReactiveJobMonitor(); }",
+        "  public int getDone() { return done; }",
+        "  int plus(List<Integer> values) {",
+        "    int[] n = {0};",
+        "    values.forEach(v -> n[0] += v);",
+        "    return n[0] + done;",
+        "  }",
+        "  void restart() { ((ReactiveJobMonitor) this).startWork(); }",
+        "  @Background void work() {",
+        "    " + taskBody,
+        "  }",
+        "}");
+  }
+
+  /** Ordinary idioms naming the generated type keep every check. */
+  @Test
+  void ordinaryIdiomsNamingTheGeneratedTypeKeepEveryCheck() {
+    JavaFileObject monitor = jobMonitor("done++;");
+    Compilation compilation = compile(monitor);
+    assertThat(compilation)
+        .hadErrorContaining("[SW201] @Background method work() writes field done outside a lock")
+        .inFile(monitor)
+        .onLine(16);
+    assertThat(compilation).hadErrorCount(1);
+    assertNoNotes(compilation);
+  }
+
+  /** Naming the generated type does not make every method an action (getters stay getters). */
+  @Test
+  void aClassNamingItsGeneratedTypeKeepsItsGettersAndTrackedReads() {
+    Compilation compilation =
+        compile(jobMonitor("try (var self = dev.statewire.Statewire.lock(this)) { done++; }"));
+    assertThat(compilation).succeeded();
+    assertNoNotes(compilation);
+    String generated = Compilations.generated(compilation, "test.ReactiveJobMonitor");
+    assertTrue(generated.contains("return doneSignal.peek();"), generated);
+    assertTrue(generated.contains("Tracked read of {@code done}"), generated);
+    assertFalse(generated.contains("void restart()"), generated);
   }
 
   private static void assertNoNotes(Compilation compilation) {

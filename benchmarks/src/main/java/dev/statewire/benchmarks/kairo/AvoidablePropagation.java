@@ -1,6 +1,7 @@
 package dev.statewire.benchmarks.kairo;
 
 import static dev.statewire.benchmarks.graph.TopologyCheckException.checkEquals;
+import static dev.statewire.benchmarks.kairo.UserWork.busy;
 
 import dev.statewire.Computed;
 import dev.statewire.Signal;
@@ -46,14 +47,6 @@ final class AvoidablePropagation implements KairoCase {
       busy();
       effectRuns++;
     });
-  }
-
-  /** About 100 iterations of pure CPU work, as upstream's busy(). */
-  private static void busy() {
-    int a = 0;
-    for (int i = 0; i < 100; i++) {
-      a++;
-    }
   }
 
   @Override

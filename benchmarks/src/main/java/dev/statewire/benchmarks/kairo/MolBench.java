@@ -1,6 +1,7 @@
 package dev.statewire.benchmarks.kairo;
 
 import static dev.statewire.benchmarks.graph.TopologyCheckException.checkEquals;
+import static dev.statewire.benchmarks.kairo.UserWork.hard;
 
 import dev.statewire.Computed;
 import dev.statewire.Signal;
@@ -62,14 +63,6 @@ final class MolBench implements KairoCase {
       w.effect();
       results.add(hard(f.get()));
     });
-  }
-
-  private static int fib(int n) {
-    return n < 2 ? 1 : fib(n - 1) + fib(n - 2);
-  }
-
-  private static int hard(int n) {
-    return n + fib(16);
   }
 
   @Override

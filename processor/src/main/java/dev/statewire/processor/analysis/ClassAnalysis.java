@@ -1,11 +1,14 @@
 package dev.statewire.processor.analysis;
 
+import com.sun.source.util.TreePath;
 import dev.statewire.processor.model.MethodRole;
 import dev.statewire.processor.model.ReactiveClass;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +51,11 @@ public final class ClassAnalysis {
   }
 
   /**
-   * False when the bodies were not read (the compiler offers no Trees API, or the class's code
-   * could not be attributed yet): every method is then opaque.
+   * False when the bodies were not read (the compiler offers no Trees API): every method is then
+   * opaque.
    */
   public boolean bodiesVisible() {
     return bodiesVisible;
-  }
-
-  /** The simple names of the types the bodies reference that do not exist yet. */
-  public Set<String> unresolvedTypes() {
-    Set<String> names = new LinkedHashSet<>();
-    direct.values().forEach(access -> names.addAll(access.unresolvedTypes()));
-    return names;
   }
 
   /** What the body of {@code method} itself does. */
@@ -109,21 +105,71 @@ public final class ClassAnalysis {
    * derived ({@code method} itself included when it is reached again: recursion).
    */
   public Set<ExecutableElement> derivedCallees(ExecutableElement method) {
-    Set<ExecutableElement> derived = new LinkedHashSet<>();
-    Set<ExecutableElement> visited = new HashSet<>();
-    Deque<ExecutableElement> pending = new ArrayDeque<>(callees(method));
+    return derivedCalleePaths(method).keySet();
+  }
+
+  /**
+   * The {@code @Derived} methods {@code method} calls, each with the helpers (methods that are
+   * not derived) the first call path to it goes through, in call order.
+   */
+  public Map<ExecutableElement, List<ExecutableElement>> derivedCalleePaths(
+      ExecutableElement method) {
+    Map<ExecutableElement, List<ExecutableElement>> derived = new LinkedHashMap<>();
+    Map<ExecutableElement, List<ExecutableElement>> helpersTo = new HashMap<>();
+    Deque<ExecutableElement> pending = new ArrayDeque<>();
+    for (ExecutableElement callee : callees(method)) {
+      if (!helpersTo.containsKey(callee)) {
+        helpersTo.put(callee, List.of());
+        pending.add(callee);
+      }
+    }
     while (!pending.isEmpty()) {
-      ExecutableElement callee = pending.pop();
-      if (!visited.add(callee)) {
+      ExecutableElement callee = pending.poll();
+      List<ExecutableElement> helpers = helpersTo.get(callee);
+      if (ReactiveClass.roleOf(callee) == MethodRole.DERIVED) {
+        derived.putIfAbsent(callee, helpers);
         continue;
       }
-      if (ReactiveClass.roleOf(callee) == MethodRole.DERIVED) {
-        derived.add(callee);
-      } else {
-        pending.addAll(callees(callee));
+      List<ExecutableElement> through = new ArrayList<>(helpers);
+      through.add(callee);
+      for (ExecutableElement next : callees(callee)) {
+        if (!helpersTo.containsKey(next)) {
+          helpersTo.put(next, List.copyOf(through));
+          pending.add(next);
+        }
       }
     }
     return derived;
+  }
+
+  /**
+   * Where {@code method} writes a field, itself or through any method it calls on this: the path
+   * of calls to the first write found.
+   */
+  public Optional<HelperPath> writePath(ExecutableElement method) {
+    return writePath(method, new HashSet<>());
+  }
+
+  private Optional<HelperPath> writePath(ExecutableElement method, Set<ExecutableElement> visited) {
+    MethodAccess access = direct.get(method);
+    if (access == null || !visited.add(method)) {
+      return Optional.empty();
+    }
+    Optional<Map.Entry<VariableElement, TreePath>> write =
+        access.writeSites().entrySet().stream().findFirst();
+    if (write.isPresent()) {
+      return Optional.of(
+          new HelperPath(
+              List.of(method), write.get().getValue(), Optional.of(write.get().getKey())));
+    }
+    for (MethodCall call : access.calls()) {
+      Optional<HelperPath> through =
+          resolve(call).flatMap(callee -> writePath(callee, visited));
+      if (through.isPresent()) {
+        return Optional.of(through.get().through(method));
+      }
+    }
+    return Optional.empty();
   }
 
   private Access reachableAccess(ExecutableElement method, boolean stopAtTrackingBoundaries) {
@@ -152,7 +198,8 @@ public final class ClassAnalysis {
       return true;
     }
     boolean overridable =
-        !callee.getModifiers().contains(Modifier.PRIVATE)
+        model.hierarchy().contains(callee.getEnclosingElement())
+            && !callee.getModifiers().contains(Modifier.PRIVATE)
             && !callee.getModifiers().contains(Modifier.STATIC)
             && !callee.getModifiers().contains(Modifier.FINAL);
     return overridable && !effective(callee).writes().isEmpty();

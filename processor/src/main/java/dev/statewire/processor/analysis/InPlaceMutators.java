@@ -22,8 +22,10 @@ final class InPlaceMutators {
           "clear", "set", "sort", "replaceAll", "put", "putAll", "putIfAbsent", "compute",
           "computeIfAbsent", "computeIfPresent", "merge", "replace", "offer", "offerFirst",
           "offerLast", "poll", "pollFirst", "pollLast", "push", "pop", "removeFirst",
-          "removeLast");
+          "removeLast", "setValue");
   private static final Set<String> MUTABLE_CONTAINERS = Set.of("java.util.Collection", "java.util.Map");
+  private static final Set<String> VIEW_TYPES =
+      Set.of("java.util.Collection", "java.util.Map", "java.util.Iterator", "java.util.Map.Entry");
   private static final Set<String> TRACKING_CONTAINERS =
       Set.of("dev.statewire.ReactiveList", "dev.statewire.ReactiveMap", "dev.statewire.ReactiveSet");
   /** Static helpers, with the index of the argument they change. */
@@ -54,6 +56,20 @@ final class InPlaceMutators {
     }
     TypeMirror owner = types.erasure(method.getEnclosingElement().asType());
     return MUTABLE_CONTAINERS.stream()
+        .map(elements::getTypeElement)
+        .anyMatch(t -> t != null && types.isSubtype(owner, types.erasure(t.asType())));
+  }
+
+  /**
+   * {@code method}, called on a view of a collection (an iterator, a sub-list, a key set),
+   * changes the collection behind it.
+   */
+  boolean mutatesView(ExecutableElement method) {
+    if (!COLLECTION_MUTATORS.contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    TypeMirror owner = types.erasure(method.getEnclosingElement().asType());
+    return VIEW_TYPES.stream()
         .map(elements::getTypeElement)
         .anyMatch(t -> t != null && types.isSubtype(owner, types.erasure(t.asType())));
   }

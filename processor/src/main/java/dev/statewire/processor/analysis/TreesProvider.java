@@ -1,5 +1,6 @@
 package dev.statewire.processor.analysis;
 
+import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -16,6 +17,18 @@ public final class TreesProvider {
   private static final String INTELLIJ_WRAPPERS = "org.jetbrains.jps.javac.APIWrappers";
 
   private TreesProvider() {}
+
+  /**
+   * The javac task compiling with {@code environment}, if the compiler is javac: the processor
+   * registers a listener on it for the checks that need attributed code.
+   */
+  public static Optional<JavacTask> javacTaskFor(ProcessingEnvironment environment) {
+    try {
+      return Optional.of(JavacTask.instance(unwrapGradle(unwrapIntelliJ(environment))));
+    } catch (Throwable unavailable) {
+      return Optional.empty();
+    }
+  }
 
   /** javac's Trees for {@code environment}, if the compiler has them. */
   public static Optional<Trees> treesFor(ProcessingEnvironment environment) {

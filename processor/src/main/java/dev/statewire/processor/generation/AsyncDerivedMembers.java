@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.statewire.processor.analysis.Access;
+import dev.statewire.processor.analysis.OverrideKind;
 import dev.statewire.processor.model.AsyncDerivedMethods;
 import dev.statewire.processor.model.Signatures;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeVariableName;
+import dev.statewire.processor.analysis.OverrideKind;
 import dev.statewire.processor.model.BackgroundMethods;
 import dev.statewire.processor.model.MethodRole;
 import dev.statewire.processor.model.ReactiveClass;

@@ -1,5 +1,6 @@
 package dev.statewire.processor.generation;
 
+import dev.statewire.processor.analysis.OverrideKind;
 import dev.statewire.processor.model.BackgroundMethods;
 import dev.statewire.processor.model.ReactiveField;
 import java.util.ArrayList;

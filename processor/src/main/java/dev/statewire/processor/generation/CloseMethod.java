@@ -2,6 +2,7 @@ package dev.statewire.processor.generation;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.statewire.processor.analysis.OverrideKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

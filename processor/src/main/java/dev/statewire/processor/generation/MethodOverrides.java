@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.statewire.processor.analysis.Access;
+import dev.statewire.processor.analysis.OverrideKind;
 import dev.statewire.processor.model.Signatures;
 import java.util.Collection;
 import java.util.List;

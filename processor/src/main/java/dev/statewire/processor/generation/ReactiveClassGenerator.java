@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.statewire.processor.analysis.ClassAnalysis;
+import dev.statewire.processor.analysis.OverrideKind;
 import dev.statewire.processor.model.MethodRole;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.ReactiveField;

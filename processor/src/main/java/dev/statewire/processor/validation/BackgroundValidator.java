@@ -2,6 +2,7 @@ package dev.statewire.processor.validation;
 
 import dev.statewire.processor.analysis.ClassAnalysis;
 import dev.statewire.processor.analysis.Deferral;
+import dev.statewire.processor.analysis.HelperPath;
 import dev.statewire.processor.analysis.LockScope;
 import dev.statewire.processor.analysis.LockScope.CallSite;
 import dev.statewire.processor.analysis.LockScope.FieldAccess;
@@ -12,6 +13,7 @@ import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.Signatures;
 import dev.statewire.processor.model.StatewireAnnotations;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
@@ -133,11 +135,21 @@ public final class BackgroundValidator {
     }
   }
 
-  /** SW201, SW202 and SW401 for the {@code @Background} methods of the analysed class. */
+  /**
+   * SW201, SW202 and SW401 for the {@code @Background} methods of the analysed class; and SW201
+   * for a task inherited from a {@code @Reactive} class of another package that calls a
+   * package-private helper which the generated class, in this package, cannot override.
+   */
   public void validateBodies(ClassAnalysis analysis, LockScopes scopes) {
-    for (ExecutableElement method : OwnMethods.of(analysis.model())) {
-      if (ReactiveClass.roleOf(method) == MethodRole.BACKGROUND) {
+    List<ExecutableElement> own = OwnMethods.of(analysis.model());
+    for (ExecutableElement method : analysis.model().methods()) {
+      if (ReactiveClass.roleOf(method) != MethodRole.BACKGROUND) {
+        continue;
+      }
+      if (own.contains(method)) {
         scopes.of(method).ifPresent(scope -> validateBody(method, scope, scopes));
+      } else {
+        scopes.of(method).ifPresent(scope -> validateInherited(analysis, method, scope, scopes));
       }
     }
   }
@@ -174,28 +186,65 @@ public final class BackgroundValidator {
         continue;
       }
       String helperName = Signatures.of(helper.get());
-      Optional<VariableElement> written = scopes.unlockedWrite(helper.get());
+      Optional<HelperPath> written = scopes.unlockedWrite(helper.get());
       Deferral deferral = call.place().deferral();
       if (written.isPresent()) {
-        String field = written.get().getSimpleName().toString();
+        String field = written.get().fieldName();
+        String path = written.get().describe();
         diagnostics.error(
             call.call().site(),
             method,
             deferral == Deferral.NONE
-                ? Messages.backgroundWritesUnlockedThrough(name, helperName, field)
+                ? Messages.backgroundWritesUnlockedThrough(name, helperName, field, path)
                 : Messages.backgroundWritesDeferredThrough(
-                    name, helperName, field, deferral.description()));
+                    name, helperName, field, path, deferral.description()));
       } else if (warnReads && warnedHelpers.add(helper.get())) {
         scopes
             .unlockedRead(helper.get())
             .ifPresent(
-                field ->
+                read ->
                     diagnostics.warning(
                         call.call().site(),
                         method,
                         Messages.backgroundReadsUnlockedThrough(
-                            name, helperName, field.getSimpleName().toString())));
+                            name, helperName, read.fieldName(), read.describe())));
       }
+    }
+  }
+
+  /**
+   * An inherited task's unlocked calls to helpers that are overridable where the task is
+   * declared (its own class makes them actions) but not in the analysed class's package.
+   */
+  private void validateInherited(
+      ClassAnalysis analysis, ExecutableElement method, LockScope scope, LockScopes scopes) {
+    TypeElement base = (TypeElement) method.getEnclosingElement();
+    for (CallSite call : scope.calls()) {
+      if (call.place().locked() || call.place().deferral() != Deferral.NONE) {
+        continue;
+      }
+      Optional<ExecutableElement> helper = scopes.runsAsWritten(call);
+      if (helper.isEmpty()
+          || helper.get().getModifiers().contains(Modifier.PRIVATE)
+          || helper.get().getModifiers().contains(Modifier.STATIC)
+          || helper.get().getModifiers().contains(Modifier.FINAL)
+          || call.call().viaSuper()) {
+        continue;
+      }
+      scopes
+          .unlockedWrite(helper.get())
+          .ifPresent(
+              written ->
+                  diagnostics.error(
+                      call.call().site(),
+                      analysis.model().element(),
+                      Messages.inheritedTaskWritesThrough(
+                          Signatures.of(method),
+                          base.getSimpleName().toString(),
+                          Signatures.of(helper.get()),
+                          written.fieldName(),
+                          written.describe(),
+                          analysis.model().element().getSimpleName().toString())));
     }
   }
 }

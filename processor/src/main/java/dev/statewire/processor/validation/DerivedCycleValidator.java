@@ -16,7 +16,8 @@ import javax.lang.model.element.ExecutableElement;
 
 /**
  * Step 3c, SW304: {@code @Derived} methods do not call each other in a cycle, directly or through
- * helpers. Each cycle is reported once, at its first method in declaration order, with the path.
+ * helpers. Each cycle is reported once, at its first method in declaration order, with the path,
+ * helpers included ({@code a() -> helper() -> b() -> a()}).
  */
 public final class DerivedCycleValidator {
   private final Diagnostics diagnostics;
@@ -44,7 +45,15 @@ public final class DerivedCycleValidator {
       if (!cycle.isEmpty()) {
         reported.addAll(cycle);
         List<String> names = new ArrayList<>();
-        cycle.forEach(m -> names.add(Signatures.of(m)));
+        List<ExecutableElement> closed = new ArrayList<>(cycle);
+        closed.add(start);
+        for (int i = 0; i < closed.size() - 1; i++) {
+          names.add(Signatures.of(closed.get(i)));
+          analysis
+              .derivedCalleePaths(closed.get(i))
+              .getOrDefault(closed.get(i + 1), List.of())
+              .forEach(helper -> names.add(Signatures.of(helper)));
+        }
         names.add(Signatures.of(start));
         diagnostics.error(start, Messages.derivedCycle(names));
       }

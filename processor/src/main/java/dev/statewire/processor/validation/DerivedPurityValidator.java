@@ -1,6 +1,5 @@
 package dev.statewire.processor.validation;
 
-import dev.statewire.processor.analysis.Access;
 import dev.statewire.processor.analysis.ClassAnalysis;
 import dev.statewire.processor.analysis.MethodAccess;
 import dev.statewire.processor.analysis.MethodCall;
@@ -43,18 +42,15 @@ public final class DerivedPurityValidator {
       if (callee.isEmpty() || ReactiveClass.roleOf(callee.get()) == MethodRole.DERIVED) {
         continue;
       }
-      Access calleeAccess = analysis.effective(callee.get());
-      calleeAccess.writes().stream()
-          .findFirst()
+      analysis
+          .writePath(callee.get())
           .ifPresent(
-              field ->
+              path ->
                   diagnostics.error(
                       call.site(),
                       method,
                       Messages.derivedWritesThrough(
-                          name,
-                          Signatures.of(callee.get()),
-                          field.getSimpleName().toString())));
+                          name, Signatures.of(callee.get()), path.fieldName(), path.describe())));
     }
   }
 }

@@ -7,15 +7,20 @@ import dev.statewire.processor.analysis.LockScope.CallSite;
 import dev.statewire.processor.analysis.LockScope.LockCall;
 import dev.statewire.processor.analysis.LockScope.LockTarget;
 import dev.statewire.processor.analysis.LockScopes;
+import dev.statewire.processor.analysis.MethodCall;
 import dev.statewire.processor.model.MethodRole;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.Signatures;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 
 /**
  * Step 3f, how the methods of a {@code @Reactive} class take locks: only on {@code this}
  * (SW305), never inside a {@code @Derived} method (SW204), and without blocking while holding one
- * (SW403, a warning).
+ * (SW403, a warning, also for blocking calls in the helpers called inside a lock block); and
+ * that a helper that takes no lock is not called on another instance to write it (SW205).
  */
 public final class LockValidator {
   private final Diagnostics diagnostics;
@@ -49,21 +54,72 @@ public final class LockValidator {
       for (CallSite call : scope.calls()) {
         scopes
             .runsAsWritten(call)
-            .filter(scopes::takesLock)
+            .flatMap(scopes::lockTaken)
             .ifPresent(
-                helper ->
+                path ->
                     diagnostics.error(
                         call.call().site(),
                         method,
-                        Messages.derivedLocksThrough(name, Signatures.of(helper))));
+                        Messages.derivedLocksThrough(
+                            name, Signatures.of(path.first()), path.describe())));
       }
     }
-    boolean warnBlocking = !Suppressions.isSuppressed(method, "SW403");
+    validateOtherInstanceCalls(method, owner, scope, scopes);
+    if (Suppressions.isSuppressed(method, "SW403")) {
+      return;
+    }
     for (BlockingCall blocking : scope.blockingCalls()) {
-      if (warnBlocking && blocking.place().locked()) {
+      if (blocking.place().locked()) {
         diagnostics.warning(
             blocking.site(), method, Messages.blocksUnderLock(name, owner, blocking.description()));
       }
+    }
+    for (CallSite call : scope.calls()) {
+      if (call.place().locked()) {
+        scopes
+            .runsAsWritten(call)
+            .flatMap(scopes::blockingCall)
+            .ifPresent(
+                path ->
+                    diagnostics.warning(
+                        call.call().site(),
+                        method,
+                        Messages.blocksUnderLockThrough(
+                            name, owner, Signatures.of(path.first()), path.describe())));
+      }
+    }
+  }
+
+  /**
+   * SW205 for {@code peer.reset()}: a method of the class that the generated class does not
+   * override (so it takes no lock) called on another instance, writing that instance's fields.
+   */
+  private void validateOtherInstanceCalls(
+      ExecutableElement method, String owner, LockScope scope, LockScopes scopes) {
+    for (MethodCall call : scope.otherInstanceCalls()) {
+      ExecutableElement target = call.target();
+      if (target.getModifiers().contains(Modifier.STATIC)
+          || scopes.isOverriddenByGeneratedClass(target)) {
+        continue;
+      }
+      MethodInvocationTree invocation =
+          call.site().getLeaf() instanceof MethodInvocationTree
+              ? (MethodInvocationTree) call.site().getLeaf()
+              : null;
+      if (invocation == null || !(invocation.getMethodSelect() instanceof MemberSelectTree)) {
+        continue;
+      }
+      String receiver = ((MemberSelectTree) invocation.getMethodSelect()).getExpression().toString();
+      scopes
+          .anyWrite(target)
+          .ifPresent(
+              path ->
+                  diagnostics.error(
+                      call.site(),
+                      method,
+                      Messages.writesOtherInstanceThrough(
+                          Signatures.of(target), owner, path.fieldName(), receiver,
+                          path.describe())));
     }
   }
 }

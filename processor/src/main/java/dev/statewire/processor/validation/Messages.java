@@ -103,9 +103,10 @@ public final class Messages {
         + ", or call an action (an overridable method that writes) instead.";
   }
 
-  static String backgroundWritesUnlockedThrough(String method, String helper, String field) {
+  static String backgroundWritesUnlockedThrough(
+      String method, String helper, String field, String path) {
     return "[SW201] @Background method " + method + " calls " + helper + ", which writes field "
-        + field + ", outside a lock block, so the write is neither locked nor committed. Call "
+        + field + " (" + path + "), outside a lock block, so the write is neither locked nor committed. Call "
         + helper + " inside " + LOCK_BLOCK + ", or make it overridable (not private, final or"
         + " static) so that it runs as an action.";
   }
@@ -117,9 +118,9 @@ public final class Messages {
   }
 
   static String backgroundWritesDeferredThrough(
-      String method, String helper, String field, String deferred) {
+      String method, String helper, String field, String path, String deferred) {
     return "[SW202] @Background method " + method + " calls " + helper + ", which writes field "
-        + field + ", from " + deferred + ", which may run after the lock is released. Take the"
+        + field + " (" + path + "), from " + deferred + ", which may run after the lock is released. Take the"
         + " lock inside it (" + LOCK_BLOCK + "), or make " + helper + " overridable (not"
         + " private, final or static) so that it runs as an action.";
   }
@@ -130,8 +131,9 @@ public final class Messages {
         + " the lock and only read fields.";
   }
 
-  static String derivedLocksThrough(String method, String helper) {
-    return "[SW204] @Derived method " + method + " calls " + helper + ", which takes a lock; a"
+  static String derivedLocksThrough(String method, String helper, String path) {
+    return "[SW204] @Derived method " + method + " calls " + helper + ", which takes a lock ("
+        + path + "); a"
         + " derived value is computed on demand by any reader and must neither lock nor change"
         + " state. Remove the lock from " + helper + ", or do not call it here.";
   }
@@ -144,9 +146,9 @@ public final class Messages {
         + " action).";
   }
 
-  static String derivedWritesThrough(String method, String callee, String field) {
+  static String derivedWritesThrough(String method, String callee, String field, String path) {
     return "[SW203] @Derived method " + method + " calls " + callee + ", which writes field "
-        + field + "; a derived value must not change state. Move the call into a method that is"
+        + field + " (" + path + "); a derived value must not change state. Move the call into a method that is"
         + " not @Derived (an action).";
   }
 
@@ -226,9 +228,10 @@ public final class Messages {
         + " state).";
   }
 
-  static String backgroundReadsUnlockedThrough(String method, String helper, String field) {
+  static String backgroundReadsUnlockedThrough(
+      String method, String helper, String field, String path) {
     return "[SW401] @Background method " + method + " calls " + helper + ", which reads field "
-        + field + ", outside a lock block; another thread may be changing it, so the value may be"
+        + field + " (" + path + "), outside a lock block; another thread may be changing it, so the value may be"
         + " stale. Call " + helper + " inside " + LOCK_BLOCK + ".";
   }
 
@@ -246,6 +249,44 @@ public final class Messages {
         + " context. Move the call after the lock block.";
   }
 
+  static String blocksUnderLockThrough(String method, String owner, String helper, String path) {
+    return "[SW403] method " + method + " of " + owner + " calls " + helper + ", which blocks ("
+        + path + "), inside a lock block; it waits while holding the context's lock, which"
+        + " stalls every writer of the context. Move the call after the lock block.";
+  }
+
+  static String writesOtherInstanceThrough(
+      String helper, String owner, String field, String receiver, String path) {
+    return "[SW205] " + receiver + "." + helper + " writes field " + field + " of another"
+        + " instance of @Reactive class " + owner + " (" + path + "); " + helper + " is not"
+        + " overridable, so it runs without that instance's lock and its writes are never"
+        + " committed. Make " + helper + " overridable (not private, final or static) so that"
+        + " it runs as an action of " + receiver + ", or call an action of it.";
+  }
+
+  static String inheritedTaskWritesThrough(
+      String method, String base, String helper, String field, String path, String subclass) {
+    return "[SW201] @Background method " + method + " of " + base + " calls " + helper + ", which"
+        + " writes field " + field + " (" + path + "), outside a lock block; in " + subclass
+        + ", a class of another package, the generated class cannot override the"
+        + " package-private " + helper + ", so the write is neither locked nor committed. Call "
+        + helper + " inside " + LOCK_BLOCK + ", or make it protected or public.";
+  }
+
+  static String finalOverrideOfAction(String method, String owner, String base, String field) {
+    return "[SW306] method " + method + " of " + owner + " is final but writes field " + field
+        + "; it overrides an action of " + base + ", and the generated class cannot override a"
+        + " final method, so its writes run without the lock and are never committed. Remove"
+        + " final.";
+  }
+
+  static String hiddenRead(String role, String method, String how) {
+    return "[SW404] " + role + " method " + method + " " + how + "; what that code reads of this"
+        + " is not seen by the processor, so " + method + " does not depend on it and may go"
+        + " stale. Read the fields in " + method + " itself, or in a method of the class it"
+        + " calls, and pass the values instead.";
+  }
+
   // processor-level messages
 
   /** The compiler has no Trees API: bodies are not read. */
@@ -257,16 +298,13 @@ public final class Messages {
         + " StateMutationException).";
   }
 
-  /** Classes that use each other's generated classes in inferred types: bodies not read. */
-  public static String bodiesNotReadInCycle(List<String> classes) {
-    String names = String.join(", ", classes);
-    return "Statewire: the @Reactive classes " + names + " refer to their own or each other's"
-        + " generated classes (a cycle) in code that also declares variables with inferred types"
-        + " (var, implicitly typed lambda parameters), which javac cannot infer before the"
-        + " generated classes exist. So the method bodies of " + names + " are not read: every"
-        + " method is treated as reading and writing every reactive field, and the body checks"
-        + " (SW201-SW204, SW304, SW305, SW401-SW403) are skipped for them. Declare those"
-        + " variables with explicit types to get precise analysis.";
+  /** javac's Trees exist, but not its task API: the body checks cannot run after attribution. */
+  public static String bodyChecksUnavailable() {
+    return "Statewire: this compiler offers javac's Trees API but not its JavacTask, so the"
+        + " checks that need attributed method bodies (SW201, SW202, SW203, SW204, SW205, SW206,"
+        + " SW304, SW305, SW401, SW402 and SW403) are skipped; dependencies are still read from"
+        + " the bodies, and the runtime still catches unlocked writes as"
+        + " StateMutationException.";
   }
 
   /** A class still referenced missing types when processing ended. */

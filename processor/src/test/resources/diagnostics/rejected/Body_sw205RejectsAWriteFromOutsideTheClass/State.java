@@ -1,0 +1,6 @@
+package test;
+import dev.statewire.annotation.*;
+@Reactive
+public class State {
+  int count;
+}

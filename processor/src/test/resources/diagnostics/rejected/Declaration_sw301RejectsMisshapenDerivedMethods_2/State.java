@@ -1,0 +1,7 @@
+package test;
+@dev.statewire.annotation.Reactive
+public class State {
+  int count;
+  @dev.statewire.annotation.Derived
+  private int total() { return 0; } // [SW301] @Derived method total() is private
+}

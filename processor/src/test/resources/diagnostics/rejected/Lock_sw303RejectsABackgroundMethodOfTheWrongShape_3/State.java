@@ -1,0 +1,12 @@
+package test;
+import dev.statewire.Statewire;
+import dev.statewire.annotation.*;
+import java.time.Duration;
+@Reactive
+@SuppressWarnings("try")
+public class State {
+  int count;
+  java.util.List<String> items = new java.util.ArrayList<>();
+  @Background
+  final void tick() {} // [SW303] @Background method tick() is final
+}
