@@ -160,6 +160,7 @@ class CounterPageBrowserTest {
     browser.switchTo().window(first);
     browser.navigate().refresh();
     waitFor("the first page is live again", () -> status().startsWith("live"));
+    assertEquals(firstToken, token());
     assertEquals("3", counter());
   }
 
