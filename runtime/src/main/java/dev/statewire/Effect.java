@@ -79,6 +79,19 @@ public final class Effect extends Subscriber implements AutoCloseable {
     return effect;
   }
 
+  /**
+   * The effect whose body is running on this thread, also during its first run (before
+   * {@code Effect.of} returned it), so that an effect can close itself from any run; null outside
+   * an effect body. Inside {@code untracked} in a body it is still that effect.
+   */
+  public static Effect current() {
+    ReactiveContext c = ReactiveContext.current();
+    if (!c.lock.isHeldByCurrentThread()) {
+      return null;
+    }
+    return c.owner instanceof Effect ? (Effect) c.owner : null;
+  }
+
   /** Names this effect in error messages; returns this. */
   public Effect named(String name) {
     this.name = Objects.requireNonNull(name, "name");
@@ -160,8 +173,10 @@ public final class Effect extends Subscriber implements AutoCloseable {
     ReactiveContext c = ctx;
     Subscriber outer = c.activeSub;
     int outerStamp = c.trackStamp;
+    Object outerOwner = c.owner;
     int stamp = c.nextTrackStamp();
     c.activeSub = this;
+    c.owner = this;
     c.trackStamp = stamp;
     depsTail = null;
     flags = (flags | RUNNING) & ~(DIRTY | PENDING);
@@ -173,6 +188,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
     }
     c.activeSub = outer;
     c.trackStamp = outerStamp;
+    c.owner = outerOwner;
     flags &= ~RUNNING;
     // a run aborted by a VirtualMachineError (anywhere, perhaps inside the runtime) keeps the
     // links it did not reach, so that any of them re-triggers it; the next run re-collects them

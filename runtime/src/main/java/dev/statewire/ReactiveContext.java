@@ -70,6 +70,11 @@ public final class ReactiveContext implements AutoCloseable {
   private int depth;
   /** The computed or effect running on the lock-holding thread, which reads are tracked for. */
   Subscriber activeSub;
+  /**
+   * What new effects and resources belong to on the lock-holding thread: the running
+   * {@link Effect}, an {@link EffectScope}'s ownership, or null (the context itself).
+   */
+  Object owner;
   /** Identifies the current tracking run (see {@link Graph#track}). */
   int trackStamp;
   /** The last stamp handed out; package-private so that tests can bring the wrap-around near. */

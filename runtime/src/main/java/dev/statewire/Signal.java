@@ -41,6 +41,14 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     return this;
   }
 
+  /**
+   * A read-only view of this signal, to hand out where callers may read but not write: reading
+   * it is reading this signal (tracked the same way).
+   */
+  public ReadableSignal<T> asReadonly() {
+    return new ReadonlySignal<>(this);
+  }
+
   /** The name given with {@link #named}, or null. */
   public String name() {
     return name;
