@@ -14,6 +14,10 @@ import java.util.Objects;
  * {@link VirtualMachineError}s). {@link #close()} runs the cleanups, unlinks the effect from
  * everything it read and drops its body, so that what the body captured can be collected; a
  * closed effect never runs again.
+ *
+ * <p>An effect owns the effects and resources its body creates: they are closed before its next
+ * run and when it closes (so an outer effect that re-runs does not pile up inner ones). Effects
+ * created outside any effect belong to the running {@link EffectScope}, else to the context.
  */
 public final class Effect extends Subscriber implements AutoCloseable {
   /** Null once closed: a closed effect keeps nothing its body captured reachable. */
@@ -23,9 +27,12 @@ public final class Effect extends Subscriber implements AutoCloseable {
   final long id;
   /** Null, one Runnable, or a List of them. */
   private Object cleanups;
-  /** The neighbours in the open effects of an isolated context (see ContextOwnership). */
+  /** What owns this open effect (see Ownership), and its neighbours there; null if nothing. */
+  Ownership owner;
   Effect ownedPrev;
   Effect ownedNext;
+  /** What this effect's runs created; made on first use, disposed before each run and on close. */
+  private Ownership children;
 
   private Effect(ReactiveContext ctx, EffectBody body) {
     super(ctx);
@@ -166,6 +173,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
    * running-subscriber pointer is restored, so that the round goes on.
    */
   private void run() {
+    closeChildren();
     runCleanups();
     if ((flags & CLOSED) != 0) {
       return; // a cleanup closed it
@@ -204,10 +212,32 @@ public final class Effect extends Subscriber implements AutoCloseable {
   }
 
   private void dispose() {
-    ctx.release(this);
+    Ownership o = owner;
+    if (o != null) {
+      o.release(this);
+    }
+    closeChildren();
     runCleanups();
     Graph.dropAll(this);
     body = null;
+  }
+
+  /** Lock held. The ownership of what this effect's current run creates. */
+  Ownership ownedNodes() {
+    Ownership o = children;
+    if (o == null) {
+      o = new Ownership();
+      children = o;
+    }
+    return o;
+  }
+
+  /** Closes the effects and resources the last run created (newest first). */
+  private void closeChildren() {
+    Ownership o = children;
+    if (o != null) {
+      o.closeEffectsAndResources();
+    }
   }
 
   /** Registers a cleanup for the current run. */

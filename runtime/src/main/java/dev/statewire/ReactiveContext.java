@@ -710,31 +710,59 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
-  /** Lock held. Owns {@code effect}, just created and started, until it closes. */
+  /**
+   * Lock held. What a node created now belongs to: the running effect, the running scope, or
+   * this context (null for the global context, which owns nothing).
+   */
+  private Ownership ownerOfNewNodes() {
+    Object o = owner;
+    if (o == null) {
+      return owned;
+    }
+    return o instanceof Effect ? ((Effect) o).ownedNodes() : (Ownership) o;
+  }
+
+  /** Lock held. Gives {@code effect}, just created and started, to its owner until it closes. */
   void adopt(Effect effect) {
-    if (owned != null) {
-      owned.adopt(effect);
+    Ownership o = ownerOfNewNodes();
+    if (o != null) {
+      o.adopt(effect);
     }
   }
 
-  /** Lock held. {@code effect} is closing. */
-  void release(Effect effect) {
-    if (owned != null) {
-      owned.release(effect);
-    }
-  }
-
-  /** Lock held. Owns {@code resource}, just created, until it closes. */
+  /** Lock held. Gives {@code resource}, just created, to its owner until it closes. */
   void adopt(Resource<?, ?> resource) {
-    if (owned != null) {
-      owned.adopt(resource);
+    Ownership o = ownerOfNewNodes();
+    if (o != null) {
+      o.adopt(resource);
+      resource.owner = o;
     }
   }
 
   /** Lock held. {@code resource} is closing. */
   void release(Resource<?, ?> resource) {
-    if (owned != null) {
-      owned.release(resource);
+    Ownership o = resource.owner;
+    if (o != null) {
+      o.release(resource);
+      resource.owner = null;
+    }
+  }
+
+  /** Lock held. Gives {@code scope}, just created, to its owner until it closes. */
+  void adopt(EffectScope scope) {
+    Ownership o = ownerOfNewNodes();
+    if (o != null) {
+      o.adopt(scope);
+      scope.owner = o;
+    }
+  }
+
+  /** Lock held. {@code scope} is closing. */
+  void release(EffectScope scope) {
+    Ownership o = scope.owner;
+    if (o != null) {
+      o.release(scope);
+      scope.owner = null;
     }
   }
 

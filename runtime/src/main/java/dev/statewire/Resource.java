@@ -66,7 +66,7 @@ import java.util.function.UnaryOperator;
  * @param <P> the params type
  * @param <T> the value type
  */
-public final class Resource<P, T> implements AutoCloseable {
+public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
   private static final int FIELD_STATUS = 0;
   private static final int FIELD_PREVIOUS_STATUS = 1;
   private static final int FIELD_VALUE = 2;
@@ -86,6 +86,8 @@ public final class Resource<P, T> implements AutoCloseable {
 
   private Load current; // guarded by the context's lock; null when no load is running
   private volatile boolean closed; // written under the context's lock
+  /** What owns this open resource (see Ownership); guarded by the context's lock. */
+  Ownership owner;
 
   private Resource(
       ReactiveContext context, Supplier<? extends P> params, ResourceLoader<P, T> loader) {

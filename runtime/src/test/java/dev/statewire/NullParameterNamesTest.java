@@ -65,6 +65,7 @@ class NullParameterNamesTest {
       Map.entry(Signal.class, () -> context().signal(0)),
       Map.entry(Computed.class, () -> context().computed(() -> 0)),
       Map.entry(Effect.class, () -> context().effect(() -> { })),
+      Map.entry(EffectScope.class, () -> EffectScope.create(context())),
       Map.entry(LinkedSignal.class, () -> LinkedSignal.of(() -> 0)),
       Map.entry(ReactiveContext.class, NullParameterNamesTest::context),
       Map.entry(ReactiveContext.Builder.class, ReactiveContext::builder),
