@@ -60,7 +60,9 @@ public final class ReactiveContext implements AutoCloseable {
       new ReactiveContext(new Builder().name("global"), true);
   /** The isolated (non-global) context whose lock this thread holds, if any. */
   private static final ThreadLocal<ReactiveContext> HELD = new ThreadLocal<>();
-  /** Until an isolated context exists, nothing needs to look at {@link #HELD}. */
+  /** The context {@link #run}/{@link #call} made current on this thread, if any. */
+  private static final ThreadLocal<ReactiveContext> CHOSEN = new ThreadLocal<>();
+  /** Until an isolated context exists, nothing needs to look at {@link #HELD} or {@link #CHOSEN}. */
   private static volatile boolean isolatedContextsExist;
 
   final ContextLock lock = new ContextLock();
@@ -141,7 +143,8 @@ public final class ReactiveContext implements AutoCloseable {
 
   /**
    * The context new nodes belong to: the context whose lock this thread holds (inside an
-   * effect, batch or lock block of that context), otherwise {@link #global()}.
+   * effect, batch or lock block of that context), else the one a {@link #run}/{@link #call}
+   * block on this thread chose, otherwise {@link #global()}.
    */
   public static ReactiveContext current() {
     if (isolatedContextsExist) {
@@ -149,8 +152,45 @@ public final class ReactiveContext implements AutoCloseable {
       if (held != null) {
         return held;
       }
+      ReactiveContext chosen = CHOSEN.get();
+      if (chosen != null) {
+        return chosen;
+      }
     }
     return GLOBAL;
+  }
+
+  /**
+   * Runs {@code body} with this context as {@link #current()} on this thread, without taking its
+   * lock: {@code Signal.of}, {@code Effect.of}, {@code Statewire.batch} and the rest of the
+   * static API inside it use this context. Blocks nest; the previous choice is restored after.
+   *
+   * @throws ContextMismatchException inside a batch, effect, computed or lock block of another
+   *     context (whose lock would stay current)
+   */
+  public void run(Runnable body) {
+    Objects.requireNonNull(body, "body");
+    call(() -> {
+      body.run();
+      return null;
+    });
+  }
+
+  /** As {@link #run(Runnable)}, returning {@code body}'s result. */
+  public <T> T call(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
+    checkNoOtherContextHeld(null);
+    ReactiveContext before = CHOSEN.get();
+    CHOSEN.set(this);
+    try {
+      return body.get();
+    } finally {
+      if (before == null) {
+        CHOSEN.remove();
+      } else {
+        CHOSEN.set(before);
+      }
+    }
   }
 
   /** A new isolated context with default settings. */
