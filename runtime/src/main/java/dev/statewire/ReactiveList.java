@@ -32,7 +32,8 @@ import java.util.function.UnaryOperator;
  * {@link #listIterator()} and {@link #subList} work on <b>unmodifiable snapshots</b> taken at the
  * call (so no write can slip past the tracking, and iterating is safe while other threads
  * write); mutate through the list's own methods, which are all atomic under the context's lock
- * ({@code removeIf}, {@code replaceAll} and {@code sort} run their functions under it). Every
+ * ({@code removeIf}, {@code replaceAll} and {@code sort} run their functions under it), each one
+ * commit, or through {@link #mutate} for several changes as one commit. Every
  * read and write holds the context's lock; a write is one batch. Null elements are allowed.
  *
  * @param <E> the element type
@@ -243,6 +244,21 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
     rewrite(
         next -> {
           next.sort(c);
+          return true;
+        });
+  }
+
+  /**
+   * Applies {@code change} to a mutable copy of the elements and installs the result as one
+   * commit: effects see the list before or after, never in between ({@code list.mutate(
+   * Collections::reverse)}). If {@code change} throws, the list is unchanged. The copy is valid
+   * only during the call; reads of it are not tracked.
+   */
+  public void mutate(Consumer<? super List<E>> change) {
+    Objects.requireNonNull(change, "change");
+    rewrite(
+        next -> {
+          change.accept(next);
           return true;
         });
   }

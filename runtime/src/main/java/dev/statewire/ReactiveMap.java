@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,7 +33,8 @@ import java.util.function.Function;
  * order. {@link #keySet()}, {@link #values()} and {@link #entrySet()} return <b>unmodifiable
  * snapshots</b> taken at the call (so no write can slip past the tracking, and iterating is safe
  * while other threads write); mutate through the map's own methods, which are all atomic under
- * the context's lock (the functions given to {@code compute}, {@code merge}, ... run under it).
+ * the context's lock (the functions given to {@code compute}, {@code merge}, ... run under it),
+ * each one commit, or through {@link #mutate} for several changes as one commit.
  * Every read and write holds the context's lock; a write is one batch. Null keys and values are
  * allowed.
  *
@@ -232,6 +234,33 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
         () -> {
           for (Map.Entry<K, V> entry : new ArrayList<>(data.entrySet())) {
             store(entry.getKey(), function.apply(entry.getKey(), entry.getValue()));
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Applies {@code change} to a mutable copy of the entries and installs the result as one
+   * commit: effects see the map before or after, never in between, and each key's readers are
+   * notified only if its value changed. If {@code change} throws, the map is unchanged. The copy
+   * is valid only during the call; reads of it are not tracked.
+   */
+  public void mutate(Consumer<? super Map<K, V>> change) {
+    Objects.requireNonNull(change, "change");
+    tracker.write(
+        () -> {
+          LinkedHashMap<K, V> next = new LinkedHashMap<>(data);
+          change.accept(next);
+          for (Object key : new ArrayList<>(data.keySet())) {
+            if (!next.containsKey(key)) {
+              delete(key);
+            }
+          }
+          next.forEach(this::store);
+          if (!new ArrayList<>(data.keySet()).equals(new ArrayList<>(next.keySet()))) {
+            tracker.contentChanged(); // same entries, new order
+            data.clear();
+            data.putAll(next);
           }
           return null;
         });

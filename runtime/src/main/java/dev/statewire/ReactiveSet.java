@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * <p>Elements iterate in insertion order. {@link #iterator()} works on an <b>unmodifiable
  * snapshot</b> taken at the call (so no removal can slip past the tracking, and iterating is
  * safe while other threads write); mutate through the set's own methods, which are all atomic
- * under the context's lock ({@code removeIf} runs its predicate under it). Every read and write
+ * under the context's lock ({@code removeIf} runs its predicate under it), each one commit, or
+ * through {@link #mutate} for several changes as one commit. Every read and write
  * holds the context's lock; a write is one batch. A null element is allowed.
  *
  * @param <E> the element type
@@ -157,6 +158,32 @@ public final class ReactiveSet<E> implements Set<E> {
           }
           doomed.forEach(this::delete);
           return !doomed.isEmpty();
+        });
+  }
+
+  /**
+   * Applies {@code change} to a mutable copy of the elements and installs the result as one
+   * commit: effects see the set before or after, never in between. If {@code change} throws, the
+   * set is unchanged. The copy is valid only during the call; reads of it are not tracked.
+   */
+  public void mutate(Consumer<? super Set<E>> change) {
+    Objects.requireNonNull(change, "change");
+    tracker.write(
+        () -> {
+          LinkedHashSet<E> next = new LinkedHashSet<>(data);
+          change.accept(next);
+          for (Object e : new ArrayList<>(data)) {
+            if (!next.contains(e)) {
+              delete(e);
+            }
+          }
+          next.forEach(this::insert);
+          if (!new ArrayList<>(data).equals(new ArrayList<>(next))) {
+            tracker.contentChanged(); // same elements, new order
+            data.clear();
+            data.addAll(next);
+          }
+          return null;
         });
   }
 
