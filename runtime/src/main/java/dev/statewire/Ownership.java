@@ -4,10 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The open effects, resources and scopes one owner holds and disposes: an isolated context (see {@link
- * ContextOwnership}), an {@link EffectScope}, or an effect (what its runs created). Guarded by the
- * context's lock: nodes are created and closed under it. The effects form a list linked through
- * the effects themselves, so owning one costs no allocation.
+ * The open effects, resources and scopes one owner holds and disposes: an isolated context
+ * (see {@link ContextOwnership}), an {@link EffectScope}, or an effect (what its runs created).
+ * Guarded by the context's lock: nodes are created and closed under it. The effects form a list
+ * linked through the effects themselves, so owning one costs no allocation.
  */
 class Ownership {
   /** The most recently adopted open effect; the list runs from newest to oldest. */

@@ -62,7 +62,7 @@ public final class ReactiveContext implements AutoCloseable {
   private static final ThreadLocal<ReactiveContext> HELD = new ThreadLocal<>();
   /** The context {@link #run}/{@link #call} made current on this thread, if any. */
   private static final ThreadLocal<ReactiveContext> CHOSEN = new ThreadLocal<>();
-  /** Until an isolated context exists, nothing needs to look at {@link #HELD} or {@link #CHOSEN}. */
+  /** Until an isolated context exists, nothing needs to look at {@link #HELD}, {@link #CHOSEN}. */
   private static volatile boolean isolatedContextsExist;
 
   final ContextLock lock = new ContextLock();

@@ -42,7 +42,8 @@ class EffectOwnershipTest {
   void closingAnEffectClosesWhatItsRunCreatedAndRunsTheirCleanups() {
     List<String> log = new ArrayList<>();
     AtomicReference<Effect> inner = new AtomicReference<>();
-    Effect outer = ctx.effect(() -> inner.set(ctx.effect(cleanup -> cleanup.add(() -> log.add("inner cleanup")))));
+    Effect outer = ctx.effect(
+        () -> inner.set(ctx.effect(cleanup -> cleanup.add(() -> log.add("inner cleanup")))));
     outer.close();
     assertTrue(inner.get().isClosed());
     assertEquals(List.of("inner cleanup"), log);
