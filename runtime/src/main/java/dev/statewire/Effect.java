@@ -34,13 +34,23 @@ public final class Effect extends Subscriber implements AutoCloseable {
     this.flags = WATCHED;
   }
 
-  /** Creates and starts an effect in {@link ReactiveContext#current()}. */
+  /**
+   * Creates and starts an effect in {@link ReactiveContext#current()}.
+   *
+   * @param body runs now and after each change to what it read
+   * @return the started effect
+   */
   public static Effect of(Runnable body) {
     Objects.requireNonNull(body, "body");
     return start(ReactiveContext.current(), cleanup -> body.run());
   }
 
-  /** Creates and starts an effect whose body can register cleanups. */
+  /**
+   * Creates and starts an effect whose body can register cleanups.
+   *
+   * @param body runs now and after each change to what it read; registers cleanups on its argument
+   * @return the started effect
+   */
   public static Effect of(EffectBody body) {
     return start(ReactiveContext.current(), Objects.requireNonNull(body, "body"));
   }
@@ -79,13 +89,18 @@ public final class Effect extends Subscriber implements AutoCloseable {
     return effect;
   }
 
-  /** Names this effect in error messages; returns this. */
+  /**
+   * Names this effect in error messages; returns this.
+   *
+   * @param name the name shown in messages
+   * @return this effect
+   */
   public Effect named(String name) {
     this.name = Objects.requireNonNull(name, "name");
     return this;
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return (flags & CLOSED) != 0;
   }

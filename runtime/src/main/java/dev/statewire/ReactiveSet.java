@@ -36,13 +36,21 @@ public final class ReactiveSet<E> implements Set<E> {
     this(ReactiveContext.current());
   }
 
-  /** An empty set in the given context. */
+  /**
+   * An empty set in the given context.
+   *
+   * @param context the context the set lives in
+   */
   public ReactiveSet(ReactiveContext context) {
     this.tracker =
         new CollectionTracker(Objects.requireNonNull(context, "context"), data::contains);
   }
 
-  /** A set in {@link ReactiveContext#current()} holding the given elements. */
+  /**
+   * A set in {@link ReactiveContext#current()} holding the given elements.
+   *
+   * @param elements the first elements
+   */
   public ReactiveSet(Collection<? extends E> elements) {
     this();
     Objects.requireNonNull(elements, "elements");
@@ -54,7 +62,7 @@ public final class ReactiveSet<E> implements Set<E> {
     return tracker;
   }
 
-  /** The context this set lives in. */
+  /** {@return the context this set lives in} */
   public ReactiveContext context() {
     return tracker.context();
   }
@@ -104,7 +112,7 @@ public final class ReactiveSet<E> implements Set<E> {
     return snapshot().toArray(a);
   }
 
-  /** An unmodifiable copy of the current elements (tracked: the whole content). */
+  /** {@return an unmodifiable copy of the current elements (tracked: the whole content)} */
   public Set<E> snapshot() {
     return tracker.read(
         () -> {

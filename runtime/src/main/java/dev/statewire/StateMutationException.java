@@ -8,6 +8,7 @@ package dev.statewire;
 public final class StateMutationException extends StatewireException {
   private static final long serialVersionUID = 1L;
 
+  /** The field, as {@code Class.field}. */
   private final String field;
 
   /**
@@ -22,7 +23,7 @@ public final class StateMutationException extends StatewireException {
     this.field = owner + "." + field;
   }
 
-  /** The field, as {@code Class.field}. */
+  /** {@return the field, as {@code Class.field}} */
   public String field() {
     return field;
   }
