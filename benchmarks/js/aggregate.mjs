@@ -4,7 +4,7 @@
 // r<N>-jmh-*.json (JMH -rf json), memory.jsonl (MemoryFootprint) and peer-counts.jsonl
 // (PeerCounts). Per round and side, a test's figure is the median of its samples (node) or of its
 // raw JMH iteration scores; ratios are Statewire / alien-signals (or Statewire / peer) per round
-// (paired), then their median (BENCHMARK-SPEC §5). mux, upstream's object mux and molBench are
+// (paired), then their median (BENCHMARKS.md, "Protocol"). mux, upstream's object mux and molBench are
 // reported apart from the counted set.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -157,7 +157,7 @@ public final class StateCore implements Transactional {
    *
    * @param body the action's plain body
    * @param <X> the checked exception the action declares
-   * @throws X what {@code body} threw, after the rollback
+   * @throws X what {@code body} threw, once its writes are undone
    */
   public <X extends Throwable> void runAction(VoidActionBody<X> body) throws X {
     Objects.requireNonNull(body, "body");
@@ -178,7 +178,7 @@ public final class StateCore implements Transactional {
    * @param <T> what the action returns
    * @param <X> the checked exception the action declares
    * @return what {@code body} returned
-   * @throws X what {@code body} threw, after the rollback
+   * @throws X what {@code body} threw, once its writes are undone
    */
   public <T, X extends Throwable> T callAction(ActionBody<T, X> body) throws X {
     Objects.requireNonNull(body, "body");
@@ -282,9 +282,11 @@ public final class StateCore implements Transactional {
   }
 
   /**
-   * {@return the start of the generated {@code close()}: true for the first call only, so that the
-   * instance is closed once} The instance stays open (actions and lock blocks run) until
+   * The start of the generated {@code close()}: marks the instance as closing, so that it is
+   * closed once. The instance stays open (actions and lock blocks run) until
    * {@link #close()}, so that the annotated class's own {@code close()} can still change state.
+   *
+   * @return true for the first call only
    */
   public synchronized boolean beginClose() {
     if (closing) {
