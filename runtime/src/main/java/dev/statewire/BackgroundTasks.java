@@ -27,6 +27,8 @@ public final class BackgroundTasks {
   private boolean closed;
 
   /**
+   * Creates the task set of one object.
+   *
    * @param context where tasks run (its executor) and failures go (its error handler)
    * @param ownerName the owning object, for messages, e.g. {@code "TaskState@1a2b"}
    */

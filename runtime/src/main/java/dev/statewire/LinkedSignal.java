@@ -50,6 +50,8 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
    *
    * @param source the source value the previous value belongs to
    * @param value the previous value (computed, or set by hand)
+   * @param <S> the source type
+   * @param <T> the value type
    */
   public record Previous<S, T>(S source, T value) {}
 

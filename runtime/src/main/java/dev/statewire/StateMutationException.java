@@ -12,6 +12,8 @@ public final class StateMutationException extends StatewireException {
   private final String field;
 
   /**
+   * Creates the exception; the message says the change was reverted.
+   *
    * @param owner the class that declares the field, e.g. {@code TaskState}
    * @param field the field's name
    */

@@ -41,6 +41,8 @@ public final class StateCore implements Transactional {
   private boolean closing;
 
   /**
+   * Creates the core of one generated instance.
+   *
    * @param context the context of the instance
    * @param owner the name of the annotated class, for messages
    * @param verifyFields throws {@code StateMutationException} (after restoring the fields) if a
