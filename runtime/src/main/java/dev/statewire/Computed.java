@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * @param <T> the value's type
  */
 public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
+  /** The version a link to a discarded evaluation records; see {@link #discardEvaluation}. */
+  private static final int DISCARDED_VERSION = Integer.MIN_VALUE;
   private final Supplier<? extends T> fn;
   private final BiPredicate<? super T, ? super T> equality;
   /** The result, or the exception thrown, of the last computation. */
@@ -142,6 +144,9 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
    */
   void recompute() {
     ReactiveContext c = ctx;
+    if (c.journalsEvaluations()) {
+      c.computedJournal.record(this, value, version, flags);
+    }
     Subscriber outer = c.activeSub;
     int outerStamp = c.trackStamp;
     int stamp = c.nextTrackStamp();
@@ -184,6 +189,30 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
       flags = failed ? flags | ERROR | INITIALIZED : (flags & ~ERROR) | INITIALIZED;
       version++;
     }
+  }
+
+  /**
+   * A rollback discarded what the evaluation recorded with {@code result}, {@code oldVersion}
+   * and {@code oldFlags} may have read: back to that result, to compute again on the next read.
+   * Readers that never saw the discarded result (their link holds the old version) stay as they
+   * are if the computation gives the old result again; a reader that did see it is linked to
+   * {@link #DISCARDED_VERSION}, which no node reaches in practice (versions count up from 0), so
+   * it runs again whatever the computation gives. Lock held.
+   */
+  void discardEvaluation(Object result, int oldVersion, int oldFlags) {
+    value = result;
+    version = oldVersion;
+    flags = (flags & ~(INITIALIZED | ERROR)) | (oldFlags & (INITIALIZED | ERROR)) | DIRTY;
+    seenGlobalVersion = ctx.globalVersion - 1;
+    if (subs == null) {
+      return;
+    }
+    for (Link link = subs; link != null; link = link.nextSub) {
+      if (link.version != oldVersion) {
+        link.version = DISCARDED_VERSION;
+      }
+    }
+    Graph.propagate(ctx, subs, PENDING); // what watches it checks it again
   }
 
   @SuppressWarnings("unchecked")

@@ -20,6 +20,8 @@ public final class LockGuard implements AutoCloseable {
   /** When the outermost guard took the lock, if hold times are reported; otherwise 0. */
   private final long acquiredAt;
   private boolean closed;
+  /** Where a nested transactional scope started; null for other guards. */
+  private Savepoint savepoint;
 
   /**
    * The guard of a lock block on an object whose constructor is still running (its generated
@@ -47,14 +49,28 @@ public final class LockGuard implements AutoCloseable {
     return outermost;
   }
 
+  /** Makes this guard a nested transactional scope that started at {@code savepoint}. */
+  void keep(Savepoint savepoint) {
+    this.savepoint = savepoint;
+  }
+
   /**
-   * The guarded code failed: if this is the outermost guard, the participants roll back instead
-   * of committing when it closes.
+   * The guarded code failed. If this is the outermost guard, the participants roll back instead
+   * of committing when it closes. If it is a nested action or lambda lock block, every
+   * participant goes back at once to what it held when the scope started (its savepoint), and
+   * the outer scope goes on; other nested guards keep what was written.
    */
   public void markFailed() {
     requireOwner("marked failed");
-    if (outermost && !closed) {
+    if (closed) {
+      return;
+    }
+    if (outermost) {
       context.markSessionFailed();
+    } else if (savepoint != null) {
+      Savepoint startedAt = savepoint;
+      savepoint = null;
+      context.rollBackTo(startedAt);
     }
   }
 

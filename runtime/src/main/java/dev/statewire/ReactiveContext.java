@@ -88,6 +88,10 @@ public final class ReactiveContext implements AutoCloseable {
   private final EffectQueue queue = new EffectQueue();
   /** The signals this lock session wrote, so that writing a value back undoes the change. */
   final WriteJournal journal = new WriteJournal();
+  /** What the participants' commits hand over, published once all of them committed. */
+  private final CommitWrites commitWrites = new CommitWrites();
+  /** Computed values evaluated while participants hold uncommitted writes. */
+  final ComputedJournal computedJournal = new ComputedJournal();
   private List<Transactional> participants = new ArrayList<>();
   /** The participants being finished; swapped with {@link #participants} to avoid copying. */
   private List<Transactional> finishing = new ArrayList<>();
@@ -311,11 +315,20 @@ public final class ReactiveContext implements AutoCloseable {
    * Transactional#begin() begins} now and, when the outermost guard closes, commits (or rolls
    * back), once, before effects run. Joining again in the same session does nothing. The lock
    * must be held.
+   *
+   * @throws IllegalWriteException if a computed value is being computed on this thread: a
+   *     computation must not change state, so it must not start an action or lock block
    */
   public void join(Transactional participant) {
     Objects.requireNonNull(participant, "participant");
     requireLock("join a lock session");
     requireOpen("an action or lock block");
+    if (activeSub instanceof Computed) {
+      throw new IllegalWriteException("An action or lock block on " + participant
+          + " was started while " + activeSub.describe() + " was computing. Computed values "
+          + "and @Derived methods must be pure: call the action from an effect, another action "
+          + "or a lock block instead.");
+    }
     for (Transactional p : participants) {
       if (p == participant) {
         return;
@@ -323,6 +336,93 @@ public final class ReactiveContext implements AutoCloseable {
     }
     participant.begin();
     participants.add(participant);
+  }
+
+  /**
+   * Takes the lock and joins {@code participant}: the start of a transactional scope (an
+   * action). When the outermost guard closes the session commits; after {@link
+   * LockGuard#markFailed()} it rolls back. A nested scope keeps a {@linkplain
+   * Transactional#savepoint() savepoint}: if it is marked failed, every participant goes back to
+   * what it held when the scope started, and the outer scope goes on.
+   */
+  public LockGuard enterTransaction(Transactional participant) {
+    LockGuard guard = enter();
+    try {
+      join(participant);
+      if (!guard.isOutermost()) {
+        guard.keep(savepoint());
+      }
+      return guard;
+    } catch (Throwable failure) {
+      guard.close();
+      throw failure;
+    }
+  }
+
+  /**
+   * Whether the calling thread holds the lock in a session that a participant joined, so that
+   * state objects may hold writes not committed yet.
+   */
+  public boolean isInTransaction() {
+    return lock.isHeldByCurrentThread() && !participants.isEmpty();
+  }
+
+  /**
+   * For {@link Transactional#commit()}: hands over the value {@code signal} is to take. It is
+   * published, as a change (the signal's equality is not asked), together with the writes of
+   * every other participant once all of them committed; if a commit throws, none is published
+   * and every participant rolls back.
+   *
+   * @throws IllegalStateException outside a participant's commit
+   */
+  public <T> void commitWrite(Signal<T> signal, T value) {
+    Objects.requireNonNull(signal, "signal");
+    if (!committing || !lock.isHeldByCurrentThread() || signal.ctx != this) {
+      throw new IllegalStateException("commitWrite(" + signal.describe() + ", ...) was called "
+          + "outside the commit of a participant of " + this + "; write signals with set(...), "
+          + "or call commitWrite from Transactional.commit().");
+    }
+    commitWrites.add(signal, value);
+  }
+
+  /** The savepoint of a nested transactional scope starting now. Lock held. */
+  Savepoint savepoint() {
+    int n = participants.size();
+    Object[] saved = new Object[n];
+    for (int i = 0; i < n; i++) {
+      saved[i] = participants.get(i).savepoint();
+    }
+    return new Savepoint(n, saved, computedJournal.size());
+  }
+
+  /**
+   * A nested transactional scope failed: participants that joined in it roll back and leave,
+   * the others go back to their savepoints, and what was computed since is discarded.
+   */
+  void rollBackTo(Savepoint savepoint) {
+    Throwable failure = null;
+    for (int i = participants.size() - 1; i >= 0; i--) {
+      Transactional p = participants.get(i);
+      try {
+        if (i >= savepoint.participants()) {
+          participants.remove(i);
+          p.rollback();
+        } else {
+          p.restore(savepoint.saved()[i]);
+        }
+      } catch (Throwable e) {
+        failure = addFailure(failure, e);
+      }
+    }
+    computedJournal.rollBackTo(savepoint.evaluations());
+    if (failure != null) {
+      throw Sneaky.<RuntimeException>rethrow(failure);
+    }
+  }
+
+  /** Whether a computed evaluation now must be journaled (participants hold writes). */
+  boolean journalsEvaluations() {
+    return !participants.isEmpty();
   }
 
   /** Registers a cleanup on the effect running on this thread in this context. */
@@ -424,6 +524,8 @@ public final class ReactiveContext implements AutoCloseable {
       settle();
     } finally {
       journal.clear();
+      commitWrites.discard();
+      computedJournal.clear();
       depth = 0;
       sessionFailed = false;
       committing = false;
@@ -517,6 +619,12 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the transaction of the participants, all or nothing: each commits, handing over its
+   * writes, and only when all did are the writes published, in one step. If the session failed
+   * or a commit throws (a field's {@code equals}, say), nothing is published and every
+   * participant rolls back, and so does everything computed from their uncommitted writes.
+   */
   private Throwable finishParticipants(Throwable failure) {
     boolean rollback = sessionFailed;
     sessionFailed = false;
@@ -524,25 +632,55 @@ public final class ReactiveContext implements AutoCloseable {
     participants = finishing;
     finishing = done;
     committing = true;
-    for (int i = 0; i < done.size(); i++) {
-      Transactional p = done.get(i);
-      try {
-        if (rollback) {
-          p.rollback();
-        } else {
-          p.commit();
-        }
-      } catch (Throwable e) {
-        if (failure == null) {
-          failure = e;
-        } else if (failure != e) {
-          failure.addSuppressed(e);
+    try {
+      if (!rollback) {
+        Throwable commitFailure = commitAll(done);
+        if (commitFailure != null) {
+          failure = addFailure(failure, commitFailure);
+          rollback = true;
         }
       }
+      if (rollback) {
+        commitWrites.discard();
+        computedJournal.rollBackTo(0);
+        for (int i = 0; i < done.size(); i++) {
+          try {
+            done.get(i).rollback();
+          } catch (Throwable e) {
+            failure = addFailure(failure, e);
+          }
+        }
+      } else {
+        commitWrites.publish(this);
+        computedJournal.clear();
+      }
+    } finally {
+      committing = false;
+      done.clear();
     }
-    committing = false;
-    done.clear();
     return failure;
+  }
+
+  /** Lets each participant commit, until one fails; returns its failure. */
+  private static Throwable commitAll(List<Transactional> participants) {
+    for (int i = 0; i < participants.size(); i++) {
+      try {
+        participants.get(i).commit();
+      } catch (Throwable e) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static Throwable addFailure(Throwable first, Throwable next) {
+    if (first == null) {
+      return next;
+    }
+    if (first != next) {
+      first.addSuppressed(next);
+    }
+    return first;
   }
 
   private RunawayEffectsException runaway(Throwable earlier) {

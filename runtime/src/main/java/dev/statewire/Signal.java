@@ -170,6 +170,42 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     return equality == null || byEquals ? Objects.equals(a, b) : equality.test(a, (T) b);
   }
 
+  /**
+   * Tells what depends on this signal that its value changed, though it is the same object (after
+   * mutating it in place, say): computed values that read it compute again, effects that read it
+   * run. Like a write, it takes the context lock and fails inside a computation.
+   */
+  public void markChanged() {
+    ReactiveContext c = ctx;
+    c.enterUninterruptibly();
+    try {
+      c.checkWriteAllowed(this);
+      c.globalVersion++;
+      changed();
+    } finally {
+      c.exit();
+    }
+  }
+
+  /**
+   * Stores a value a commit decided on, without consulting the equality (the participant did),
+   * and marks what depends on it. Lock held; nothing here can throw.
+   */
+  @SuppressWarnings("unchecked")
+  void publish(Object newValue) {
+    value = (T) newValue;
+    changed();
+  }
+
+  /** Counts a change and marks what depends on this signal. Lock held. */
+  private void changed() {
+    flags &= ~JOURNALED; // a later write back must not restore the version from before this
+    version++;
+    if (subs != null) {
+      Graph.propagate(ctx, subs, DIRTY);
+    }
+  }
+
   @Override
   String kind() {
     return "Signal";

@@ -109,8 +109,10 @@ public final class Statewire {
 
   /**
    * The lambda form of a lock block, which is also a transaction: runs {@code body} under
-   * {@link #lock(Object)}; if an exception leaves the outermost block, the fields written in it
-   * are restored and nothing is published.
+   * {@link #lock(Object)}; if any throwable leaves the outermost block, the fields written in it
+   * are restored and nothing is published. Nested in another action or lock block, a failed
+   * block restores what it wrote (a savepoint) and the outer one goes on if it catches the
+   * exception.
    *
    * <p>The try-with-resources form cannot do that: Java gives {@code close()} no way to know
    * that an exception is propagating, so such a block publishes what it wrote when it closes,
@@ -120,8 +122,11 @@ public final class Statewire {
     Objects.requireNonNull(body, "body");
     LockGuard guard = lock(state);
     try {
+      if (!guard.isOutermost() && guard.context() != null) { // null: inside its constructor
+        guard.keep(guard.context().savepoint());
+      }
       body.run();
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       guard.markFailed();
       throw e;
     } finally {
@@ -148,7 +153,7 @@ public final class Statewire {
     try {
       guard.context().join(object.reactiveTransaction());
       return guard;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       guard.close();
       throw e;
     }

@@ -3,7 +3,9 @@ package dev.statewire;
 /**
  * A participant in the transaction of a lock session ({@link ReactiveContext#join}); generated
  * state classes are participants. At the end of the outermost lock session the context calls
- * exactly one of {@link #commit()} and {@link #rollback()}, before any effect runs.
+ * {@link #commit()} on each participant, before any effect runs; if the session failed, or any
+ * participant's commit throws, it calls {@link #rollback()} on every participant instead, and
+ * nothing a commit handed over is published.
  */
 public interface Transactional {
   /**
@@ -13,9 +15,29 @@ public interface Transactional {
    */
   default void begin() {}
 
-  /** Publishes the changes made during the session (e.g. plain fields into their signals). */
+  /**
+   * Hands over the changes made during the session, each with {@link
+   * ReactiveContext#commitWrite} (e.g. each plain field that changed, for its signal). It may
+   * throw (a value's {@code equals}, say): then nothing is published and every participant
+   * rolls back.
+   */
   void commit();
 
-  /** Discards the changes made during the session: an exception left the outermost block. */
+  /**
+   * Discards the changes made during the session: an exception left the outermost block, or a
+   * participant's commit failed. Must not fail.
+   */
   void rollback();
+
+  /**
+   * A snapshot of the uncommitted state, taken when a nested transactional scope (an action
+   * inside another) starts; {@link #restore} goes back to it if that scope fails. The default
+   * keeps nothing, so a failed nested scope keeps its writes.
+   */
+  default Object savepoint() {
+    return null;
+  }
+
+  /** Goes back to a {@link #savepoint()}: the nested scope that took it failed. */
+  default void restore(Object savepoint) {}
 }

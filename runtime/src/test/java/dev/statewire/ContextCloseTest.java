@@ -40,8 +40,10 @@ class ContextCloseTest {
       cleanup.add(cleanups::incrementAndGet);
     });
     AtomicInteger loadsCancelled = new AtomicInteger();
+    CountDownLatch loading = new CountDownLatch(1);
     Resource<Integer, String> resource = Resource.of(ctx, count::get, p -> {
       p.cancellation().onCancel(loadsCancelled::incrementAndGet);
+      loading.countDown();
       return new CompletableFuture<>();
     });
     Counter counter = new Counter(ctx);
@@ -55,6 +57,7 @@ class ContextCloseTest {
       }
     });
     assertTrue(ticking.await(30, TimeUnit.SECONDS));
+    assertTrue(loading.await(30, TimeUnit.SECONDS));
 
     ctx.close();
 

@@ -167,6 +167,66 @@ class ContextTest {
   }
 
   @Test
+  void commitWritesArePublishedOnlyIfEveryParticipantCommits() {
+    ReactiveContext ctx = ReactiveContext.create();
+    Signal<Integer> a = ctx.signal(0);
+    Signal<Integer> b = ctx.signal(0);
+    List<String> log = new ArrayList<>();
+    Transactional first = participant(ctx, a, 1, log, null);
+    Transactional failing = participant(ctx, b, 2, log, new IllegalStateException("equals"));
+    List<Integer> seen = new ArrayList<>();
+    ctx.effect(() -> seen.add(a.get() + b.get()));
+
+    IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
+      try (LockGuard guard = ctx.enter()) {
+        ctx.join(first);
+        ctx.join(failing);
+      }
+    });
+
+    assertEquals("equals", thrown.getMessage());
+    assertEquals(0, a.peek());
+    assertEquals(0, b.peek());
+    assertEquals(List.of(0), seen);
+    assertEquals(List.of("rollback", "rollback"), log);
+    assertThrows(IllegalStateException.class, () -> ctx.commitWrite(a, 3));
+  }
+
+  @Test
+  void markChangedRunsWhatReadTheSignalAgain() {
+    ReactiveContext ctx = ReactiveContext.create();
+    List<Integer> items = new ArrayList<>();
+    Signal<List<Integer>> list = ctx.signal(items);
+    Computed<Integer> size = ctx.computed(() -> list.get().size());
+    List<Integer> seen = new ArrayList<>();
+    ctx.effect(() -> seen.add(size.get()));
+
+    items.add(1);
+    list.markChanged();
+
+    assertEquals(List.of(0, 1), seen);
+  }
+
+  private static Transactional participant(
+      ReactiveContext ctx, Signal<Integer> signal, int value, List<String> log,
+      RuntimeException commitFailure) {
+    return new Transactional() {
+      @Override
+      public void commit() {
+        ctx.commitWrite(signal, value);
+        if (commitFailure != null) {
+          throw commitFailure;
+        }
+      }
+
+      @Override
+      public void rollback() {
+        log.add("rollback");
+      }
+    };
+  }
+
+  @Test
   void tryEnterTimesOut() throws Exception {
     ReactiveContext ctx = ReactiveContext.create();
     CountDownLatch holding = new CountDownLatch(1);

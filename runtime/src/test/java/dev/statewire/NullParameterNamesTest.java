@@ -56,7 +56,9 @@ class NullParameterNamesTest {
       "Resource.set(newValue)",
       "SubscribedSignal.of(initial)",
       "SubscribedSignal.into(initial)",
-      "ErrorHandler.handle(source)");
+      "ErrorHandler.handle(source)",
+      "ReactiveContext.commitWrite(value)",
+      "StateCore.publish(value)");
 
   /** A fresh instance of each API class whose instance methods take arguments. */
   private static final Map<Class<?>, Supplier<Object>> RECEIVERS = Map.ofEntries(
@@ -79,7 +81,7 @@ class NullParameterNamesTest {
           () -> SubscribedSignal.of(
               (java.util.concurrent.Flow.Publisher<?>) sample(java.util.concurrent.Flow.Publisher.class), 0)),
       Map.entry(StateCore.class, () -> new StateCore(context(), "Owner", () -> { }, () -> { },
-          () -> { })),
+          () -> { }, () -> new Object[0], saved -> { })),
       Map.entry(AsyncDerived.class, () -> new AsyncDerived<>(context(), "Owner.value()",
           List::of, () -> null)));
 

@@ -6,10 +6,12 @@ import dev.statewire.annotation.Derived;
 import dev.statewire.annotation.Effect;
 import dev.statewire.annotation.Reactive;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Reflex's background-task counter as a plain class: {@code counter}, {@code maxCounter} and
- * {@code running} are state; the processor generates {@code ReactiveTaskState}.
+ * {@code running} are state; the processor generates {@code ReactiveTaskState}. The console demo
+ * and the web page (module {@code examples-web}) both run it.
  */
 @Reactive
 public class TaskState {
@@ -18,9 +20,31 @@ public class TaskState {
   boolean running;
   /** How long the task waits between two increments; final, so not state. */
   final Duration interval;
+  /** Where {@link #report()} writes each committed change; final, so not state. */
+  final Consumer<String> log;
 
+  /** A counter that reports each committed change on {@code System.out}. */
   public TaskState(Duration interval) {
+    this(interval, System.out::println);
+  }
+
+  /** A counter that reports each committed change to {@code log}. */
+  public TaskState(Duration interval, Consumer<String> log) {
     this.interval = interval;
+    this.log = log;
+  }
+
+  /** Tracked reads: called inside an effect, the effect depends on the field. */
+  public int getCounter() {
+    return counter;
+  }
+
+  public int getMaxCounter() {
+    return maxCounter;
+  }
+
+  public boolean isRunning() {
+    return running;
   }
 
   @Derived
@@ -28,10 +52,10 @@ public class TaskState {
     return counter >= maxCounter;
   }
 
-  /** Prints each committed change of the counter or of {@code running}. */
+  /** Reports each committed change of the counter, its limit or {@code running}. */
   @Effect
   void report() {
-    System.out.println(
+    log.accept(
         "counter " + counter + " / " + maxCounter + (running ? "  (running)" : "  (stopped)"));
   }
 
@@ -41,6 +65,24 @@ public class TaskState {
     if (running) {
       tick();
     }
+  }
+
+  /**
+   * Reflex's {@code set_max_counter}: an action, so a negative limit throws before anything is
+   * committed and the state stays as it was.
+   *
+   * @throws IllegalArgumentException if {@code max} is negative
+   */
+  public void setMaxCounter(int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("maxCounter must be 0 or more, got " + max);
+    }
+    maxCounter = max;
+  }
+
+  /** Reflex's {@code clear_counter}: the page's Reset button. */
+  public void clearCounter() {
+    counter = 0;
   }
 
   /**

@@ -14,9 +14,11 @@ import dev.statewire.ResourceStatus;
 import dev.statewire.Statewire;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -223,6 +225,38 @@ class AsyncDerivedTest {
     } finally {
       selecting.shutdownNow();
       answering.shutdownNow();
+    }
+  }
+
+  @Test
+  void aChainReloadsDownstreamOnlyWhenTheUpstreamValueChanges() {
+    Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    ReactiveContext queued = ReactiveContext.builder().name("queued").executor(tasks::add).build();
+    ReactiveHalves halves = new ReactiveHalves(queued);
+    halves.setS(4);
+    runAll(tasks);
+    assertEquals(1, halves.hResource().value());
+    halves.takeLoads();
+
+    halves.setS(5); // f = 5, but g = 2 as before: h does not reload
+    runAll(tasks);
+
+    assertEquals(List.of("f", "g"), halves.takeLoads());
+    assertEquals(ResourceStatus.RESOLVED, halves.hResource().status());
+    assertEquals(1, halves.hResource().value());
+
+    halves.setS(8); // g = 4: h reloads, once
+    runAll(tasks);
+
+    assertEquals(List.of("f", "g", "h"), halves.takeLoads());
+    assertEquals(2, halves.hResource().value());
+    halves.close();
+  }
+
+  /** Runs the queued tasks, and those they queue, on this thread. */
+  private static void runAll(Queue<Runnable> tasks) {
+    for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+      task.run();
     }
   }
 

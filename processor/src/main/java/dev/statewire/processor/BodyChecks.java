@@ -50,6 +50,8 @@ final class BodyChecks implements TaskListener {
   private final LocalClassValidator localClasses;
   private final HiddenReadValidator hiddenReads;
   private final FinalOverrideValidator finalOverrides;
+  /** {@code -Astatewire.debug}: print each class's lock scopes. */
+  private final boolean debug;
   /** The {@code @Reactive} classes still to check, by the qualified name of their top-level class. */
   private final Map<String, List<String>> pending = new HashMap<>();
   /**
@@ -67,7 +69,9 @@ final class BodyChecks implements TaskListener {
       ModelCollector collector,
       BodyAnalyzer analyzer,
       LockRules lockRules,
-      OutsideAccessValidator outsideAccess) {
+      OutsideAccessValidator outsideAccess,
+      boolean debug) {
+    this.debug = debug;
     this.trees = trees;
     this.elements = elements;
     this.diagnostics = diagnostics;
@@ -130,6 +134,9 @@ final class BodyChecks implements TaskListener {
         lockRules.validateBodies(scopes);
         hiddenReads.validate(scopes);
         finalOverrides.validate(scopes.analysis());
+        if (debug) {
+          diagnostics.note(AnalysisReport.lockScopes(scopes));
+        }
       }
     }
     pending.remove(topName);

@@ -45,8 +45,11 @@ import javax.tools.Diagnostic.Kind;
  *
  * <p>A class whose signatures reference a type not generated yet (by another processor) is
  * deferred by name to the next round; what is still unresolved when processing ends is reported.
- * The processor never claims annotations and never throws: an unexpected failure becomes an
- * error at the element being processed, asking for a bug report.
+ * The processor claims its own annotations, {@code @StatewireGenerated} included (no other
+ * processor has a use for them, and javac's {@code -Xlint:processing} then stays quiet; the JDK's
+ * {@code @Generated} it leaves to others, see {@code -Astatewire.generated}) and never throws: an unexpected failure becomes an
+ * error at the element being processed, asking for a bug report. Its options are {@link
+ * ProcessorOptions}.
  */
 @AutoService(Processor.class)
 public final class StatewireProcessor extends AbstractProcessor {
@@ -58,6 +61,7 @@ public final class StatewireProcessor extends AbstractProcessor {
   private AsyncDerivedValidator asyncDerived;
   private Optional<BodyChecks> bodyChecks;
   private ReactiveClassWriter writer;
+  private ProcessorOptions options;
   /** Classes waiting for types generated in a later round, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -66,7 +70,11 @@ public final class StatewireProcessor extends AbstractProcessor {
     super.init(environment);
     Optional<Trees> trees = TreesProvider.treesFor(environment);
     Optional<JavacTask> task = TreesProvider.javacTaskFor(environment);
-    diagnostics = new Diagnostics(environment.getMessager(), trees);
+    options = ProcessorOptions.from(environment.getOptions());
+    diagnostics = new Diagnostics(environment.getMessager(), trees, options.warningsAsErrors());
+    if (!options.unknown().isEmpty()) {
+      diagnostics.warning(Messages.unknownOptions(options.unknown(), ProcessorOptions.KNOWN));
+    }
     var elements = environment.getElementUtils();
     var types = environment.getTypeUtils();
     collector = new ModelCollector(elements, types);
@@ -75,7 +83,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     lockRules = new LockRules(diagnostics, elements, types);
     asyncDerived =
         new AsyncDerivedValidator(diagnostics, elements, new AsyncDerivedMethods(elements, types));
-    writer = new ReactiveClassWriter(environment);
+    writer = new ReactiveClassWriter(environment, options.generatedAnnotation());
     bodyChecks =
         trees.isPresent() && task.isPresent()
             ? Optional.of(
@@ -86,7 +94,8 @@ public final class StatewireProcessor extends AbstractProcessor {
                     collector,
                     analyzer,
                     lockRules,
-                    new OutsideAccessValidator(trees.get(), types, diagnostics)))
+                    new OutsideAccessValidator(trees.get(), types, diagnostics),
+                    options.debug()))
             : Optional.empty();
     bodyChecks.ifPresent(checks -> task.get().addTaskListener(checks));
     if (trees.isEmpty()) {
@@ -102,7 +111,13 @@ public final class StatewireProcessor extends AbstractProcessor {
         StatewireAnnotations.REACTIVE,
         StatewireAnnotations.DERIVED,
         StatewireAnnotations.EFFECT,
-        StatewireAnnotations.BACKGROUND);
+        StatewireAnnotations.BACKGROUND,
+        StatewireAnnotations.STATEWIRE_GENERATED);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.copyOf(ProcessorOptions.KNOWN);
   }
 
   @Override
@@ -119,7 +134,7 @@ public final class StatewireProcessor extends AbstractProcessor {
           .getMessager()
           .printMessage(Kind.ERROR, Messages.internalError("this round", failure));
     }
-    return false;
+    return true;
   }
 
   private void processRound(RoundEnvironment round) {
@@ -167,6 +182,11 @@ public final class StatewireProcessor extends AbstractProcessor {
     }
     ReactiveClass model = collector.collect(type);
     ClassAnalysis analysis = analyzer.analyzeInRound(model);
+    if (options.debug()) {
+      diagnostics.note(
+          AnalysisReport.roles(
+              analysis, processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+    }
     int errorsBefore = diagnostics.errorCount();
     declarations.validateFields(model);
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(declarations::validateMethod);

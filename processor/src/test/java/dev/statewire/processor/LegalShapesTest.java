@@ -104,7 +104,7 @@ class LegalShapesTest {
                 "}"));
     assertTrue(generated.contains("((Base<String>) this).count = countSignal.peek();"), generated);
     assertTrue(generated.contains("((Sub) this).count = countSignal$2.peek();"), generated);
-    assertTrue(generated.contains("valueSignal.set(value);"), generated);
+    assertTrue(generated.contains("stateCore.publish(valueSignal, value);"), generated);
   }
 
   @Test

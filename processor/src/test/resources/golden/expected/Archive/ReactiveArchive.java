@@ -88,7 +88,7 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
   public ReactiveArchive(ReactiveContext context) {
     super();
     this.stateCore = new StateCore(context, "Archive", this::verifyFields, this::commitFields,
-        this::restoreFields);
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.coreSignal = context.signal(this.core).named("Archive.core");
     this.tasksSignal = context.signal(this.tasks).named("Archive.tasks");
     this.stateSignal = context.signal(this.state).named("Archive.state");
@@ -223,46 +223,47 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
    */
   private void verifyFields() {
     if (core != coreSignal.peek()) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Archive", "core");
     }
     if (tasks != tasksSignal.peek()) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Archive", "tasks");
     }
     if (!Objects.equals(state, stateSignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Archive", "state");
     }
     if (!Objects.equals(sizes, sizesSignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Archive", "sizes");
     }
     if (!Objects.equals(current, currentSignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Archive", "current");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void commitFields() {
     if (core != coreSignal.peek()) {
-      coreSignal.set(core);
+      stateCore.publish(coreSignal, core);
     }
     if (tasks != tasksSignal.peek()) {
-      tasksSignal.set(tasks);
+      stateCore.publish(tasksSignal, tasks);
     }
     if (!Objects.equals(state, stateSignal.peek())) {
-      stateSignal.set(state);
+      stateCore.publish(stateSignal, state);
     }
     if (!Objects.equals(sizes, sizesSignal.peek())) {
-      sizesSignal.set(sizes);
+      stateCore.publish(sizesSignal, sizes);
     }
     if (!Objects.equals(current, currentSignal.peek())) {
-      currentSignal.set(current);
+      stateCore.publish(currentSignal, current);
     }
   }
 
@@ -276,5 +277,52 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
     state = stateSignal.peek();
     sizes = sizesSignal.peek();
     current = currentSignal.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void restoreMutatedFields() {
+    if (core != coreSignal.peek()) {
+      core = coreSignal.peek();
+      coreSignal.markChanged();
+    }
+    if (tasks != tasksSignal.peek()) {
+      tasks = tasksSignal.peek();
+      tasksSignal.markChanged();
+    }
+    if (state != stateSignal.peek()) {
+      state = stateSignal.peek();
+      stateSignal.markChanged();
+    }
+    if (sizes != sizesSignal.peek()) {
+      sizes = sizesSignal.peek();
+      sizesSignal.markChanged();
+    }
+    if (current != currentSignal.peek()) {
+      current = currentSignal.peek();
+      currentSignal.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] saveFields() {
+    return new Object[] {core, tasks, state, sizes, current};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void restoreSavedFields(Object[] saved) {
+    core = (int) saved[0];
+    tasks = (int) saved[1];
+    state = (Archive.Signal) saved[2];
+    sizes = (List<? extends Number>) saved[3];
+    current = (Archive.Task) saved[4];
   }
 }

@@ -74,7 +74,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   public ReactiveBox(ReactiveContext context, T value) {
     super(value);
     this.stateCore = new StateCore(context, "Box", this::verifyFields, this::commitFields,
-        this::restoreFields);
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.valueSignal = context.signal(this.value).named("Box.value");
     this.historySignal = context.signal(this.history).named("Box.history");
     this.weightSignal = context.signal(this.weight).named("Box.weight");
@@ -235,32 +235,33 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    */
   private void verifyFields() {
     if (!Objects.equals(value, valueSignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Box", "value");
     }
     if (!Objects.equals(history, historySignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Box", "history");
     }
     if (Double.compare(weight, weightSignal.peek()) != 0) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Box", "weight");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void commitFields() {
     if (!Objects.equals(value, valueSignal.peek())) {
-      valueSignal.set(value);
+      stateCore.publish(valueSignal, value);
     }
     if (!Objects.equals(history, historySignal.peek())) {
-      historySignal.set(history);
+      stateCore.publish(historySignal, history);
     }
     if (Double.compare(weight, weightSignal.peek()) != 0) {
-      weightSignal.set(weight);
+      stateCore.publish(weightSignal, weight);
     }
   }
 
@@ -272,5 +273,42 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     value = valueSignal.peek();
     history = historySignal.peek();
     weight = weightSignal.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void restoreMutatedFields() {
+    if (value != valueSignal.peek()) {
+      value = valueSignal.peek();
+      valueSignal.markChanged();
+    }
+    if (history != historySignal.peek()) {
+      history = historySignal.peek();
+      historySignal.markChanged();
+    }
+    if (Double.compare(weight, weightSignal.peek()) != 0) {
+      weight = weightSignal.peek();
+      weightSignal.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] saveFields() {
+    return new Object[] {value, history, weight};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void restoreSavedFields(Object[] saved) {
+    value = (T) saved[0];
+    history = (List<T>) saved[1];
+    weight = (double) saved[2];
   }
 }

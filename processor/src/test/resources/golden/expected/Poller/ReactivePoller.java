@@ -68,7 +68,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   public ReactivePoller(ReactiveContext context) {
     super();
     this.stateCore = new StateCore(context, "Poller", this::verifyFields, this::commitFields,
-        this::restoreFields);
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.pollsSignal = context.signal(this.polls).named("Poller.polls");
     this.lastSignal = context.signal(this.last).named("Poller.last");
     this.tasks = new BackgroundTasks(context, "Poller");
@@ -225,25 +225,26 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    */
   private void verifyFields() {
     if (polls != pollsSignal.peek()) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Poller", "polls");
     }
     if (!Objects.equals(last, lastSignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Poller", "last");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void commitFields() {
     if (polls != pollsSignal.peek()) {
-      pollsSignal.set(polls);
+      stateCore.publish(pollsSignal, polls);
     }
     if (!Objects.equals(last, lastSignal.peek())) {
-      lastSignal.set(last);
+      stateCore.publish(lastSignal, last);
     }
   }
 
@@ -254,5 +255,37 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   private void restoreFields() {
     polls = pollsSignal.peek();
     last = lastSignal.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void restoreMutatedFields() {
+    if (polls != pollsSignal.peek()) {
+      polls = pollsSignal.peek();
+      pollsSignal.markChanged();
+    }
+    if (last != lastSignal.peek()) {
+      last = lastSignal.peek();
+      lastSignal.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] saveFields() {
+    return new Object[] {polls, last};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void restoreSavedFields(Object[] saved) {
+    polls = (int) saved[0];
+    last = (String) saved[1];
   }
 }

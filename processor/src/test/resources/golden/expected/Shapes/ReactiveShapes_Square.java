@@ -66,7 +66,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   public ReactiveShapes_Square(ReactiveContext context, double side) {
     super(side);
     this.stateCore = new StateCore(context, "Square", this::verifyFields, this::commitFields,
-        this::restoreFields);
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.nameSignal = context.signal(this.name).named("Square.name");
     this.sideSignal = context.signal(this.side).named("Square.side");
     this.areaComputed = context.computed(this::computeArea).named("Square.area()");
@@ -200,25 +200,26 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    */
   private void verifyFields() {
     if (!Objects.equals(name, nameSignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Square", "name");
     }
     if (Double.compare(side, sideSignal.peek()) != 0) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("Square", "side");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void commitFields() {
     if (!Objects.equals(name, nameSignal.peek())) {
-      nameSignal.set(name);
+      stateCore.publish(nameSignal, name);
     }
     if (Double.compare(side, sideSignal.peek()) != 0) {
-      sideSignal.set(side);
+      stateCore.publish(sideSignal, side);
     }
   }
 
@@ -229,5 +230,37 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   private void restoreFields() {
     name = nameSignal.peek();
     side = sideSignal.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void restoreMutatedFields() {
+    if (name != nameSignal.peek()) {
+      name = nameSignal.peek();
+      nameSignal.markChanged();
+    }
+    if (Double.compare(side, sideSignal.peek()) != 0) {
+      side = sideSignal.peek();
+      sideSignal.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] saveFields() {
+    return new Object[] {name, side};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void restoreSavedFields(Object[] saved) {
+    name = (String) saved[0];
+    side = (double) saved[1];
   }
 }

@@ -75,7 +75,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   public ReactiveTaskState(ReactiveContext context, String label) {
     super(label);
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
-        this::restoreFields);
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.counterSignal = context.signal(this.counter).named("TaskState.counter");
     this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
     this.runningSignal = context.signal(this.running).named("TaskState.running");
@@ -99,7 +99,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   ReactiveTaskState(ReactiveContext context) {
     super();
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
-        this::restoreFields);
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.counterSignal = context.signal(this.counter).named("TaskState.counter");
     this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
     this.runningSignal = context.signal(this.running).named("TaskState.running");
@@ -281,32 +281,33 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    */
   private void verifyFields() {
     if (counter != counterSignal.peek()) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("TaskState", "counter");
     }
     if (maxCounter != maxCounterSignal.peek()) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("TaskState", "maxCounter");
     }
     if (running != runningSignal.peek()) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("TaskState", "running");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void commitFields() {
     if (counter != counterSignal.peek()) {
-      counterSignal.set(counter);
+      stateCore.publish(counterSignal, counter);
     }
     if (maxCounter != maxCounterSignal.peek()) {
-      maxCounterSignal.set(maxCounter);
+      stateCore.publish(maxCounterSignal, maxCounter);
     }
     if (running != runningSignal.peek()) {
-      runningSignal.set(running);
+      stateCore.publish(runningSignal, running);
     }
   }
 
@@ -318,5 +319,42 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     counter = counterSignal.peek();
     maxCounter = maxCounterSignal.peek();
     running = runningSignal.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void restoreMutatedFields() {
+    if (counter != counterSignal.peek()) {
+      counter = counterSignal.peek();
+      counterSignal.markChanged();
+    }
+    if (maxCounter != maxCounterSignal.peek()) {
+      maxCounter = maxCounterSignal.peek();
+      maxCounterSignal.markChanged();
+    }
+    if (running != runningSignal.peek()) {
+      running = runningSignal.peek();
+      runningSignal.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] saveFields() {
+    return new Object[] {counter, maxCounter, running};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void restoreSavedFields(Object[] saved) {
+    counter = (int) saved[0];
+    maxCounter = (int) saved[1];
+    running = (boolean) saved[2];
   }
 }

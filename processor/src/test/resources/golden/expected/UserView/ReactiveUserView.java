@@ -88,7 +88,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
   public ReactiveUserView(ReactiveContext context, UserView.Directory directory) {
     super(directory);
     this.stateCore = new StateCore(context, "UserView", this::verifyFields, this::commitFields,
-        this::restoreFields);
+        this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.userIdSignal = context.signal(this.userId).named("UserView.userId");
     this.regionSignal = context.signal(this.region).named("UserView.region");
     this.shownSignal = context.signal(this.shown).named("UserView.shown");
@@ -294,7 +294,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * {@link #userName()}, read with tracking; when they change, the resource loads again.
    */
   private List<Object> nameLengthParams() {
-    return Arrays.asList(new Object[] {userNameAsync.resource().snapshot()});
+    return Arrays.asList(new Object[] {userNameAsync.outcome()});
   }
 
   /**
@@ -318,32 +318,33 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    */
   private void verifyFields() {
     if (userId != userIdSignal.peek()) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("UserView", "userId");
     }
     if (!Objects.equals(region, regionSignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("UserView", "region");
     }
     if (!Objects.equals(shown, shownSignal.peek())) {
-      restoreFields();
+      restoreMutatedFields();
       throw new StateMutationException("UserView", "shown");
     }
   }
 
   /**
-   * Publishes each field that differs from its committed value; runs once when the outermost
-   * action or lock block ends.
+   * Hands each field that differs from its committed value over for publishing; runs once
+   * when the outermost action or lock block ends. If a comparison throws, nothing is
+   * published and the fields roll back.
    */
   private void commitFields() {
     if (userId != userIdSignal.peek()) {
-      userIdSignal.set(userId);
+      stateCore.publish(userIdSignal, userId);
     }
     if (!Objects.equals(region, regionSignal.peek())) {
-      regionSignal.set(region);
+      stateCore.publish(regionSignal, region);
     }
     if (!Objects.equals(shown, shownSignal.peek())) {
-      shownSignal.set(shown);
+      stateCore.publish(shownSignal, shown);
     }
   }
 
@@ -355,5 +356,42 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
     userId = userIdSignal.peek();
     region = regionSignal.peek();
     shown = shownSignal.peek();
+  }
+
+  /**
+   * Restores each field that is not its committed value, and makes what may have read the
+   * field's wrong value (a computed value evaluated meanwhile) read it again.
+   */
+  private void restoreMutatedFields() {
+    if (userId != userIdSignal.peek()) {
+      userId = userIdSignal.peek();
+      userIdSignal.markChanged();
+    }
+    if (region != regionSignal.peek()) {
+      region = regionSignal.peek();
+      regionSignal.markChanged();
+    }
+    if (shown != shownSignal.peek()) {
+      shown = shownSignal.peek();
+      shownSignal.markChanged();
+    }
+  }
+
+  /**
+   * The fields as they are when a nested action starts: its savepoint, restored if it
+   * throws.
+   */
+  private Object[] saveFields() {
+    return new Object[] {userId, region, shown};
+  }
+
+  /**
+   * Sets the fields back to a savepoint: the nested action that took it threw.
+   */
+  @SuppressWarnings("unchecked")
+  private void restoreSavedFields(Object[] saved) {
+    userId = (long) saved[0];
+    region = (String) saved[1];
+    shown = (String) saved[2];
   }
 }

@@ -15,11 +15,6 @@ import java.util.concurrent.ThreadFactory;
 public final class DefaultExecutors {
   private DefaultExecutors() {}
 
-  /** Whether this JVM can start virtual threads. */
-  public static boolean hasVirtualThreads() {
-    return namedVirtualThreads("statewire-probe-") != null;
-  }
-
   /** A new executor for the context {@code contextName}; the caller shuts it down. */
   public static ExecutorService create(String contextName) {
     String prefix = "statewire-" + contextName + "-";

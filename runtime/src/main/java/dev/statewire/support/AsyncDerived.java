@@ -1,5 +1,6 @@
 package dev.statewire.support;
 
+import dev.statewire.Computed;
 import dev.statewire.Effect;
 import dev.statewire.ReactiveContext;
 import dev.statewire.Resource;
@@ -25,12 +26,22 @@ import java.util.function.Supplier;
  * the stages still waiting. Waiting stages are completed on the context's executor, so that
  * their callbacks never run under the context's lock.
  *
+ * <p>{@link #outcome()} is what another async derived value that calls this one depends on: the
+ * outcome of the last settled load, compared by {@code equals}, so that a reload that ends with
+ * an equal value (or the loading states in between) reloads nothing downstream.
+ *
  * @param <T> the value type
  */
 public final class AsyncDerived<T> implements AutoCloseable {
+  /** The outcome before any load settled. */
+  private static final Object NOT_SETTLED = new Object();
   private final ReactiveContext context;
   private final Resource<List<Object>, T> resource;
   private final Effect settler;
+  /** The outcome of the last settled load, with equality cut-off; see {@link #outcome()}. */
+  private final Computed<Object> outcome;
+  /** What {@link #outcome} last returned; written only by its computation. */
+  private Object lastOutcome = NOT_SETTLED;
   /** Stages handed out while the resource was loading; guarded by the context's lock. */
   private List<CompletableFuture<T>> waiting = new ArrayList<>();
   /** Written under the context's lock. */
@@ -58,6 +69,16 @@ public final class AsyncDerived<T> implements AutoCloseable {
       settleWaiting();
       cleanup.add(this::cancelWaitingIfClosed);
     }).named(name + ".settler");
+    this.outcome = context.computed(this::settledOutcome).named(name + ".outcome");
+  }
+
+  /**
+   * The value (or the error) of the last load that settled, unchanged while a load runs: a
+   * tracked read for the params of an async derived value that calls this one, so that it
+   * reloads only when this value really changes, not on each status transition.
+   */
+  public Object outcome() {
+    return outcome.get();
   }
 
   /** The resource: its status, value and error are tracked reads. */
@@ -114,6 +135,22 @@ public final class AsyncDerived<T> implements AutoCloseable {
     }
     List<CompletableFuture<T>> ready = takeWaiting();
     dispatch(() -> ready.forEach(stage -> settle(now, stage)));
+  }
+
+  private Object settledOutcome() {
+    ResourceSnapshot<T> now = resource.snapshot();
+    switch (now.status()) {
+      case RESOLVED:
+      case LOCAL:
+        lastOutcome = now.value();
+        break;
+      case ERROR:
+        lastOutcome = now.error();
+        break;
+      default:
+        break;
+    }
+    return lastOutcome;
   }
 
   /**

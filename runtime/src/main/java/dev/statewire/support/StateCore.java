@@ -4,10 +4,13 @@ import dev.statewire.ClosedException;
 import dev.statewire.Effect;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
+import dev.statewire.Signal;
 import dev.statewire.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The per-instance machinery of a generated state class: the context it lives in, its part in
@@ -17,9 +20,10 @@ import java.util.Objects;
  *
  * <p>Between sessions the plain fields of the instance equal the values of their signals. A
  * session on the instance (an action or a lock block) writes the plain fields; when the
- * outermost session ends, {@link #commit()} publishes the fields that changed into their
- * signals, or {@link #rollback()} restores them. {@link #begin()} checks that nothing changed a
- * field between sessions.
+ * outermost session ends, {@link #commit()} hands the fields that changed over to the context,
+ * which publishes them together with every other participant's, or {@link #rollback()} restores
+ * them. A nested action that fails goes back to its {@link #savepoint()}. {@link #begin()}
+ * checks that nothing changed a field between sessions.
  */
 public final class StateCore implements Transactional {
   private final ReactiveContext context;
@@ -27,7 +31,8 @@ public final class StateCore implements Transactional {
   private final Runnable verifyFields;
   private final Runnable commitFields;
   private final Runnable restoreFields;
-  private final SessionWrites sessionWrites;
+  private final Supplier<Object[]> saveFields;
+  private final Consumer<Object[]> restoreSaved;
   /** Guarded by this. */
   private final List<Effect> effects = new ArrayList<>();
   /** Written under this; volatile so that sessions can check it without the monitor. */
@@ -40,21 +45,26 @@ public final class StateCore implements Transactional {
    * @param owner the name of the annotated class, for messages
    * @param verifyFields throws {@code StateMutationException} (after restoring the fields) if a
    *     plain field differs from its signal at the start of a session
-   * @param commitFields sets the signal of each plain field that changed
+   * @param commitFields calls {@link #publish} for each plain field that differs from its signal
    * @param restoreFields sets each plain field back to its signal's value
+   * @param saveFields the values of the plain fields, in declaration order
+   * @param restoreSaved sets the plain fields to values {@code saveFields} returned
    */
   public StateCore(
       ReactiveContext context,
       String owner,
       Runnable verifyFields,
       Runnable commitFields,
-      Runnable restoreFields) {
+      Runnable restoreFields,
+      Supplier<Object[]> saveFields,
+      Consumer<Object[]> restoreSaved) {
     this.context = Objects.requireNonNull(context, "context");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.verifyFields = Objects.requireNonNull(verifyFields, "verifyFields");
     this.commitFields = Objects.requireNonNull(commitFields, "commitFields");
     this.restoreFields = Objects.requireNonNull(restoreFields, "restoreFields");
-    this.sessionWrites = SessionWrites.of(context);
+    this.saveFields = Objects.requireNonNull(saveFields, "saveFields");
+    this.restoreSaved = Objects.requireNonNull(restoreSaved, "restoreSaved");
   }
 
   /** The context of the instance. */
@@ -75,16 +85,14 @@ public final class StateCore implements Transactional {
     return context.enter();
   }
 
-  /** Takes the context lock and joins the instance to the session: the start of an action. */
+  /**
+   * Takes the context lock and joins the instance to the session: the start of an action. A
+   * nested action keeps a savepoint, so that its failure undoes only its own writes.
+   *
+   * @throws dev.statewire.IllegalWriteException inside the computation of a computed value
+   */
   public LockGuard beginAction() {
-    LockGuard guard = context.enter();
-    try {
-      context.join(this);
-      return guard;
-    } catch (RuntimeException | Error failure) {
-      guard.close();
-      throw failure;
-    }
+    return context.enterTransaction(this);
   }
 
   /**
@@ -126,7 +134,8 @@ public final class StateCore implements Transactional {
   /**
    * Runs a void action: takes the context lock, joins the instance to the session, runs {@code
    * body} untracked ({@link #runUntracked}); if it throws, marks the session failed (the
-   * outermost action then rolls the fields back) and rethrows. The outermost action commits.
+   * outermost action then rolls the fields back; a nested one goes back to its savepoint at
+   * once) and rethrows. The outermost action commits.
    * An action override of the generated class is this one call.
    */
   public <X extends Throwable> void runAction(VoidActionBody<X> body) throws X {
@@ -180,7 +189,12 @@ public final class StateCore implements Transactional {
    * joined, so fields may hold writes not committed yet.
    */
   public boolean readsUncommitted() {
-    return context.isHeldByCurrentThread() && sessionWrites.any();
+    return context.isInTransaction();
+  }
+
+  /** For the commit of a field: its signal is to take {@code value}. */
+  public <T> void publish(Signal<T> signal, T value) {
+    context.commitWrite(signal, value);
   }
 
   @Override
@@ -189,19 +203,26 @@ public final class StateCore implements Transactional {
       throw new ClosedException(owner, "changing its state (an action or lock block)");
     }
     verifyFields.run();
-    sessionWrites.opened();
   }
 
   @Override
   public void commit() {
-    sessionWrites.closed();
     commitFields.run();
   }
 
   @Override
   public void rollback() {
-    sessionWrites.closed();
     restoreFields.run();
+  }
+
+  @Override
+  public Object savepoint() {
+    return saveFields.get();
+  }
+
+  @Override
+  public void restore(Object savepoint) {
+    restoreSaved.accept((Object[]) Objects.requireNonNull(savepoint, "savepoint"));
   }
 
   /** Keeps {@code effect} (already started) to close it with the instance. */

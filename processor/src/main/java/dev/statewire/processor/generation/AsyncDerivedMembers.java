@@ -186,7 +186,7 @@ final class AsyncDerivedMembers {
     tracked.reads().forEach(f -> values.add(CodeBlock.of("$N.get()", target.names().signal(f))));
     for (ExecutableElement callee : target.analysis().derivedCallees(method)) {
       if (methods.contains(callee)) {
-        values.add(CodeBlock.of("$N.resource().snapshot()", target.names().asyncField(callee)));
+        values.add(CodeBlock.of("$N.outcome()", target.names().asyncField(callee)));
       } else if (!async.isAsync(callee)) {
         values.add(CodeBlock.of("$N()", callee.getSimpleName().toString()));
       }

@@ -1,15 +1,19 @@
 package dev.statewire.processor.generation;
 
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import dev.statewire.processor.model.ReactiveField;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
- * The methods that move values between the plain fields and their signals: publish the changed
- * fields at commit, restore them at rollback, and detect writes made behind the processor's back
- * when a session begins.
+ * The methods that move values between the plain fields and their signals: hand the changed
+ * fields over at commit (the context publishes them all at once), restore them at rollback, save
+ * and restore them for the savepoint of a nested action, and detect writes made behind the
+ * processor's back when a session begins.
  */
 final class FieldSync {
   private final GenerationTarget target;
@@ -32,7 +36,7 @@ final class FieldSync {
     for (ReactiveField field : target.model().fields()) {
       String signal = target.names().signal(field.element());
       verify.beginControlFlow("if ($L)", differs(field, signal));
-      verify.addStatement("$N()", target.names().restore());
+      verify.addStatement("$N()", target.names().restoreMutated());
       verify.addStatement(
           "throw new $T($S, $S)", RuntimeNames.STATE_MUTATION, target.displayName(), field.name());
       verify.endControlFlow();
@@ -47,15 +51,86 @@ final class FieldSync {
             .addJavadoc(
                 "$L",
                 JavadocText.wrap(
-                    "Publishes each field that differs from its committed value; runs once"
-                        + " when the outermost action or lock block ends."));
+                    "Hands each field that differs from its committed value over for"
+                        + " publishing; runs once when the outermost action or lock block ends."
+                        + " If a comparison throws, nothing is published and the fields roll"
+                        + " back."));
     for (ReactiveField field : target.model().fields()) {
       String signal = target.names().signal(field.element());
       commit.beginControlFlow("if ($L)", differs(field, signal));
-      commit.addStatement("$N.set($L)", signal, target.field(field));
+      commit.addStatement(
+          "$N.publish($N, $L)", target.names().core(), signal, target.field(field));
       commit.endControlFlow();
     }
     return commit.build();
+  }
+
+  MethodSpec restoreMutatedMethod() {
+    MethodSpec.Builder restore =
+        MethodSpec.methodBuilder(target.names().restoreMutated())
+            .addModifiers(Modifier.PRIVATE)
+            .addJavadoc(
+                "$L",
+                JavadocText.wrap(
+                    "Restores each field that is not its committed value, and makes what may"
+                        + " have read the field's wrong value (a computed value evaluated"
+                        + " meanwhile) read it again."));
+    for (ReactiveField field : target.model().fields()) {
+      String signal = target.names().signal(field.element());
+      restore.beginControlFlow("if ($L)", notSame(field, signal));
+      restore.addStatement("$L = $N.peek()", target.field(field), signal);
+      restore.addStatement("$N.markChanged()", signal);
+      restore.endControlFlow();
+    }
+    return restore.build();
+  }
+
+  MethodSpec savepointMethod() {
+    CodeBlock values =
+        target.model().fields().stream().map(target::field).collect(CodeBlock.joining(", "));
+    return MethodSpec.methodBuilder(target.names().savepoint())
+        .addModifiers(Modifier.PRIVATE)
+        .returns(ArrayTypeName.of(Object.class))
+        .addJavadoc(
+            "$L",
+            JavadocText.wrap(
+                "The fields as they are when a nested action starts: its savepoint, restored if"
+                    + " it throws."))
+        .addStatement("return new $T[] {$L}", Object.class, values)
+        .build();
+  }
+
+  MethodSpec restoreSavepointMethod() {
+    String saved = target.names().savedValues();
+    MethodSpec.Builder restore =
+        MethodSpec.methodBuilder(target.names().restoreSavepoint())
+            .addModifiers(Modifier.PRIVATE)
+            .addAnnotation(
+                AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked")
+                    .build())
+            .addParameter(ArrayTypeName.of(Object.class), saved)
+            .addJavadoc(
+                "$L",
+                JavadocText.wrap(
+                    "Sets the fields back to a savepoint: the nested action that took it threw."));
+    int index = 0;
+    for (ReactiveField field : target.model().fields()) {
+      restore.addStatement(
+          "$L = ($T) $N[$L]", target.field(field), TypeName.get(field.type()), saved, index++);
+    }
+    return restore.build();
+  }
+
+  /** Whether the field is not its signal's value, by identity: this cannot throw. */
+  private CodeBlock notSame(ReactiveField field, String signal) {
+    switch (field.type().getKind()) {
+      case DOUBLE:
+      case FLOAT:
+        return differs(field, signal);
+      default:
+        return CodeBlock.of("$L != $N.peek()", target.field(field), signal);
+    }
   }
 
   private CodeBlock differs(ReactiveField field, String signal) {

@@ -39,6 +39,10 @@ final class MemberNames {
   private final String verify;
   private final String commit;
   private final String restore;
+  private final String restoreMutated;
+  private final String savepoint;
+  private final String restoreSavepoint;
+  private final String savedValues;
 
   /** Allocates every name up front, in a fixed order, so the output is deterministic. */
   MemberNames(ReactiveClass model, Set<String> userMemberNames) {
@@ -49,6 +53,10 @@ final class MemberNames {
     verify = allocate("verifyFields");
     commit = allocate("commitFields");
     restore = allocate("restoreFields");
+    restoreMutated = allocate("restoreMutatedFields");
+    savepoint = allocate("saveFields");
+    restoreSavepoint = allocate("restoreSavedFields");
+    savedValues = allocate("saved");
     for (ReactiveField field : model.fields()) {
       signals.put(field.element(), allocate(field.name() + "Signal"));
     }
@@ -130,6 +138,23 @@ final class MemberNames {
 
   String restore() {
     return restore;
+  }
+
+  String restoreMutated() {
+    return restoreMutated;
+  }
+
+  String savepoint() {
+    return savepoint;
+  }
+
+  String restoreSavepoint() {
+    return restoreSavepoint;
+  }
+
+  /** The parameter of {@link #restoreSavepoint()}: free of every field name, so it hides none. */
+  String savedValues() {
+    return savedValues;
   }
 
   /** The signal holding the committed value of {@code field}. */

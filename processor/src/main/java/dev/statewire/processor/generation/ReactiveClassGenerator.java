@@ -41,15 +41,18 @@ public final class ReactiveClassGenerator {
 
   private final Elements elements;
   private final Types types;
+  private final boolean generatedAnnotation;
 
-  public ReactiveClassGenerator(Elements elements, Types types) {
+  public ReactiveClassGenerator(Elements elements, Types types, boolean generatedAnnotation) {
     this.elements = elements;
     this.types = types;
+    this.generatedAnnotation = generatedAnnotation;
   }
 
   /** The generated source for the analysed class. */
   public JavaFile generate(ClassAnalysis analysis) {
-    return new Generation(GenerationTarget.of(analysis, elements, types)).build();
+    return new Generation(GenerationTarget.of(analysis, elements, types), generatedAnnotation)
+        .build();
   }
 
   /** The generation of one class; holds what its members share. */
@@ -67,9 +70,11 @@ public final class ReactiveClassGenerator {
     private final TypeSpec.Builder builder;
     /** Statements of the constructors, given the name of their context parameter. */
     private final List<Function<String, CodeBlock>> constructionSteps = new ArrayList<>();
+    private final boolean generatedAnnotation;
 
-    Generation(GenerationTarget target) {
+    Generation(GenerationTarget target, boolean generatedAnnotation) {
       this.target = target;
+      this.generatedAnnotation = generatedAnnotation;
       this.model = target.model();
       this.overrides = new MethodOverrides(target);
       this.fieldSync = new FieldSync(target);
@@ -85,7 +90,7 @@ public final class ReactiveClassGenerator {
       builder
           .alwaysQualify(target.shadowed().toArray(String[]::new))
           .addOriginatingElement(target.type());
-      if (generatedAnnotationVisible()) {
+      if (generatedAnnotation && generatedAnnotationVisible()) {
         builder.addAnnotation(
             AnnotationSpec.builder(RuntimeNames.GENERATED).addMember("value", "$S", PROCESSOR).build());
       }
@@ -150,6 +155,9 @@ public final class ReactiveClassGenerator {
       builder.addMethod(fieldSync.verifyMethod());
       builder.addMethod(fieldSync.commitMethod());
       builder.addMethod(fieldSync.rollbackMethod());
+      builder.addMethod(fieldSync.restoreMutatedMethod());
+      builder.addMethod(fieldSync.savepointMethod());
+      builder.addMethod(fieldSync.restoreSavepointMethod());
       return JavaFile.builder(model.generatedName().packageName(), builder.build())
           .skipJavaLangImports(true)
           .indent("  ")
@@ -189,14 +197,17 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N);\n",
+                  "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N,$Wthis::$N,"
+                      + "$Wthis::$N);\n",
                   names.core(),
                   RuntimeNames.STATE_CORE,
                   context,
                   target.displayName(),
                   names.verify(),
                   names.commit(),
-                  names.restore()));
+                  names.restore(),
+                  names.savepoint(),
+                  names.restoreSavepoint()));
     }
 
     private void addSignal(ReactiveField field) {

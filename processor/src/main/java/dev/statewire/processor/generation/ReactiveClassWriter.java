@@ -11,10 +11,15 @@ public final class ReactiveClassWriter {
   private final ProcessingEnvironment environment;
   private final ReactiveClassGenerator generator;
 
-  public ReactiveClassWriter(ProcessingEnvironment environment) {
+  /**
+   * @param generatedAnnotation whether generated classes get {@code
+   *     @javax.annotation.processing.Generated} (where the compiled module can see it)
+   */
+  public ReactiveClassWriter(ProcessingEnvironment environment, boolean generatedAnnotation) {
     this.environment = environment;
     this.generator =
-        new ReactiveClassGenerator(environment.getElementUtils(), environment.getTypeUtils());
+        new ReactiveClassGenerator(
+            environment.getElementUtils(), environment.getTypeUtils(), generatedAnnotation);
   }
 
   /** Generates and writes the class for {@code analysis}. */

@@ -15,11 +15,17 @@ import javax.tools.Diagnostic.Kind;
 public final class Diagnostics {
   private final Messager messager;
   private final Optional<Trees> trees;
+  private final boolean warningsAsErrors;
   private int errors;
 
-  public Diagnostics(Messager messager, Optional<Trees> trees) {
+  /**
+   * @param warningsAsErrors report warnings as errors ({@code -Astatewire.warningsAsErrors}); they
+   *     still do not count in {@link #errorCount()}, which decides what is generated
+   */
+  public Diagnostics(Messager messager, Optional<Trees> trees, boolean warningsAsErrors) {
     this.messager = messager;
     this.trees = trees;
+    this.warningsAsErrors = warningsAsErrors;
   }
 
   /** How many errors have been reported so far. */
@@ -30,6 +36,11 @@ public final class Diagnostics {
   public void error(Element element, String message) {
     errors++;
     messager.printMessage(Kind.ERROR, message, element);
+  }
+
+  /** A warning about the processor's own set-up, not about code. */
+  public void warning(String message) {
+    messager.printMessage(Kind.WARNING, message);
   }
 
   public void note(String message) {
@@ -44,7 +55,7 @@ public final class Diagnostics {
 
   /** A warning at the expression {@code site}; {@code fallback} when Trees are missing. */
   public void warning(TreePath site, Element fallback, String message) {
-    print(Kind.WARNING, site, fallback, message);
+    print(warningsAsErrors ? Kind.ERROR : Kind.WARNING, site, fallback, message);
   }
 
   private void print(Kind kind, TreePath site, Element fallback, String message) {

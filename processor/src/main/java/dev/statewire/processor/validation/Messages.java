@@ -3,6 +3,8 @@ package dev.statewire.processor.validation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every message the processor prints, in one place. Each starts with its id (DESIGN §5), names
@@ -288,6 +290,14 @@ public final class Messages {
   }
 
   // processor-level messages
+
+  /** {@code -Astatewire.*} keys the processor does not know. */
+  public static String unknownOptions(Set<String> unknown, List<String> known) {
+    return "Statewire does not know the option" + (unknown.size() == 1 ? " " : "s ")
+        + unknown.stream().map(k -> "-A" + k).collect(Collectors.joining(", "))
+        + "; it knows " + known.stream().map(k -> "-A" + k).collect(Collectors.joining(", "))
+        + ". Check the spelling.";
+  }
 
   /** The compiler has no Trees API: bodies are not read. */
   public static String bodiesUnavailable() {
