@@ -226,7 +226,7 @@ if (peerKeys.length || peerLines.length) {
   if (counts.size) {
     console.log();
     console.log(`Work per op (PeerCounts, the peers' code on each library; ${countIds.map((id) => peerNames[id]).join(' / ')}). The Statewire column is the spec's minimal`);
-    console.log('work (BENCHMARK-SPEC §3.2, §3.4). A glitched effect run started while its batch was still writing, or is a second run of one effect in one batch.');
+    console.log('work (benchmarks/TOPOLOGIES.md). A glitched effect run started while its batch was still writing, or is a second run of one effect in one batch.');
     console.log();
     console.log('| test | computed evaluations | effect runs | glitched effect runs |');
     console.log('|---|---:|---:|---:|');
