@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Statewire (JMH) against alien-signals 3.2.1 (node) and the JVM peers (Arez, JavaFX bindings;
-# JMH) on the same topologies, in one sitting, following BENCHMARK-SPEC §5 "One-run comparison
-# procedure": R rounds, each interleaving node kairo.mjs, JMH KairoBench + PeerKairoBench,
+# JMH) on the same topologies, in one sitting, following BENCHMARKS.md, "Protocol":
+# R rounds, each interleaving node kairo.mjs, JMH KairoBench + PeerKairoBench,
 # node cellx.mjs, JMH CellxBench + PeerCellxBench + BaselineBench, node dynamic.mjs, JMH
 # DynamicBench; then JOL memory and the peers' work counts (PeerCounts) once. Every node case
 # runs in its own process (kairo.mjs --case NAME), as JMH runs every case in its own JVM.

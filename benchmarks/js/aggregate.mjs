@@ -4,7 +4,7 @@
 // r<N>-jmh-*.json (JMH -rf json), memory.jsonl (MemoryFootprint) and peer-counts.jsonl
 // (PeerCounts). Per round and side, a test's figure is the median of its samples (node) or of its
 // raw JMH iteration scores; ratios are Statewire / alien-signals (or Statewire / peer) per round
-// (paired), then their median (BENCHMARK-SPEC §5). mux, upstream's object mux and molBench are
+// (paired), then their median (BENCHMARKS.md, "Protocol"). mux, upstream's object mux and molBench are
 // reported apart from the counted set.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -226,7 +226,7 @@ if (peerKeys.length || peerLines.length) {
   if (counts.size) {
     console.log();
     console.log(`Work per op (PeerCounts, the peers' code on each library; ${countIds.map((id) => peerNames[id]).join(' / ')}). The Statewire column is the spec's minimal`);
-    console.log('work (BENCHMARK-SPEC §3.2, §3.4). A glitched effect run started while its batch was still writing, or is a second run of one effect in one batch.');
+    console.log('work (benchmarks/TOPOLOGIES.md). A glitched effect run started while its batch was still writing, or is a second run of one effect in one batch.');
     console.log();
     console.log('| test | computed evaluations | effect runs | glitched effect runs |');
     console.log('|---|---:|---:|---:|');

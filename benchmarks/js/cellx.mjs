@@ -1,4 +1,4 @@
-// The cellx topology of BENCHMARK-SPEC §3.4 against alien-signals, L = 1000, 2500, 5000.
+// The cellx topology of benchmarks/TOPOLOGIES.md ("cellx") against alien-signals, L = 1000, 2500, 5000.
 // Usage: node --expose-gc cellx.mjs [--quick] [--list | --case cellx1000/steady]
 // Prints one JSON line per (L, variant), in µs:
 //   steady: µs per update on one graph, alternating the (4,3,2,1) and (1,2,3,4) writes
@@ -8,7 +8,7 @@
 import { signal, computed, effect } from 'alien-signals';
 import { batch, inScope, check, NO_COUNT, report, collect, quick, selectCases } from './harness.mjs';
 
-/** End values for the start (1,2,3,4) and for the start (4,3,2,1), from §3.4. */
+/** End values for the start (1,2,3,4) and for the start (4,3,2,1), from the cellx table of TOPOLOGIES.md. */
 export const expected = {
   1000: { forward: [-3, -6, -2, 2], reversed: [-2, -4, 2, 3] },
   2500: { forward: [-3, -6, -2, 2], reversed: [-2, -4, 2, 3] },

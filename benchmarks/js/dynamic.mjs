@@ -1,4 +1,4 @@
-// The dynamic graphs of BENCHMARK-SPEC §3.5 (from reactively) against alien-signals.
+// The dynamic graphs of benchmarks/TOPOLOGIES.md (from reactively) against alien-signals.
 // Usage: node --expose-gc dynamic.mjs [--quick] [--list | --case dynamic/N]
 // Per config: build once (with one effect reading the read leaves), 3 warm-up runs, then 10
 // timed runs. Every run checks the expected sum; every run but the first checks the expected
@@ -8,7 +8,7 @@
 import { signal, computed, effect } from 'alien-signals';
 import { batch, inScope, check, report, collect, quick, selectCases } from './harness.mjs';
 
-/** The six configs of §3.5, with the sum and evaluation count every warmed run must produce. */
+/** The six configs of TOPOLOGIES.md, "dynamic graphs", with the sum and evaluation count every warmed run must produce. */
 export const configs = [
   { name: '2-10x5 - lazy80%', width: 10, layers: 5, staticFraction: 1, nSources: 2, readFraction: 0.2, iterations: 600000, sum: 19199968, count: 3480000 },
   { name: '6-10x10 - dyn25% - lazy80%', width: 10, layers: 10, staticFraction: 0.75, nSources: 6, readFraction: 0.2, iterations: 15000, sum: 302310782860, count: 1155000 },

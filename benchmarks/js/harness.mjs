@@ -1,12 +1,12 @@
 // Shared by kairo.mjs, cellx.mjs and dynamic.mjs: the alien-signals adapter, work counters,
 // checks, timing and JSON reporting. Every case prints one JSON line, in the units of the
-// matching JMH benchmark (see BENCHMARK-SPEC §5).
+// matching JMH benchmark (see BENCHMARKS.md, "Protocol").
 import { startBatch, endBatch, effectScope } from 'alien-signals';
 
 /** QUICK=1 or --quick: a few samples only, for development. */
 export const quick = process.env.QUICK === '1' || process.argv.includes('--quick');
 
-/** --counts: run each case with a counting WorkCounter and check the per-op work of §3.2. */
+/** --counts: run each case with a counting WorkCounter and check the per-op work of TOPOLOGIES.md, "kairo suite". */
 export const countsMode = process.argv.includes('--counts');
 
 const caseFlag = process.argv.indexOf('--case');

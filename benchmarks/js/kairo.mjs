@@ -1,4 +1,4 @@
-// The kairo suite of BENCHMARK-SPEC §3.2 and molBench of §3.3 against alien-signals.
+// The kairo suite and molBench of benchmarks/TOPOLOGIES.md against alien-signals.
 // Usage: node --expose-gc kairo.mjs [--quick] [--counts] [--list | --case NAME]
 // Prints one JSON line per case: µs per op (an op = one call of the case's closure),
 // median / min / max over samples of 500 ops (30 samples after 3 ops and 10 warm-up samples).
@@ -289,7 +289,7 @@ function molBench(w) {
   };
 }
 
-/** name -> [builder, computed evaluations per op, effect runs per op] (BENCHMARK-SPEC §3.2). */
+/** name -> [builder, computed evaluations per op, effect runs per op] (TOPOLOGIES.md, "kairo suite"). */
 export const cases = {
   avoidablePropagation: [avoidablePropagation, 2002, 0],
   broadPropagation: [broadPropagation, 5100, 2550],

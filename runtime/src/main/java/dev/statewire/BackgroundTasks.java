@@ -27,6 +27,8 @@ public final class BackgroundTasks {
   private boolean closed;
 
   /**
+   * Creates the task set of one object.
+   *
    * @param context where tasks run (its executor) and failures go (its error handler)
    * @param ownerName the owning object, for messages, e.g. {@code "TaskState@1a2b"}
    */
@@ -41,6 +43,10 @@ public final class BackgroundTasks {
    * TaskPolicy#SUPERSEDE}, cancels the running ones first.
    *
    * @throws ClosedException after {@link #close(Duration)}
+   * @param name the task's name, the name of its {@code @Background} method
+   * @param policy what to do when a task of the same name is running
+   * @param body the task's code
+   * @return the new task, or the running one under {@code SKIP}
    */
   public Task start(String name, TaskPolicy policy, TaskBody body) {
     Objects.requireNonNull(name, "name");
@@ -85,7 +91,7 @@ public final class BackgroundTasks {
     }
     return task;
   }
-  /** The tasks that have not ended yet, in start order (a snapshot). */
+  /** {@return the tasks that have not ended yet, in start order (a snapshot)} */
   public synchronized Set<Task> running() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(running));
   }
@@ -106,6 +112,9 @@ public final class BackgroundTasks {
    * Returns whether all ended in time. Idempotent. Two waits are skipped, as they could never
    * end in time: for the task calling this (it closes its own object), and for every task if the
    * caller holds the context lock (inside an action or effect), as tasks may need the lock to end.
+   *
+   * @param wait how long to wait for the cancelled tasks to end
+   * @return whether every task ended in time
    */
   public boolean close(Duration wait) {
     Objects.requireNonNull(wait, "wait");

@@ -24,7 +24,7 @@ public final class Cancellation {
     this.context = context;
   }
 
-  /** Whether this load has been cancelled. */
+  /** {@return whether this load has been cancelled} */
   public boolean isCancelled() {
     return cancelled;
   }
@@ -40,6 +40,8 @@ public final class Cancellation {
    * Registers an action to run when this load is cancelled; runs it at once (on this thread) if
    * the load is already cancelled. Actions run untracked; an exception from one goes to the
    * context's error handler.
+   *
+   * @param action runs once, on the cancelling thread, or at once if already cancelled
    */
   public void onCancel(Runnable action) {
     Objects.requireNonNull(action, "action");

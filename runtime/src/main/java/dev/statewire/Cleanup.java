@@ -6,6 +6,10 @@ package dev.statewire;
  */
 @FunctionalInterface
 public interface Cleanup {
-  /** Adds {@code action} to the cleanups of the running effect. */
+  /**
+   * Adds {@code action} to the cleanups of the running effect.
+   *
+   * @param action runs before the effect's next run and when it is closed
+   */
   void add(Runnable action);
 }

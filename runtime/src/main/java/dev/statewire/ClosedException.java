@@ -5,6 +5,8 @@ public final class ClosedException extends StatewireException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception; the message says to create a new one.
+   *
    * @param what the closed thing, e.g. {@code "Resource 'user'"}
    * @param operation what was attempted, e.g. {@code "reload()"}
    */

@@ -37,25 +37,41 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     this.equality = equality;
   }
 
-  /** A computed in {@link ReactiveContext#current()}, compared with {@link Objects#equals}. */
+  /**
+   * {@return a computed in {@link ReactiveContext#current()}, compared with {@link Objects#equals}}
+   *
+   * @param fn computes the value; what it reads becomes its dependencies
+   * @param <T> the value type
+   */
   public static <T> Computed<T> of(Supplier<? extends T> fn) {
     return new Computed<>(ReactiveContext.current(), fn, null);
   }
 
-  /** A computed in {@link ReactiveContext#current()}; {@code equality} decides "unchanged". */
+  /**
+   * {@return a computed in {@link ReactiveContext#current()}; {@code equality} decides "unchanged"}
+   *
+   * @param fn computes the value; what it reads becomes its dependencies
+   * @param equality returns true when a new value counts as unchanged
+   * @param <T> the value type
+   */
   public static <T> Computed<T> of(Supplier<? extends T> fn,
       BiPredicate<? super T, ? super T> equality) {
     return new Computed<>(ReactiveContext.current(), fn,
         Objects.requireNonNull(equality, "equality"));
   }
 
-  /** Names this computed in error messages and generated descriptions; returns this. */
+  /**
+   * Names this computed in error messages and generated descriptions; returns this.
+   *
+   * @param name the name shown in messages
+   * @return this computed
+   */
   public Computed<T> named(String name) {
     this.name = Objects.requireNonNull(name, "name");
     return this;
   }
 
-  /** The name given with {@link #named}, or null. */
+  /** {@return the name given with {@link #named}, or null} */
   public String name() {
     return name;
   }

@@ -15,6 +15,7 @@ public final class CycleException extends StatewireException {
   private final transient Node start;
   /** The nodes from the reader of {@code start} outwards, until {@code start} again. */
   private final List<String> path = new ArrayList<>();
+  /** Whether {@link #path} reached {@code start} again: later computations add nothing. */
   private boolean complete;
 
   CycleException(Node start) {
@@ -34,7 +35,7 @@ public final class CycleException extends StatewireException {
     }
   }
 
-  /** The nodes of the cycle, starting and ending with the node that was read again. */
+  /** {@return the nodes of the cycle, starting and ending with the node that was read again} */
   public List<String> cycle() {
     List<String> cycle = new ArrayList<>();
     cycle.add(start.describe());

@@ -41,13 +41,23 @@ public final class Effect extends Subscriber implements AutoCloseable {
     this.flags = WATCHED;
   }
 
-  /** Creates and starts an effect in {@link ReactiveContext#current()}. */
+  /**
+   * Creates and starts an effect in {@link ReactiveContext#current()}.
+   *
+   * @param body runs now and after each change to what it read
+   * @return the started effect
+   */
   public static Effect of(Runnable body) {
     Objects.requireNonNull(body, "body");
     return start(ReactiveContext.current(), cleanup -> body.run());
   }
 
-  /** Creates and starts an effect whose body can register cleanups. */
+  /**
+   * Creates and starts an effect whose body can register cleanups.
+   *
+   * @param body runs now and after each change to what it read; registers cleanups on its argument
+   * @return the started effect
+   */
   public static Effect of(EffectBody body) {
     return start(ReactiveContext.current(), Objects.requireNonNull(body, "body"));
   }
@@ -87,9 +97,9 @@ public final class Effect extends Subscriber implements AutoCloseable {
   }
 
   /**
-   * The effect whose body is running on this thread, also during its first run (before
-   * {@code Effect.of} returned it), so that an effect can close itself from any run; null outside
-   * an effect body. Inside {@code untracked} in a body it is still that effect.
+   * {@return the effect whose body is running on this thread, or null outside an effect body}
+   * Also during its first run (before {@code Effect.of} returned it), so that an effect can close
+   * itself from any run; inside {@code untracked} in a body it is still that effect.
    */
   public static Effect current() {
     ReactiveContext c = ReactiveContext.current();
@@ -99,13 +109,18 @@ public final class Effect extends Subscriber implements AutoCloseable {
     return c.owner instanceof Effect ? (Effect) c.owner : null;
   }
 
-  /** Names this effect in error messages; returns this. */
+  /**
+   * Names this effect in error messages; returns this.
+   *
+   * @param name the name shown in messages
+   * @return this effect
+   */
   public Effect named(String name) {
     this.name = Objects.requireNonNull(name, "name");
     return this;
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return (flags & CLOSED) != 0;
   }

@@ -35,7 +35,11 @@ public final class EffectScope implements OwnedCloseable, AutoCloseable {
     this.context = context;
   }
 
-  /** A scope in {@link ReactiveContext#current()}. */
+  /**
+   * A scope in {@link ReactiveContext#current()}; see {@link #create(ReactiveContext)}.
+   *
+   * @return a new open scope
+   */
   public static EffectScope create() {
     return create(ReactiveContext.current());
   }
@@ -44,6 +48,8 @@ public final class EffectScope implements OwnedCloseable, AutoCloseable {
    * A scope in the given context, owned by what is creating it: the running effect (closed with
    * its run), an enclosing scope, or the context.
    *
+   * @param context the context whose nodes the scope collects
+   * @return a new open scope
    * @throws ClosedException if the context is closed
    */
   public static EffectScope create(ReactiveContext context) {
@@ -59,7 +65,7 @@ public final class EffectScope implements OwnedCloseable, AutoCloseable {
     }
   }
 
-  /** The context whose nodes this scope collects. */
+  /** {@return the context whose nodes this scope collects} */
   public ReactiveContext context() {
     return context;
   }
@@ -68,6 +74,7 @@ public final class EffectScope implements OwnedCloseable, AutoCloseable {
    * Runs {@code body} as a batch of the scope's context; the effects and resources it creates
    * (outside effect bodies) belong to this scope. May be called several times.
    *
+   * @param body the block whose effects and resources this scope collects
    * @throws ClosedException once the scope is closed
    */
   public void run(Runnable body) {
@@ -110,7 +117,7 @@ public final class EffectScope implements OwnedCloseable, AutoCloseable {
     }
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return closed;
   }

@@ -50,6 +50,8 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
    *
    * @param source the source value the previous value belongs to
    * @param value the previous value (computed, or set by hand)
+   * @param <S> the source type
+   * @param <T> the value type
    */
   public record Previous<S, T>(S source, T value) {}
 
@@ -71,7 +73,13 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
     this.value = context.computed(linked, equality);
   }
 
-  /** Simple form: the value is {@code computation()} until set by hand; reset when it changes. */
+  /**
+   * Simple form: the value is {@code computation()} until set by hand; reset when it changes.
+   *
+   * @param computation computes the value; what it reads is the source
+   * @param <T> the value type
+   * @return a new linked signal in {@link ReactiveContext#current()}
+   */
   public static <T> LinkedSignal<T> of(Supplier<? extends T> computation) {
     Objects.requireNonNull(computation, "computation");
     return of(ReactiveContext.current(), computation, (s, previous) -> s, Objects::equals);
@@ -80,6 +88,12 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
   /**
    * Advanced form: {@code computation(source(), previous)} whenever {@code source()} changes;
    * set by hand in between.
+   *
+   * @param source what the value is reset from when it changes
+   * @param computation computes the new value from the source and the previous value ({@code null} at first)
+   * @param <S> the source type
+   * @param <T> the value type
+   * @return a new linked signal in {@link ReactiveContext#current()}
    */
   public static <S, T> LinkedSignal<T> of(
       Supplier<? extends S> source,
@@ -87,7 +101,17 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
     return of(ReactiveContext.current(), source, computation, Objects::equals);
   }
 
-  /** Advanced form in a given context, with a custom equality for the value. */
+  /**
+   * Advanced form in a given context, with a custom equality for the value.
+   *
+   * @param context the context the signal belongs to
+   * @param source what the value is reset from when it changes
+   * @param computation computes the new value from the source and the previous value ({@code null} at first)
+   * @param equality returns true when a new value counts as unchanged
+   * @param <S> the source type
+   * @param <T> the value type
+   * @return a new linked signal in {@code context}
+   */
   public static <S, T> LinkedSignal<T> of(
       ReactiveContext context,
       Supplier<? extends S> source,
@@ -117,7 +141,11 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
     return context;
   }
 
-  /** Sets the value by hand; it holds until the source changes. */
+  /**
+   * Sets the value by hand; it holds until the source changes.
+   *
+   * @param newValue the value kept until the source changes
+   */
   public void set(T newValue) {
     context.batch(() -> manual.set(derivation.manualValue(newValue)));
   }
@@ -125,6 +153,7 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
   /**
    * Atomically sets the value to {@code fn(current value)} (under the context's lock).
    *
+   * @param fn computes the new value from the current one
    * @return the new value
    */
   public T update(UnaryOperator<T> fn) {
@@ -137,7 +166,12 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
         });
   }
 
-  /** Names this node for error messages and debugging; returns {@code this}. */
+  /**
+   * Names this node for error messages and debugging; returns {@code this}.
+   *
+   * @param name the name shown in messages
+   * @return this signal
+   */
   public LinkedSignal<T> named(String name) {
     Objects.requireNonNull(name, "name");
     value.named(name);
@@ -145,7 +179,7 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
     return this;
   }
 
-  /** This node's name. */
+  /** {@return this node's name} */
   public String name() {
     return value.name();
   }

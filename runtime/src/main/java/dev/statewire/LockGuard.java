@@ -25,7 +25,8 @@ public final class LockGuard implements AutoCloseable {
 
   /**
    * The guard of a lock block on an object whose constructor is still running (its generated
-   * parts do not exist yet): a plain block, nothing taken, nothing to commit (DESIGN §4.2).
+   * parts do not exist yet): a plain block, nothing taken, nothing to commit: the
+   * constructor runs before any other thread can see the object.
    */
   static LockGuard unconstructed() {
     LockGuard guard = new LockGuard(null, false);
@@ -39,12 +40,12 @@ public final class LockGuard implements AutoCloseable {
     this.acquiredAt = outermost && context.reportsLockHoldTimes() ? System.nanoTime() : 0L;
   }
 
-  /** The context whose lock this guard holds; {@code null} for a block run in a constructor. */
+  /** {@return the context whose lock this guard holds; {@code null} for a block run in a constructor} */
   public ReactiveContext context() {
     return context;
   }
 
-  /** Whether this guard took the lock (rather than re-entering it). */
+  /** {@return whether this guard took the lock (rather than re-entering it)} */
   public boolean isOutermost() {
     return outermost;
   }

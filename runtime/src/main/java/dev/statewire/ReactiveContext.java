@@ -136,15 +136,15 @@ public final class ReactiveContext implements AutoCloseable {
     this.owned = global ? null : new ContextOwnership();
   }
 
-  /** The default context. */
+  /** {@return the default context} */
   public static ReactiveContext global() {
     return GLOBAL;
   }
 
   /**
-   * The context new nodes belong to: the context whose lock this thread holds (inside an
-   * effect, batch or lock block of that context), else the one a {@link #run}/{@link #call}
-   * block on this thread chose, otherwise {@link #global()}.
+   * {@return the context new nodes belong to: the context whose lock this thread holds (inside an
+   * effect, batch or lock block of that context), else the one a {@link #run}/{@link #call} block
+   * on this thread chose, otherwise {@link #global()}}
    */
   public static ReactiveContext current() {
     if (isolatedContextsExist) {
@@ -165,6 +165,7 @@ public final class ReactiveContext implements AutoCloseable {
    * lock: {@code Signal.of}, {@code Effect.of}, {@code Statewire.batch} and the rest of the
    * static API inside it use this context. Blocks nest; the previous choice is restored after.
    *
+   * @param body the block to run
    * @throws ContextMismatchException inside a batch, effect, computed or lock block of another
    *     context (whose lock would stay current)
    */
@@ -176,7 +177,13 @@ public final class ReactiveContext implements AutoCloseable {
     });
   }
 
-  /** As {@link #run(Runnable)}, returning {@code body}'s result. */
+  /**
+   * As {@link #run(Runnable)}, returning {@code body}'s result.
+   *
+   * @param <T> the result type
+   * @param body the block to run
+   * @return what {@code body} returned
+   */
   public <T> T call(Supplier<T> body) {
     Objects.requireNonNull(body, "body");
     checkNoOtherContextHeld(null);
@@ -193,30 +200,30 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
-  /** A new isolated context with default settings. */
+  /** {@return a new isolated context with default settings} */
   public static ReactiveContext create() {
     return builder().build();
   }
 
-  /** A builder for an isolated context. */
+  /** {@return a builder for an isolated context} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The name given at creation ({@code "global"} for the default context). */
+  /** {@return the name given at creation ({@code "global"} for the default context)} */
   public String name() {
     return name;
   }
 
-  /** Where failures without a caller go (default: {@code System.Logger "dev.statewire"}). */
+  /** {@return where failures without a caller go (default: {@code System.Logger "dev.statewire"})} */
   public ErrorHandler errorHandler() {
     return errorHandler;
   }
 
   /**
-   * The executor for background work: the one given to the builder, otherwise one created on
+   * {@return the executor for background work: the one given to the builder, otherwise one created on
    * first use and owned by this context: one named virtual thread per task on Java 21+, or a
-   * pool of daemon threads on Java 17, named {@code statewire-<context name>-<n>} either way.
+   * pool of daemon threads on Java 17, named {@code statewire-<context name>-<n>} either way}
    * After {@link #close()} an executor the context created rejects work.
    */
   public Executor executor() {
@@ -234,36 +241,66 @@ public final class ReactiveContext implements AutoCloseable {
     return e;
   }
 
-  /** A signal in this context. */
+  /**
+   * {@return a signal in this context}
+   *
+   * @param initial the first value
+   * @param <T> the value type
+   */
   public <T> Signal<T> signal(T initial) {
     return new Signal<>(this, initial, null);
   }
 
-  /** A signal in this context; {@code equality} decides "unchanged". */
+  /**
+   * {@return a signal in this context; {@code equality} decides "unchanged"}
+   *
+   * @param initial the first value
+   * @param equality returns true when a new value counts as unchanged
+   * @param <T> the value type
+   */
   public <T> Signal<T> signal(T initial, BiPredicate<? super T, ? super T> equality) {
     Objects.requireNonNull(equality, "equality");
     return new Signal<>(this, initial, equality);
   }
 
-  /** A computed value in this context. */
+  /**
+   * {@return a computed value in this context}
+   *
+   * @param fn computes the value; what it reads becomes its dependencies
+   * @param <T> the value type
+   */
   public <T> Computed<T> computed(Supplier<? extends T> fn) {
     return new Computed<>(this, fn, null);
   }
 
-  /** A computed value in this context; {@code equality} decides "unchanged". */
+  /**
+   * {@return a computed value in this context; {@code equality} decides "unchanged"}
+   *
+   * @param fn computes the value; what it reads becomes its dependencies
+   * @param equality returns true when a new value counts as unchanged
+   * @param <T> the value type
+   */
   public <T> Computed<T> computed(Supplier<? extends T> fn,
       BiPredicate<? super T, ? super T> equality) {
     Objects.requireNonNull(equality, "equality");
     return new Computed<>(this, fn, equality);
   }
 
-  /** An effect in this context, started now. */
+  /**
+   * {@return an effect in this context, started now}
+   *
+   * @param body runs now and after each change to what it read
+   */
   public Effect effect(Runnable body) {
     Objects.requireNonNull(body, "body");
     return Effect.start(this, cleanup -> body.run());
   }
 
-  /** An effect in this context whose body can register cleanups, started now. */
+  /**
+   * {@return an effect in this context whose body can register cleanups, started now}
+   *
+   * @param body runs now and after each change to what it read; registers cleanups on its argument
+   */
   public Effect effect(EffectBody body) {
     return Effect.start(this, Objects.requireNonNull(body, "body"));
   }
@@ -271,6 +308,8 @@ public final class ReactiveContext implements AutoCloseable {
   /**
    * Runs {@code body} under this context's lock; effects run once, when the outermost batch
    * ends (also when {@code body} throws).
+   *
+   * @param body makes the writes
    */
   public void batch(Runnable body) {
     Objects.requireNonNull(body, "body");
@@ -282,7 +321,13 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
-  /** As {@link #batch(Runnable)}, returning {@code body}'s result. */
+  /**
+   * As {@link #batch(Runnable)}, returning {@code body}'s result.
+   *
+   * @param body makes the writes and returns a result
+   * @param <T> the result type
+   * @return what {@code body} returned
+   */
   public <T> T batch(Supplier<T> body) {
     Objects.requireNonNull(body, "body");
     enterUninterruptibly();
@@ -293,7 +338,13 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
-  /** Runs {@code body} without recording its reads as dependencies of the running node. */
+  /**
+   * Runs {@code body} without recording its reads as dependencies of the running node.
+   *
+   * @param body the code whose reads are not dependencies
+   * @param <T> the result type
+   * @return what {@code body} returned
+   */
   public <T> T untracked(Supplier<T> body) {
     Objects.requireNonNull(body, "body");
     if (!lock.isHeldByCurrentThread()) {
@@ -309,26 +360,35 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   /**
-   * Whether the calling thread is running a computed or effect of this context right now, so
-   * that the reads it makes become dependencies (false inside {@link #untracked}).
+   * {@return whether the calling thread is running a computed or effect of this context right now, so
+   * that the reads it makes become dependencies (false inside {@link #untracked})}
    */
   public boolean isTracking() {
     return lock.isHeldByCurrentThread() && activeSub != null;
   }
 
-  /** Whether the calling thread holds this context's lock. */
+  /** {@return whether the calling thread holds this context's lock} */
   public boolean isHeldByCurrentThread() {
     return lock.isHeldByCurrentThread();
   }
 
-  /** Takes the lock (reentrant), waiting as long as needed; close the guard to leave. */
+  /**
+   * Takes the lock (reentrant), waiting as long as needed; close the guard to leave.
+   *
+   * @return the guard; closing it releases the lock (and commits, for the outermost block)
+   */
   public LockGuard enter() {
     boolean outermost = !lock.isHeldByCurrentThread();
     enterUninterruptibly();
     return new LockGuard(this, outermost);
   }
 
-  /** Takes the lock, or throws {@link InterruptedException} if interrupted while waiting. */
+  /**
+   * Takes the lock, or throws {@link InterruptedException} if interrupted while waiting.
+   *
+   * @return the guard; closing it releases the lock (and commits, for the outermost block)
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   public LockGuard enterInterruptibly() throws InterruptedException {
     if (lock.isHeldByCurrentThread()) {
       depth++;
@@ -340,7 +400,13 @@ public final class ReactiveContext implements AutoCloseable {
     return new LockGuard(this, true);
   }
 
-  /** Takes the lock within {@code timeout}; returns null if it could not. */
+  /**
+   * Takes the lock within {@code timeout}; returns null if it could not.
+   *
+   * @param timeout how long to wait for the lock
+   * @return the guard, or {@code null} if the lock was not free in time
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   public LockGuard tryEnter(Duration timeout) throws InterruptedException {
     Objects.requireNonNull(timeout, "timeout");
     if (lock.isHeldByCurrentThread()) {
@@ -363,6 +429,7 @@ public final class ReactiveContext implements AutoCloseable {
    *
    * @throws IllegalWriteException if a computed value is being computed on this thread: a
    *     computation must not change state, so it must not start an action or lock block
+   * @param participant the state object whose writes this session commits or rolls back
    */
   public void join(Transactional participant) {
     Objects.requireNonNull(participant, "participant");
@@ -389,6 +456,9 @@ public final class ReactiveContext implements AutoCloseable {
    * LockGuard#markFailed()} it rolls back. A nested scope keeps a {@linkplain
    * Transactional#savepoint() savepoint}: if it is marked failed, every participant goes back to
    * what it held when the scope started, and the outer scope goes on.
+   *
+   * @param participant the state object whose writes this session commits or rolls back
+   * @return the guard; closing it ends the transaction (the outermost one commits)
    */
   public LockGuard enterTransaction(Transactional participant) {
     LockGuard guard = enter();
@@ -405,8 +475,8 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   /**
-   * Whether the calling thread holds the lock in a session that a participant joined, so that
-   * state objects may hold writes not committed yet.
+   * {@return whether the calling thread holds the lock in a session that a participant joined, so that
+   * state objects may hold writes not committed yet}
    */
   public boolean isInTransaction() {
     return lock.isHeldByCurrentThread() && !participants.isEmpty();
@@ -419,6 +489,9 @@ public final class ReactiveContext implements AutoCloseable {
    * and every participant rolls back.
    *
    * @throws IllegalStateException outside a participant's commit
+   * @param signal the field's signal
+   * @param value the committed value
+   * @param <T> the value type
    */
   public <T> void commitWrite(Signal<T> signal, T value) {
     Objects.requireNonNull(signal, "signal");
@@ -529,7 +602,7 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
-  /** Whether {@link #close()} was called (always false for the global context). */
+  /** {@return whether {@link #close()} was called (always false for the global context)} */
   public boolean isClosed() {
     return closed;
   }
@@ -935,25 +1008,45 @@ public final class ReactiveContext implements AutoCloseable {
 
     private Builder() {}
 
-    /** A name for messages and thread names. */
+    /**
+     * A name for messages and thread names.
+     *
+     * @param name the name used in messages and thread names
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** Where effect, cleanup and task failures go. */
+    /**
+     * Where effect, cleanup and task failures go.
+     *
+     * @param errorHandler receives effect, cleanup and task failures
+     * @return this builder
+     */
     public Builder errorHandler(ErrorHandler errorHandler) {
       this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
       return this;
     }
 
-    /** The executor for background work. */
+    /**
+     * The executor for background work.
+     *
+     * @param executor runs background tasks and loads; the context does not shut it down
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** How many effect rounds one session may take before it fails as a runaway loop. */
+    /**
+     * How many effect rounds one session may take before it fails as a runaway loop.
+     *
+     * @param rounds the maximum number of effect rounds per session
+     * @return this builder
+     */
     public Builder maxEffectRounds(int rounds) {
       if (rounds < 1) {
         throw new IllegalArgumentException("maxEffectRounds must be at least 1: " + rounds);
@@ -965,6 +1058,9 @@ public final class ReactiveContext implements AutoCloseable {
     /**
      * Lock blocks and actions that hold the lock longer than this are reported to the error
      * handler as {@link LockHeldTooLongException} (default 100 ms; zero turns reports off).
+     *
+     * @param threshold the hold time above which a block is reported; zero turns reports off
+     * @return this builder
      */
     public Builder lockHoldThreshold(Duration threshold) {
       Objects.requireNonNull(threshold, "threshold");
@@ -975,7 +1071,7 @@ public final class ReactiveContext implements AutoCloseable {
       return this;
     }
 
-    /** The new context. */
+    /** {@return the new context} */
     public ReactiveContext build() {
       isolatedContextsExist = true;
       return new ReactiveContext(this, false);

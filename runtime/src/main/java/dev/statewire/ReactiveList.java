@@ -47,13 +47,21 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
     this(ReactiveContext.current());
   }
 
-  /** An empty list in the given context. */
+  /**
+   * An empty list in the given context.
+   *
+   * @param context the context the list lives in
+   */
   public ReactiveList(ReactiveContext context) {
     this.tracker =
         new CollectionTracker(Objects.requireNonNull(context, "context"), key -> (Integer) key < data.size());
   }
 
-  /** A list in {@link ReactiveContext#current()} holding the given elements. */
+  /**
+   * A list in {@link ReactiveContext#current()} holding the given elements.
+   *
+   * @param elements the first elements, in order
+   */
   public ReactiveList(Collection<? extends E> elements) {
     this();
     Objects.requireNonNull(elements, "elements");
@@ -65,7 +73,7 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
     return tracker;
   }
 
-  /** The context this list lives in. */
+  /** {@return the context this list lives in} */
   public ReactiveContext context() {
     return tracker.context();
   }
@@ -148,7 +156,7 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
     snapshot().forEach(action);
   }
 
-  /** An unmodifiable copy of the current elements (tracked: the whole content). */
+  /** {@return an unmodifiable copy of the current elements (tracked: the whole content)} */
   public List<E> snapshot() {
     return tracker.read(
         () -> {
@@ -253,6 +261,8 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
    * commit: effects see the list before or after, never in between ({@code list.mutate(
    * Collections::reverse)}). If {@code change} throws, the list is unchanged. The copy is valid
    * only during the call; reads of it are not tracked.
+   *
+   * @param change the bulk change, applied to the copy
    */
   public void mutate(Consumer<? super List<E>> change) {
     Objects.requireNonNull(change, "change");

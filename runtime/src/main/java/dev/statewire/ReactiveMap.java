@@ -50,13 +50,21 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
     this(ReactiveContext.current());
   }
 
-  /** An empty map in the given context. */
+  /**
+   * An empty map in the given context.
+   *
+   * @param context the context the map lives in
+   */
   public ReactiveMap(ReactiveContext context) {
     this.tracker =
         new CollectionTracker(Objects.requireNonNull(context, "context"), data::containsKey);
   }
 
-  /** A map in {@link ReactiveContext#current()} holding the given entries. */
+  /**
+   * A map in {@link ReactiveContext#current()} holding the given entries.
+   *
+   * @param entries the first entries
+   */
   public ReactiveMap(Map<? extends K, ? extends V> entries) {
     this();
     Objects.requireNonNull(entries, "entries");
@@ -68,7 +76,7 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
     return tracker;
   }
 
-  /** The context this map lives in. */
+  /** {@return the context this map lives in} */
   public ReactiveContext context() {
     return tracker.context();
   }
@@ -244,6 +252,8 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
    * commit: effects see the map before or after, never in between, and each key's readers are
    * notified only if its value changed. If {@code change} throws, the map is unchanged. The copy
    * is valid only during the call; reads of it are not tracked.
+   *
+   * @param change the bulk change, applied to the copy
    */
   public void mutate(Consumer<? super Map<K, V>> change) {
     Objects.requireNonNull(change, "change");
@@ -297,7 +307,7 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
     return Collections.unmodifiableSet(new LinkedHashSet<>(entrySnapshot()));
   }
 
-  /** A plain copy of the current content (tracked: the whole content). */
+  /** {@return a plain copy of the current content (tracked: the whole content)} */
   public Map<K, V> snapshot() {
     return tracker.read(
         () -> {

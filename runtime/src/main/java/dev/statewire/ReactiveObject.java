@@ -7,14 +7,14 @@ package dev.statewire;
  */
 public interface ReactiveObject extends AutoCloseable {
   /**
-   * The context this object belongs to: its lock, graph, effect queue and executor; {@code null}
-   * while the annotated class's constructor runs (the generated parts do not exist yet).
+   * {@return the context this object belongs to: its lock, graph, effect queue and executor; {@code null}
+   * while the annotated class's constructor runs (the generated parts do not exist yet)}
    */
   ReactiveContext reactiveContext();
 
   /**
-   * The object's part in a lock session: {@code commit()} publishes the plain fields that
-   * changed into their signals, {@code rollback()} restores them from the signals.
+   * {@return the object's part in a lock session: {@code commit()} publishes the plain fields that
+   * changed into their signals, {@code rollback()} restores them from the signals}
    */
   Transactional reactiveTransaction();
 

@@ -37,13 +37,21 @@ public final class ReactiveSet<E> implements Set<E> {
     this(ReactiveContext.current());
   }
 
-  /** An empty set in the given context. */
+  /**
+   * An empty set in the given context.
+   *
+   * @param context the context the set lives in
+   */
   public ReactiveSet(ReactiveContext context) {
     this.tracker =
         new CollectionTracker(Objects.requireNonNull(context, "context"), data::contains);
   }
 
-  /** A set in {@link ReactiveContext#current()} holding the given elements. */
+  /**
+   * A set in {@link ReactiveContext#current()} holding the given elements.
+   *
+   * @param elements the first elements
+   */
   public ReactiveSet(Collection<? extends E> elements) {
     this();
     Objects.requireNonNull(elements, "elements");
@@ -55,7 +63,7 @@ public final class ReactiveSet<E> implements Set<E> {
     return tracker;
   }
 
-  /** The context this set lives in. */
+  /** {@return the context this set lives in} */
   public ReactiveContext context() {
     return tracker.context();
   }
@@ -105,7 +113,7 @@ public final class ReactiveSet<E> implements Set<E> {
     return snapshot().toArray(a);
   }
 
-  /** An unmodifiable copy of the current elements (tracked: the whole content). */
+  /** {@return an unmodifiable copy of the current elements (tracked: the whole content)} */
   public Set<E> snapshot() {
     return tracker.read(
         () -> {
@@ -165,6 +173,8 @@ public final class ReactiveSet<E> implements Set<E> {
    * Applies {@code change} to a mutable copy of the elements and installs the result as one
    * commit: effects see the set before or after, never in between. If {@code change} throws, the
    * set is unchanged. The copy is valid only during the call; reads of it are not tracked.
+   *
+   * @param change the bulk change, applied to the copy
    */
   public void mutate(Consumer<? super Set<E>> change) {
     Objects.requireNonNull(change, "change");

@@ -7,14 +7,14 @@ package dev.statewire;
  */
 public interface ReadableSignal<T> {
   /**
-   * The current value. Inside a computed or effect run, the running node comes to depend on
+   * {@return the current value} Inside a computed or effect run, the running node comes to depend on
    * this one. From any thread, the value belongs to a committed state.
    */
   T get();
 
-  /** The current value, without creating a dependency. */
+  /** {@return the current value, without creating a dependency} */
   T peek();
 
-  /** The context this node belongs to. */
+  /** {@return the context this node belongs to} */
   ReactiveContext context();
 }

@@ -107,13 +107,25 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
    * @param params a reactive computation of the loader's params; {@code null} means "nothing to
    *     load" (IDLE)
    * @param loader called with each new params value
+   * @param <P> the params type
+   * @param <T> the value type
+   * @return the new resource, loading if the params are non-null
    */
   public static <P, T> Resource<P, T> of(
       Supplier<? extends P> params, ResourceLoader<P, T> loader) {
     return of(ReactiveContext.current(), params, loader);
   }
 
-  /** As {@link #of(Supplier, ResourceLoader)}, in the given context. */
+  /**
+   * As {@link #of(Supplier, ResourceLoader)}, in the given context.
+   *
+   * @param context the context the resource lives in
+   * @param params computes the params; {@code null} means idle, no load
+   * @param loader starts a load for the params
+   * @param <P> the params type
+   * @param <T> the value type
+   * @return the new resource, loading if the params are non-null
+   */
   public static <P, T> Resource<P, T> of(
       ReactiveContext context, Supplier<? extends P> params, ResourceLoader<P, T> loader) {
     Objects.requireNonNull(context, "context");
@@ -126,7 +138,12 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
     });
   }
 
-  /** Names this resource (and its internal nodes) for error messages; returns {@code this}. */
+  /**
+   * Names this resource (and its internal nodes) for error messages; returns {@code this}.
+   *
+   * @param name the name shown in messages
+   * @return this resource
+   */
   public Resource<P, T> named(String name) {
     this.name = Objects.requireNonNull(name, "name");
     params.named(name + ".params");
@@ -135,29 +152,29 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
     return this;
   }
 
-  /** This resource's name ("resource" unless {@linkplain #named named}). */
+  /** {@return this resource's name ("resource" unless {@linkplain #named named})} */
   public String name() {
     return name;
   }
 
-  /** The context this resource lives in. */
+  /** {@return the context this resource lives in} */
   public ReactiveContext context() {
     return context;
   }
 
-  /** The status (tracked). */
+  /** {@return the status (tracked)} */
   public ResourceStatus status() {
     return field(FIELD_STATUS, ResourceSnapshot::status);
   }
 
-  /** The status before the last transition (tracked). */
+  /** {@return the status before the last transition (tracked)} */
   public ResourceStatus previousStatus() {
     return field(FIELD_PREVIOUS_STATUS, ResourceSnapshot::previousStatus);
   }
 
   /**
-   * The value (tracked): the last loaded or locally set one, kept while (re)loading; {@code null}
-   * if there is none yet.
+   * {@return the value (tracked): the last loaded or locally set one, kept while (re)loading; {@code null}
+   * if there is none yet}
    *
    * @throws ResourceErrorException in {@code ERROR}; guard with {@link #hasValue()}
    */
@@ -165,22 +182,22 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
     return field(FIELD_VALUE, ResourceSnapshot::value);
   }
 
-  /** The failure in {@code ERROR}, otherwise {@code null} (tracked). */
+  /** {@return the failure in {@code ERROR}, otherwise {@code null} (tracked)} */
   public Throwable error() {
     return field(FIELD_ERROR, ResourceSnapshot::error);
   }
 
-  /** {@code true} while a loader runs: {@code LOADING} or {@code RELOADING} (tracked). */
+  /** {@return {@code true} while a loader runs: {@code LOADING} or {@code RELOADING} (tracked)} */
   public boolean isLoading() {
     return status().isLoading();
   }
 
-  /** {@code true} when {@link #value()} returns non-null without throwing (tracked). */
+  /** {@return {@code true} when {@link #value()} returns non-null without throwing (tracked)} */
   public boolean hasValue() {
     return field(FIELD_HAS_VALUE, ResourceSnapshot::hasValue);
   }
 
-  /** Status, value and error read atomically (tracked: depends on all of them). */
+  /** {@return status, value and error read atomically (tracked: depends on all of them)} */
   public ResourceSnapshot<T> snapshot() {
     return state.get();
   }
@@ -214,6 +231,7 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
    * Sets the value locally: status {@code LOCAL}; cancels a running load.
    *
    * @throws ClosedException after {@link #close()}
+   * @param newValue the local value
    */
   public void set(T newValue) {
     context.batch(
@@ -229,6 +247,7 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
    *
    * @return the new value
    * @throws ClosedException after {@link #close()}
+   * @param fn computes the new value from the current one
    */
   public T update(UnaryOperator<T> fn) {
     Objects.requireNonNull(fn, "fn");
@@ -241,7 +260,7 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
         });
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return closed;
   }

@@ -16,5 +16,12 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface ResourceLoader<P, T> {
+  /**
+   * Starts one load; it should stop when {@code request.cancellation()} fires.
+   *
+   * @param request the params, the load's cancellation and the state before the load
+   * @return a stage that completes with the loaded value
+   * @throws Exception a failure to start the load; the resource goes to {@code ERROR}
+   */
   CompletionStage<? extends T> load(ResourceLoaderParams<P, T> request) throws Exception;
 }

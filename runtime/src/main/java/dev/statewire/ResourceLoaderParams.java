@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record ResourceLoaderParams<P, T>(
     P params, Cancellation cancellation, ResourceSnapshot<T> previous) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param params the value of the resource's params computation
+   * @param cancellation fired when this load is no longer wanted
+   * @param previous the resource's state just before this load started
+   */
   public ResourceLoaderParams {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(cancellation, "cancellation");

@@ -32,18 +32,18 @@ public final class ResourceSnapshot<T> {
     this.error = error;
   }
 
-  /** The status. */
+  /** {@return the status} */
   public ResourceStatus status() {
     return status;
   }
 
-  /** The status before the last transition ({@code IDLE} for a new resource). */
+  /** {@return the status before the last transition ({@code IDLE} for a new resource)} */
   public ResourceStatus previousStatus() {
     return previousStatus;
   }
 
   /**
-   * The value: the last loaded or locally set one, {@code null} if there is none yet.
+   * {@return the value: the last loaded or locally set one, {@code null} if there is none yet}
    *
    * @throws ResourceErrorException in {@code ERROR}, with the loader's failure as its cause
    */
@@ -54,17 +54,17 @@ public final class ResourceSnapshot<T> {
     return value;
   }
 
-  /** The failure of the last load in {@code ERROR}, otherwise {@code null}. */
+  /** {@return the failure of the last load in {@code ERROR}, otherwise {@code null}} */
   public Throwable error() {
     return error;
   }
 
-  /** {@code true} when {@link #value()} would return a non-null value without throwing. */
+  /** {@return {@code true} when {@link #value()} would return a non-null value without throwing} */
   public boolean hasValue() {
     return value != null && status != ResourceStatus.ERROR;
   }
 
-  /** {@code true} in {@code LOADING} and {@code RELOADING}. */
+  /** {@return {@code true} in {@code LOADING} and {@code RELOADING}} */
   public boolean isLoading() {
     return status.isLoading();
   }

@@ -19,7 +19,7 @@ public enum ResourceStatus {
   /** The value was set locally with {@link Resource#set} or {@link Resource#update}. */
   LOCAL;
 
-  /** {@code true} for {@link #LOADING} and {@link #RELOADING}: a loader is running. */
+  /** {@return {@code true} for {@link #LOADING} and {@link #RELOADING}: a loader is running} */
   public boolean isLoading() {
     return this == LOADING || this == RELOADING;
   }

@@ -9,6 +9,7 @@ import java.util.List;
 public final class RunawayEffectsException extends StatewireException {
   private static final long serialVersionUID = 1L;
 
+  /** Descriptions of the effects still queued when the rounds ran out. */
   private final List<String> effects;
 
   RunawayEffectsException(int rounds, List<String> effects) {
@@ -19,7 +20,7 @@ public final class RunawayEffectsException extends StatewireException {
     this.effects = List.copyOf(effects);
   }
 
-  /** Descriptions of the effects that were still queued. */
+  /** {@return descriptions of the effects that were still queued} */
   public List<String> effects() {
     return effects;
   }

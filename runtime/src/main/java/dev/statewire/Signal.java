@@ -24,18 +24,34 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     this.equality = equality;
   }
 
-  /** A signal in {@link ReactiveContext#current()}, compared with {@link Objects#equals}. */
+  /**
+   * {@return a signal in {@link ReactiveContext#current()}, compared with {@link Objects#equals}}
+   *
+   * @param initial the first value
+   * @param <T> the value type
+   */
   public static <T> Signal<T> of(T initial) {
     return new Signal<>(ReactiveContext.current(), initial, null);
   }
 
-  /** A signal in {@link ReactiveContext#current()}; {@code equality} decides "unchanged". */
+  /**
+   * {@return a signal in {@link ReactiveContext#current()}; {@code equality} decides "unchanged"}
+   *
+   * @param initial the first value
+   * @param equality returns true when a new value counts as unchanged
+   * @param <T> the value type
+   */
   public static <T> Signal<T> of(T initial, BiPredicate<? super T, ? super T> equality) {
     return new Signal<>(ReactiveContext.current(), initial,
         Objects.requireNonNull(equality, "equality"));
   }
 
-  /** Names this signal in error messages; returns this. */
+  /**
+   * Names this signal in error messages; returns this.
+   *
+   * @param name the name shown in messages
+   * @return this signal
+   */
   public Signal<T> named(String name) {
     this.name = Objects.requireNonNull(name, "name");
     return this;
@@ -44,12 +60,14 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
   /**
    * A read-only view of this signal, to hand out where callers may read but not write: reading
    * it is reading this signal (tracked the same way).
+   *
+   * @return a view that reads this signal
    */
   public ReadableSignal<T> asReadonly() {
     return new ReadonlySignal<>(this);
   }
 
-  /** The name given with {@link #named}, or null. */
+  /** {@return the name given with {@link #named}, or null} */
   public String name() {
     return name;
   }
@@ -96,7 +114,11 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     }
   }
 
-  /** Stores {@code newValue}; a no-op if it equals the current value. */
+  /**
+   * Stores {@code newValue}; a no-op if it equals the current value.
+   *
+   * @param newValue the value to publish; an equal one changes nothing
+   */
   public void set(T newValue) {
     ReactiveContext c = ctx;
     c.enterUninterruptibly();
@@ -107,7 +129,12 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     }
   }
 
-  /** Replaces the value with {@code fn(value)} atomically; returns the new value. */
+  /**
+   * Replaces the value with {@code fn(value)} atomically; returns the new value.
+   *
+   * @param fn computes the new value from the current one
+   * @return the new value
+   */
   public T update(UnaryOperator<T> fn) {
     Objects.requireNonNull(fn, "fn");
     ReactiveContext c = ctx;

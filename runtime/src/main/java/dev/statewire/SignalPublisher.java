@@ -54,13 +54,26 @@ public final class SignalPublisher<T> implements Flow.Publisher<T> {
     this.conflate = conflate;
   }
 
-  /** Publishes every value of {@code source}, delivered on its context's executor. */
+  /**
+   * Publishes every value of {@code source}, delivered on its context's executor.
+   *
+   * @param source the signal to publish
+   * @param <T> the value type
+   * @return a publisher of every value of {@code source}
+   */
   public static <T> SignalPublisher<T> of(ReadableSignal<? extends T> source) {
     Objects.requireNonNull(source, "source");
     return of(source, source.context().executor());
   }
 
-  /** Publishes every value of {@code source}, delivered on {@code executor}. */
+  /**
+   * Publishes every value of {@code source}, delivered on {@code executor}.
+   *
+   * @param source the signal to publish
+   * @param executor delivers the values to subscribers
+   * @param <T> the value type
+   * @return a publisher of every value of {@code source}
+   */
   public static <T> SignalPublisher<T> of(ReadableSignal<? extends T> source, Executor executor) {
     return new SignalPublisher<>(source, executor, false);
   }
@@ -68,6 +81,11 @@ public final class SignalPublisher<T> implements Flow.Publisher<T> {
   /**
    * Publishes the newest value of {@code source}, delivered on {@code executor}: values a slow
    * subscriber has not requested yet are replaced by newer ones.
+   *
+   * @param source the signal to publish
+   * @param executor delivers the values to subscribers
+   * @param <T> the value type
+   * @return a publisher of the newest value of {@code source}
    */
   public static <T> SignalPublisher<T> latest(
       ReadableSignal<? extends T> source, Executor executor) {

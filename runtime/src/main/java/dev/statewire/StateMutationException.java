@@ -8,9 +8,12 @@ package dev.statewire;
 public final class StateMutationException extends StatewireException {
   private static final long serialVersionUID = 1L;
 
+  /** The field, as {@code Class.field}. */
   private final String field;
 
   /**
+   * Creates the exception; the message says the change was reverted.
+   *
    * @param owner the class that declares the field, e.g. {@code TaskState}
    * @param field the field's name
    */
@@ -22,7 +25,7 @@ public final class StateMutationException extends StatewireException {
     this.field = owner + "." + field;
   }
 
-  /** The field, as {@code Class.field}. */
+  /** {@return the field, as {@code Class.field}} */
   public String field() {
     return field;
   }

@@ -15,25 +15,43 @@ public final class Statewire {
   /**
    * Runs {@code body} as one batch: its writes propagate together and effects run once, when
    * the outermost batch ends (also if {@code body} throws).
+   *
+   * @param body makes the writes
    */
   public static void batch(Runnable body) {
     Objects.requireNonNull(body, "body");
     ReactiveContext.current().batch(body);
   }
 
-  /** As {@link #batch(Runnable)}, returning {@code body}'s result. */
+  /**
+   * As {@link #batch(Runnable)}, returning {@code body}'s result.
+   *
+   * @param body makes the writes and returns a result
+   * @param <T> the result type
+   * @return what {@code body} returned
+   */
   public static <T> T batch(Supplier<T> body) {
     Objects.requireNonNull(body, "body");
     return ReactiveContext.current().batch(body);
   }
 
-  /** Evaluates {@code body} without making the running computed or effect depend on its reads. */
+  /**
+   * Evaluates {@code body} without making the running computed or effect depend on its reads.
+   *
+   * @param body the code whose reads are not dependencies
+   * @param <T> the result type
+   * @return what {@code body} returned
+   */
   public static <T> T untracked(Supplier<T> body) {
     Objects.requireNonNull(body, "body");
     return ReactiveContext.current().untracked(body);
   }
 
-  /** Runs {@code body} without making the running computed or effect depend on its reads. */
+  /**
+   * Runs {@code body} without making the running computed or effect depend on its reads.
+   *
+   * @param body the code whose reads are not dependencies
+   */
   public static void untracked(Runnable body) {
     Objects.requireNonNull(body, "body");
     ReactiveContext.current().untracked(() -> {
@@ -47,6 +65,7 @@ public final class Statewire {
    * this thread, and when it is closed.
    *
    * @throws IllegalStateException if no effect is running on this thread
+   * @param action runs before the effect's next run and when it is closed
    */
   public static void onCleanup(Runnable action) {
     Objects.requireNonNull(action, "action");
@@ -65,6 +84,8 @@ public final class Statewire {
    * @throws CancellationException if the thread is interrupted (its task cancelled) while
    *     waiting for the lock; the thread's interrupt status stays set
    * @throws IllegalArgumentException if {@code state} is not a generated reactive object
+   * @param state {@code this} of a {@code @Reactive} class (an instance of its generated subclass)
+   * @return the guard; closing it releases the lock, and the outermost block commits
    */
   public static LockGuard lock(Object state) {
     ReactiveObject object = reactiveObject(state);
@@ -86,6 +107,9 @@ public final class Statewire {
    * As {@link #lock(Object)}, but gives up after {@code timeout}.
    *
    * @throws LockTimeoutException if the lock could not be taken in time
+   * @param state {@code this} of a {@code @Reactive} class (an instance of its generated subclass)
+   * @param timeout how long to wait for the lock
+   * @return the guard; closing it releases the lock, and the outermost block commits
    */
   public static LockGuard lock(Object state, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -117,6 +141,9 @@ public final class Statewire {
    * <p>The try-with-resources form cannot do that: Java gives {@code close()} no way to know
    * that an exception is propagating, so such a block publishes what it wrote when it closes,
    * whichever way it is left. Actions (overridable methods that write) are transactional too.
+   *
+   * @param state {@code this} of a {@code @Reactive} class (an instance of its generated subclass)
+   * @param body the block's code
    */
   public static void lock(Object state, Runnable body) {
     Objects.requireNonNull(body, "body");
@@ -138,6 +165,8 @@ public final class Statewire {
    * Pauses the calling task without a checked exception. An interruption (the task was
    * cancelled, or its object closed) surfaces as a {@link CancellationException} that ends the
    * task as cancelled; the thread's interrupt status stays set.
+   *
+   * @param duration how long to pause
    */
   public static void sleep(Duration duration) {
     Objects.requireNonNull(duration, "duration");

@@ -37,12 +37,26 @@ public final class SubscribedSignal<T> implements ReadableSignal<T>, AutoCloseab
     this.completed = context.signal(false);
   }
 
-  /** A new signal in {@link ReactiveContext#current()}, holding {@code initial} until fed. */
+  /**
+   * A new signal in {@link ReactiveContext#current()}, holding {@code initial} until fed.
+   *
+   * @param publisher the source of values
+   * @param initial the value until the first one arrives
+   * @param <T> the value type
+   * @return a new signal subscribed to {@code publisher}
+   */
   public static <T> SubscribedSignal<T> of(Flow.Publisher<? extends T> publisher, T initial) {
     return into(ReactiveContext.current().signal(initial), publisher);
   }
 
-  /** Feeds {@code target} from {@code publisher}; reads of the result read {@code target}. */
+  /**
+   * Feeds {@code target} from {@code publisher}; reads of the result read {@code target}.
+   *
+   * @param target the signal each value is written to
+   * @param publisher the source of values
+   * @param <T> the value type
+   * @return the subscription's signal, reading {@code target}
+   */
   public static <T> SubscribedSignal<T> into(
       Signal<T> target, Flow.Publisher<? extends T> publisher) {
     Objects.requireNonNull(publisher, "publisher");
@@ -67,12 +81,12 @@ public final class SubscribedSignal<T> implements ReadableSignal<T>, AutoCloseab
     return target.context();
   }
 
-  /** The publisher's {@code onError} failure, or {@code null} (tracked). */
+  /** {@return the publisher's {@code onError} failure, or {@code null} (tracked)} */
   public Throwable error() {
     return error.get();
   }
 
-  /** Whether the publisher called {@code onComplete} (tracked). */
+  /** {@return whether the publisher called {@code onComplete} (tracked)} */
   public boolean isCompleted() {
     return completed.get();
   }

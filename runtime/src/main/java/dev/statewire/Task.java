@@ -40,22 +40,22 @@ public final class Task {
     this.body = body;
   }
 
-  /** The task's name: the name of its {@code @Background} method. */
+  /** {@return the task's name: the name of its {@code @Background} method} */
   public String name() {
     return name;
   }
 
-  /** The current status. */
+  /** {@return the current status} */
   public TaskStatus status() {
     return status;
   }
 
-  /** Whether the task has ended (completed, failed or cancelled). */
+  /** {@return whether the task has ended (completed, failed or cancelled)} */
   public boolean isDone() {
     return status.isDone();
   }
 
-  /** The exception the task failed with, or null. */
+  /** {@return the exception the task failed with, or null} */
   public Throwable failure() {
     return failure;
   }
@@ -63,12 +63,20 @@ public final class Task {
   /**
    * Completes when the task ends: normally if it completed, exceptionally with its failure or
    * a {@link CancellationException} otherwise.
+   *
+   * @return a stage that completes when the task ends
    */
   public CompletionStage<Void> completion() {
     return completion.minimalCompletionStage();
   }
 
-  /** Waits up to {@code timeout} for the task to end; returns whether it has. */
+  /**
+   * Waits up to {@code timeout} for the task to end; returns whether it has.
+   *
+   * @param timeout how long to wait
+   * @return whether the task ended in time
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
   public boolean await(Duration timeout) throws InterruptedException {
     Objects.requireNonNull(timeout, "timeout");
     try {
@@ -85,6 +93,8 @@ public final class Task {
    * Asks the task to stop: a task not started yet ends at once as {@link TaskStatus#CANCELLED}
    * and never runs; a running one is interrupted and ends as cancelled. Returns false if it had
    * already ended.
+   *
+   * @return whether this call cancelled the task (false if it had already ended)
    */
   public boolean cancel() {
     boolean endsNow;

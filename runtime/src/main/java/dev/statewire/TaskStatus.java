@@ -13,7 +13,7 @@ public enum TaskStatus {
   /** Cancelled before it started, or ended by a {@link java.util.concurrent.CancellationException}. */
   CANCELLED;
 
-  /** Whether the task has ended. */
+  /** {@return whether the task has ended} */
   public boolean isDone() {
     return this == COMPLETED || this == FAILED || this == CANCELLED;
   }

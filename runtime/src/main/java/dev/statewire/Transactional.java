@@ -30,14 +30,18 @@ public interface Transactional {
   void rollback();
 
   /**
-   * A snapshot of the uncommitted state, taken when a nested transactional scope (an action
-   * inside another) starts; {@link #restore} goes back to it if that scope fails. The default
+   * {@return a snapshot of the uncommitted state, taken when a nested transactional scope (an action
+   * inside another) starts; {@link #restore} goes back to it if that scope fails} The default
    * keeps nothing, so a failed nested scope keeps its writes.
    */
   default Object savepoint() {
     return null;
   }
 
-  /** Goes back to a {@link #savepoint()}: the nested scope that took it failed. */
+  /**
+   * Goes back to a {@link #savepoint()}: the nested scope that took it failed.
+   *
+   * @param savepoint what {@link #savepoint()} returned
+   */
   default void restore(Object savepoint) {}
 }

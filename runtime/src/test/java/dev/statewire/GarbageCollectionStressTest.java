@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
- * What the graph keeps alive (DESIGN 3.1, "Garbage"): a long-lived signal must not keep
+ * What the graph keeps alive (README, "The runtime", "Garbage"): a long-lived signal must not keep
  * unobserved computeds or closed effects reachable; an open effect stays alive on its own.
  *
  * <p>Collection is awaited with a bounded loop of {@link System#gc()} calls; nodes are created

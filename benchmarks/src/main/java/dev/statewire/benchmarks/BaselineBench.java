@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Hand-written cellx programs without a reactive runtime (BENCHMARK-SPEC §4.5), run beside
+ * Hand-written cellx programs without a reactive runtime (TOPOLOGIES.md, "Hand-written baselines"), run beside
  * {@code CellxBench.steady} so the "× hand-written" ratios come from one run: {@code layers} (plain
  * objects recomputing exactly what changed), {@code cells} (generic cells, no tracking) and
  * {@code flat} (one int array, the floor). µs per update.

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * cellx with 1000, 2500 and 5000 layers (BENCHMARK-SPEC §3.4, §5.2), in µs:
+ * cellx with 1000, 2500 and 5000 layers (TOPOLOGIES.md, "cellx"), in µs:
  * {@code steady} (the headline) updates one graph, alternating the start values;
  * {@code fresh} times the first update of a newly built graph (upstream's method; take the
  * median of the raw single-shot scores); {@code build} times building a graph, including the

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The dynamic graphs of BENCHMARK-SPEC §3.5, §5.3: one graph per configuration (index 0..5 of
+ * The dynamic graphs of TOPOLOGIES.md, "dynamic graphs": one graph per configuration (index 0..5 of
  * {@link DynamicConfig}), built once with 3 warm-up runs; the benchmark is one full run, in ms,
  * and checks the expected sum and evaluation count. Compare with {@code benchmarks/js/dynamic.mjs}.
  */

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Generated-class overhead (DESIGN §7): one op is an action writing a field, the effect it
+ * Generated-class overhead (reported in BENCHMARKS.md): one op is an action writing a field, the effect it
  * triggers (which reads a derived value), and a read of the derived value from outside. The
  * same work through the processor's {@code ReactiveCart}, through the runtime API by hand, and
  * in plain Java without reactivity. ns/op, one thread.

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The kairo suite (BENCHMARK-SPEC §3.2, §3.3, §5.1): each case's graph is built once per trial and
+ * The kairo suite (TOPOLOGIES.md, "kairo suite", "molBench"): each case's graph is built once per trial and
  * warmed with 3 ops; the benchmark is one op, in µs. Every op checks upstream's values and throws
  * if one is wrong. Compare with {@code benchmarks/js/kairo.mjs}.
  */

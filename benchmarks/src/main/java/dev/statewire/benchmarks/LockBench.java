@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Lock-block throughput under contention (DESIGN §7): every benchmark thread runs the same two
+ * Lock-block throughput under contention (BENCHMARKS.md, "Generated classes, lock blocks, resources and the processor"): every benchmark thread runs the same two
  * writes on one shared object, as a Statewire lock block ({@code try (var self =
  * Statewire.lock(this)) { debits++; credits++; }}, committed to the fields' signals at the end),
  * as a generated action, and under a bare {@code ReentrantLock}. Operations per microsecond, all

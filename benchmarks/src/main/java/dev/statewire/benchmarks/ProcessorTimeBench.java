@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Processor time per class (DESIGN §7): javac compiles {@code classes} {@code @Reactive}
+ * Processor time per class (reported in BENCHMARKS.md): javac compiles {@code classes} {@code @Reactive}
  * classes (5 fields, 2 derived values, an effect, 3 actions, 2 reads each) with the Statewire
  * processor, and without any processor ({@code -proc:none}). The difference, divided by the
  * number of classes, is what the processor adds per class: analysis, generation, and compiling

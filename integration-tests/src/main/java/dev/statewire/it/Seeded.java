@@ -7,7 +7,7 @@ import dev.statewire.annotation.Reactive;
 
 /**
  * A constructor that calls a method with a lock block, a private helper with one, and a
- * {@code @Background} method: while it runs they are plain calls (DESIGN §4.2).
+ * {@code @Background} method: while it runs they are plain calls: nothing is locked or committed yet.
  */
 @Reactive
 public class Seeded {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Async {@code @Derived} methods (DESIGN §4.7) on a real generated class, {@link UserProfile}.
+ * Async {@code @Derived} methods (docs/async-state.md) on a real generated class, {@link UserProfile}.
  * Most tests run the loaders in place (an executor that runs tasks on the calling thread), so
  * every step is deterministic; the first runs them on the context's own executor.
  */

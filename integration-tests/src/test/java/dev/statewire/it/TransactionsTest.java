@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Transactions of generated classes (DESIGN §4.3): a commit is all or nothing, any throwable
+ * Transactions of generated classes (docs/lock-model.md): a commit is all or nothing, any throwable
  * rolls back, a rollback discards what was computed from the discarded writes, a computation
  * cannot start an action, and a failed nested action undoes only its own writes.
  */

@@ -65,6 +65,9 @@ public final class StatewireProcessor extends AbstractProcessor {
   /** Classes waiting for types generated in a later round, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
 
+  /** Created by javac, which finds the processor through {@code ServiceLoader}. */
+  public StatewireProcessor() {}
+
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);

@@ -9,5 +9,11 @@ package dev.statewire.support;
  */
 @FunctionalInterface
 public interface ActionBody<T, X extends Throwable> {
+  /**
+   * Runs the method's plain body.
+   *
+   * @return what the method returns
+   * @throws X what the method throws
+   */
   T call() throws X;
 }

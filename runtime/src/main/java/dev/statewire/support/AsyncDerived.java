@@ -73,21 +73,21 @@ public final class AsyncDerived<T> implements AutoCloseable {
   }
 
   /**
-   * The value (or the error) of the last load that settled, unchanged while a load runs: a
+   * {@return the value (or the error) of the last load that settled, unchanged while a load runs: a
    * tracked read for the params of an async derived value that calls this one, so that it
-   * reloads only when this value really changes, not on each status transition.
+   * reloads only when this value really changes, not on each status transition}
    */
   public Object outcome() {
     return outcome.get();
   }
 
-  /** The resource: its status, value and error are tracked reads. */
+  /** {@return the resource: its status, value and error are tracked reads} */
   public Resource<?, T> resource() {
     return resource;
   }
 
   /**
-   * A stage of the resource's current or next settled value. A tracked read: a computed value
+   * {@return a stage of the resource's current or next settled value} A tracked read: a computed value
    * or effect that calls it depends on the resource's state.
    */
   public CompletableFuture<T> next() {

@@ -41,6 +41,8 @@ public final class StateCore implements Transactional {
   private boolean closing;
 
   /**
+   * Creates the core of one generated instance.
+   *
    * @param context the context of the instance
    * @param owner the name of the annotated class, for messages
    * @param verifyFields throws {@code StateMutationException} (after restoring the fields) if a
@@ -67,20 +69,24 @@ public final class StateCore implements Transactional {
     this.restoreSaved = Objects.requireNonNull(restoreSaved, "restoreSaved");
   }
 
-  /** The context of the instance. */
+  /** {@return the context of the instance} */
   public ReactiveContext context() {
     return context;
   }
 
   /**
-   * Whether the current thread holds the context lock: it is inside an action, a lock block, a
-   * computation or an effect run, so the plain fields are its consistent view of the state.
+   * {@return whether the current thread holds the context lock: it is inside an action, a lock block, a
+   * computation or an effect run, so the plain fields are its consistent view of the state}
    */
   public boolean isLockHeld() {
     return context.isHeldByCurrentThread();
   }
 
-  /** Takes the context lock, to read the plain fields while no writer is active. */
+  /**
+   * Takes the context lock, to read the plain fields while no writer is active.
+   *
+   * @return the guard; closing it releases the lock
+   */
   public LockGuard enter() {
     return context.enter();
   }
@@ -90,6 +96,7 @@ public final class StateCore implements Transactional {
    * nested action keeps a savepoint, so that its failure undoes only its own writes.
    *
    * @throws dev.statewire.IllegalWriteException inside the computation of a computed value
+   * @return the guard; closing it ends the action (the outermost one commits)
    */
   public LockGuard beginAction() {
     return context.enterTransaction(this);
@@ -99,6 +106,12 @@ public final class StateCore implements Transactional {
    * Runs the body of an action without making the computed value or effect that called it
    * depend on what it reads (an effect that calls an action must not re-run because the action
    * read a field it then wrote). The body's exception passes through unchanged.
+   *
+   * @param body the action's plain body
+   * @param <T> what the action returns
+   * @param <X> the checked exception the action declares
+   * @return what {@code body} returned
+   * @throws X what {@code body} threw
    */
   public <T, X extends Throwable> T callUntracked(ActionBody<T, X> body) throws X {
     Objects.requireNonNull(body, "body");
@@ -114,7 +127,13 @@ public final class StateCore implements Transactional {
     });
   }
 
-  /** As {@link #callUntracked}, for a void action. */
+  /**
+   * As {@link #callUntracked}, for a void action.
+   *
+   * @param body the action's plain body
+   * @param <X> the checked exception the action declares
+   * @throws X what {@code body} threw
+   */
   public <X extends Throwable> void runUntracked(VoidActionBody<X> body) throws X {
     Objects.requireNonNull(body, "body");
     if (!context.isTracking()) {
@@ -137,6 +156,10 @@ public final class StateCore implements Transactional {
    * outermost action then rolls the fields back; a nested one goes back to its savepoint at
    * once) and rethrows. The outermost action commits.
    * An action override of the generated class is this one call.
+   *
+   * @param body the action's plain body
+   * @param <X> the checked exception the action declares
+   * @throws X what {@code body} threw, once its writes are undone
    */
   public <X extends Throwable> void runAction(VoidActionBody<X> body) throws X {
     Objects.requireNonNull(body, "body");
@@ -150,7 +173,15 @@ public final class StateCore implements Transactional {
     }
   }
 
-  /** As {@link #runAction}, for an action that returns a value. */
+  /**
+   * As {@link #runAction}, for an action that returns a value.
+   *
+   * @param body the action's plain body
+   * @param <T> what the action returns
+   * @param <X> the checked exception the action declares
+   * @return what {@code body} returned
+   * @throws X what {@code body} threw, once its writes are undone
+   */
   public <T, X extends Throwable> T callAction(ActionBody<T, X> body) throws X {
     Objects.requireNonNull(body, "body");
     try (LockGuard guard = beginAction()) {
@@ -167,6 +198,8 @@ public final class StateCore implements Transactional {
    * Runs {@code body} and lets its exception, checked ones included, pass through unchanged:
    * for a {@code close()} of the annotated class that declares a checked exception, which the
    * generated {@code close()} (of {@code ReactiveObject}, declaring none) calls.
+   *
+   * @param body the annotated class's {@code close()}
    */
   public static void runPassingThrough(VoidActionBody<?> body) {
     Objects.requireNonNull(body, "body");
@@ -184,15 +217,21 @@ public final class StateCore implements Transactional {
   }
 
   /**
-   * Whether a derived value of the instance must be computed from the plain fields rather than
+   * {@return whether a derived value of the instance must be computed from the plain fields rather than
    * served from its cache: the current thread holds the lock in a session that a state object
-   * joined, so fields may hold writes not committed yet.
+   * joined, so fields may hold writes not committed yet}
    */
   public boolean readsUncommitted() {
     return context.isInTransaction();
   }
 
-  /** For the commit of a field: its signal is to take {@code value}. */
+  /**
+   * For the commit of a field: its signal is to take {@code value}.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   * @param <T> the field's type
+   */
   public <T> void publish(Signal<T> signal, T value) {
     context.commitWrite(signal, value);
   }
@@ -225,7 +264,11 @@ public final class StateCore implements Transactional {
     restoreSaved.accept((Object[]) Objects.requireNonNull(savepoint, "savepoint"));
   }
 
-  /** Keeps {@code effect} (already started) to close it with the instance. */
+  /**
+   * Keeps {@code effect} (already started) to close it with the instance.
+   *
+   * @param effect the started effect of an {@code @Effect} method
+   */
   public void addEffect(Effect effect) {
     Objects.requireNonNull(effect, "effect");
     boolean closeNow;
@@ -241,9 +284,11 @@ public final class StateCore implements Transactional {
   }
 
   /**
-   * The start of the generated {@code close()}: true for the first call only, so that the
-   * instance is closed once. The instance stays open (actions and lock blocks run) until
+   * The start of the generated {@code close()}: marks the instance as closing, so that it is
+   * closed once. The instance stays open (actions and lock blocks run) until
    * {@link #close()}, so that the annotated class's own {@code close()} can still change state.
+   *
+   * @return true for the first call only
    */
   public synchronized boolean beginClose() {
     if (closing) {

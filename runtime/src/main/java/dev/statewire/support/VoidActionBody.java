@@ -8,5 +8,10 @@ package dev.statewire.support;
  */
 @FunctionalInterface
 public interface VoidActionBody<X extends Throwable> {
+  /**
+   * Runs the method's plain body.
+   *
+   * @throws X what the method throws
+   */
   void run() throws X;
 }

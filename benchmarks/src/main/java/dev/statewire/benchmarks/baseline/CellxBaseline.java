@@ -1,7 +1,7 @@
 package dev.statewire.benchmarks.baseline;
 
 /**
- * A hand-written cellx program without a reactive runtime (BENCHMARK-SPEC §4.5), the practical
+ * A hand-written cellx program without a reactive runtime (TOPOLOGIES.md, "Hand-written baselines"), the practical
  * limit Statewire is measured against. Each implementation holds the same 4L nodes with one
  * effect each, and {@link #update()} performs the same op as {@code CellxGraph.update()}.
  */
@@ -9,7 +9,7 @@ public interface CellxBaseline {
 
   /**
    * Writes the other start values, recomputes the layers and runs the effects of the nodes that
-   * changed, checking the end values before and after against BENCHMARK-SPEC §3.4.
+   * changed, checking the end values before and after against TOPOLOGIES.md, "cellx".
    */
   void update();
 

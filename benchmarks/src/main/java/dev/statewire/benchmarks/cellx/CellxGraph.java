@@ -8,7 +8,7 @@ import dev.statewire.benchmarks.graph.GraphScope;
 import dev.statewire.benchmarks.graph.WorkCounter;
 
 /**
- * The cellx topology (BENCHMARK-SPEC §3.4): four start signals, then {@code layers} layers of
+ * The cellx topology (TOPOLOGIES.md, "cellx"): four start signals, then {@code layers} layers of
  * four computeds, each layer reading the previous one, and one effect per computed. Every node
  * changes value on every update, so an update costs 4L evaluations and 4L effect runs.
  */
@@ -82,7 +82,7 @@ public final class CellxGraph implements AutoCloseable {
 
   /**
    * The timed op: reads the four end values, writes the other start values into the four start
-   * signals in one batch, and reads the end values again; both reads are checked against §3.4.
+   * signals in one batch, and reads the end values again; both reads are checked against the cellx table of TOPOLOGIES.md.
    */
   public void update() {
     CellxStart next = current.other();

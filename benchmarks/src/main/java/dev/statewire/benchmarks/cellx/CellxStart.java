@@ -53,14 +53,14 @@ public enum CellxStart {
   }
 
   /**
-   * The four end values after {@code layers} layers, from the table of BENCHMARK-SPEC §3.4 (the
+   * The four end values after {@code layers} layers, from the table of TOPOLOGIES.md, "cellx" (the
    * recurrence has period 12, so 1000 and 2500 agree).
    */
   public int[] expectedEnds(int layers) {
     return table(layers).clone();
   }
 
-  /** Throws a {@code TopologyCheckException} unless the end values are those of §3.4. */
+  /** Throws a {@code TopologyCheckException} unless the end values are those of the cellx table of TOPOLOGIES.md. */
   public void checkEnds(int layers, int end1, int end2, int end3, int end4) {
     int[] expected = table(layers);
     checkEquals(expected[0], end1, "cellx end p1");

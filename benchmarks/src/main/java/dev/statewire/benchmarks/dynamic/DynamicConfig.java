@@ -1,7 +1,7 @@
 package dev.statewire.benchmarks.dynamic;
 
 /**
- * The six dynamic-graph configurations of BENCHMARK-SPEC §3.5 (from reactively), with the sum
+ * The six dynamic-graph configurations of TOPOLOGIES.md, "dynamic graphs" (from reactively), with the sum
  * and the number of computed evaluations that every warmed run must produce.
  */
 public enum DynamicConfig {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rectangular graph of the dynamic suite (BENCHMARK-SPEC §3.5): a row of {@code width} signals,
+ * A rectangular graph of the dynamic suite (TOPOLOGIES.md, "dynamic graphs"): a row of {@code width} signals,
  * then {@code layers - 1} rows of computeds, each reading {@code sources} nodes of the row above;
  * some computeds are dynamic and drop one of their sources depending on the first one's value.
  * One effect reads the leaves chosen for reading. Values are doubles, as in JavaScript.

@@ -1,7 +1,7 @@
 package dev.statewire.benchmarks.dynamic;
 
 /**
- * The seeded generator of the dynamic suite (BENCHMARK-SPEC §3.5): sfc32 seeded by four
+ * The seeded generator of the dynamic suite (TOPOLOGIES.md, "dynamic graphs"): sfc32 seeded by four
  * successive outputs of the xmur3a hash of a string, with JavaScript's 32-bit
  * {@code Math.imul} and {@code >>>} semantics, so that Java and JavaScript build the same graph.
  */

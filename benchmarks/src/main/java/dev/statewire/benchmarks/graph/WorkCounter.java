@@ -3,7 +3,7 @@ package dev.statewire.benchmarks.graph;
 /**
  * Called from inside the user functions of a topology: once at the start of every computed
  * evaluation and once at the start of every effect run. Tests pass a counting implementation to
- * check the per-op work of BENCHMARK-SPEC §3.2 (and {@code PeerCounts} to report it); benchmarks
+ * check the per-op work of TOPOLOGIES.md, "kairo suite" (and {@code PeerCounts} to report it); benchmarks
  * pass {@link #NONE}, the only implementation loaded in a benchmark JVM, whose empty calls the
  * JIT inlines away.
  */

@@ -1,7 +1,7 @@
 package dev.statewire.benchmarks.kairo;
 
 /**
- * One case of the kairo suite (BENCHMARK-SPEC §3.2, §3.3): a graph built once in the constructor;
+ * One case of the kairo suite (TOPOLOGIES.md, "kairo suite", "molBench"): a graph built once in the constructor;
  * {@link #op()} is one call of the closure upstream's case builder returns. Every op checks the
  * values upstream asserts and throws a {@code TopologyCheckException} when one is wrong.
  */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * molBench (BENCHMARK-SPEC §3.3): two batches per op over a small graph with a fresh array and a
+ * molBench (TOPOLOGIES.md, "molBench"): two batches per op over a small graph with a fresh array and a
  * dynamic dependency (G reads E only when C is 0). It mostly measures {@code fib(16)}; its value
  * is in catching over-computation, such as evaluating E eagerly or re-running effect J.
  */

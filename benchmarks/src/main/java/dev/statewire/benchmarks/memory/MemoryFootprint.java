@@ -9,7 +9,7 @@ import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
 
 /**
- * Bytes per node of the runtime (BENCHMARK-SPEC §5.5), measured with JOL: for each kind of node,
+ * Bytes per node of the runtime (BENCHMARKS.md), measured with JOL: for each kind of node,
  * everything reachable from N nodes is laid out and compared with 2N nodes, so what all nodes
  * share (the context, the cached {@code Integer}s) cancels out and the difference divided by N is
  * the cost of one more node. Values stay in −128..127 (the {@code Integer} cache) except in the

@@ -4,7 +4,7 @@ import dev.statewire.benchmarks.cellx.CellxStart;
 import dev.statewire.benchmarks.graph.WorkCounter;
 
 /**
- * The cellx topology (BENCHMARK-SPEC §3.4) on a JVM peer: the same graph, op and checks as
+ * The cellx topology (TOPOLOGIES.md, "cellx") on a JVM peer: the same graph, op and checks as
  * {@code CellxGraph}, built through {@link PeerGraph}.
  */
 public final class PeerCellx implements AutoCloseable {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The nine kairo cases (BENCHMARK-SPEC §3.2, §3.3) on a JVM peer: the same graphs, ops and checks
+ * The nine kairo cases (TOPOLOGIES.md, "kairo suite", "molBench") on a JVM peer: the same graphs, ops and checks
  * as the direct Statewire ports in {@code dev.statewire.benchmarks.kairo}, built through
  * {@link PeerGraph}. Every op checks upstream's values and the effect runs the spec names; the
  * computed evaluations are counted, not checked, because a peer without cut-off evaluates more.

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 /**
  * The adapter through which the peer ports build one graph in a reactive library, in the way
  * milomg/js-reactivity-benchmark adapts each JS framework: signals, computeds, effects and
- * batches with the semantics of BENCHMARK-SPEC §3.1. One instance holds one graph; {@link #close()}
+ * batches with the semantics of TOPOLOGIES.md, "Semantics shared by all suites". One instance holds one graph; {@link #close()}
  * disposes all of it. Every node's reads are also passed at creation, for libraries whose
  * dependencies are declared rather than tracked (JavaFX bindings); the others ignore them.
  */

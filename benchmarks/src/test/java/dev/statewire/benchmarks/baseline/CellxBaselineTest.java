@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The hand-written cellx programs check the end values of BENCHMARK-SPEC §3.4 before and after
+ * The hand-written cellx programs check the end values of TOPOLOGIES.md, "cellx" before and after
  * every update (they throw otherwise); here all three also agree on what their effects saw.
  */
 class CellxBaselineTest {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * cellx end values from the table of BENCHMARK-SPEC §3.4 in both directions, and the work: every
+ * cellx end values from the table of TOPOLOGIES.md, "cellx" in both directions, and the work: every
  * node changes on every update, so building and each update cost exactly 4L computed evaluations
  * and 4L effect runs.
  */

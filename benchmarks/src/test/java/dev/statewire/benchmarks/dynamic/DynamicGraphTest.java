@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every dynamic configuration reaches upstream's sum, and a warmed run evaluates exactly the
- * number of computeds of BENCHMARK-SPEC §3.5 (what alien-signals and Preact evaluate).
+ * number of computeds of TOPOLOGIES.md, "dynamic graphs" (what alien-signals and Preact evaluate).
  */
 class DynamicGraphTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Runs every kairo case as KairoBench does (build, 3 ops) and then checks, op by op, the values
- * upstream asserts (each op throws when one is wrong) and the exact work of BENCHMARK-SPEC §3.2:
+ * upstream asserts (each op throws when one is wrong) and the exact work of TOPOLOGIES.md, "kairo suite":
  * computed evaluations and effect runs per op, counted inside the user functions. A runtime
  * that evaluates more than a minimal push-pull graph fails here.
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Every JVM peer port reads upstream's values (each op throws when one is wrong) with the work
  * pinned here: computed evaluations, effect runs and glitched effect runs per op, counted inside
  * the user functions as for the direct Statewire ports. Statewire behind the same adapter must do
- * exactly the spec's minimal work (BENCHMARK-SPEC §3.2), which checks the peer topologies
+ * exactly the spec's minimal work (TOPOLOGIES.md, "kairo suite"), which checks the peer topologies
  * themselves; Arez and JavaFX evaluate more where they have no cut-off between computeds.
  */
 class PeerPortsTest {

@@ -23,7 +23,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * The members the generated class gets for async {@code @Derived} methods (DESIGN §4.7), those
+ * The members the generated class gets for async {@code @Derived} methods, those
  * returning a {@code CompletionStage}. Each gets an {@code AsyncDerived} (a {@code Resource} plus
  * the stages handed to callers) whose params are the values the method depends on, so that a
  * change to one reloads it and cancels the running load; a loader that calls the method under

@@ -11,7 +11,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Async derived values (DESIGN §4.7): a {@code @Derived} method whose return type is a {@code
+ * Async derived values (processor/README.md, "Async derived values"): a {@code @Derived} method whose return type is a {@code
  * CompletionStage} becomes a {@code Resource} in the generated class, exposed by a generated
  * accessor {@code nameResource()}. Validation and generation share these rules.
  */

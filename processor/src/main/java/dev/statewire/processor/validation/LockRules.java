@@ -12,7 +12,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * The checks of the lock model (DESIGN §4.6, §5): the shape of {@code @Background} methods
+ * The checks of the lock model (docs/lock-model.md, docs/diagnostics.md): the shape of {@code @Background} methods
  * (SW303), checked on the declarations during the rounds, and, once javac has attributed the
  * class, where state is written, read and locked (SW201, SW202, SW204, SW205 for calls on another
  * instance, SW305, SW401, SW402, SW403), all from one {@link LockScopes} reading of the class.

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every message the processor prints, in one place. Each starts with its id (DESIGN §5), names
+ * Every message the processor prints, in one place. Each starts with its id (listed in docs/diagnostics.md), names
  * the class, field or method, and says how to fix the code.
  */
 public final class Messages {
