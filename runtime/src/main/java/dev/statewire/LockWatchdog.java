@@ -112,6 +112,7 @@ final class LockWatchdog {
         }
       }
       LockSupport.parkNanos(Math.max(MIN_PERIOD_NANOS, period));
+      Thread.interrupted(); // an interrupt (an error handler's, say) must not make it spin
       try {
         sample(System.nanoTime());
       } catch (Throwable e) {

@@ -104,7 +104,6 @@ public final class ReactiveContext implements AutoCloseable {
   /** While participants commit or roll back at the end of a session. */
   private boolean committing;
   private long effectCounter;
-  private ReactiveContext heldBefore;
 
   private final String name;
   private final ErrorHandler errorHandler;
@@ -520,7 +519,7 @@ public final class ReactiveContext implements AutoCloseable {
       LockWatchdog.JVM.watch(this);
     }
     if (this != GLOBAL) {
-      heldBefore = HELD.get();
+      // checkNoOtherContextHeld passed: this thread held no context, so exit sets HELD to null
       HELD.set(this);
     }
   }
@@ -542,8 +541,7 @@ public final class ReactiveContext implements AutoCloseable {
       committing = false;
       if (this != GLOBAL) {
         // set, not remove: removing clears the map entry's reference on every session end
-        HELD.set(heldBefore);
-        heldBefore = null;
+        HELD.set(null);
       }
       lock.unlock();
     }
