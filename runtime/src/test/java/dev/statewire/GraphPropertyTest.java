@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -837,6 +838,11 @@ class GraphPropertyTest {
     private long clock;
     private final List<List<Observation>> observations = new ArrayList<>();
     private final Reading[] last;
+    /**
+     * Per effect, the readings of the runs before one a StackOverflowError aborted: the runtime
+     * keeps the links such a run did not reach, so a change to what they read may re-run it.
+     */
+    private final Map<Integer, List<Reading>> keptAfterFatal = new HashMap<>();
     private final Deque<Integer> readStack = new ArrayDeque<>();
     private final Deque<Map<Integer, Outcome>> frames = new ArrayDeque<>();
     private Phase phase = Phase.IDLE;
@@ -1249,6 +1255,7 @@ class GraphPropertyTest {
             + " (expected creation order, each once)");
       }
       checkEffectRunIsJustified(k);
+      List<Reading> kept = keptAfterFatal.remove(k);
       runCount[k]++;
       runsThisOperation.add(k);
       long start = ++clock;
@@ -1263,6 +1270,7 @@ class GraphPropertyTest {
       } finally {
         frames.pop();
       }
+      Reading before = last[k];
       last[k] = new Reading(start, deps);
       Runnable countCleanup = () -> {
         cleanupCount[k]++;
@@ -1287,6 +1295,11 @@ class GraphPropertyTest {
             expectedEffectErrors++;
           }
           fatalPending = true;
+          List<Reading> stillLinked = kept == null ? new ArrayList<>() : kept;
+          if (before != null) {
+            stillLinked.add(before);
+          }
+          keptAfterFatal.put(k, stillLinked);
           throw new EffectOverflow(k);
         }
         expectedEffectErrors++;
@@ -1384,9 +1397,13 @@ class GraphPropertyTest {
       if (previous == null) {
         return;
       }
-      for (Map.Entry<Integer, Outcome> dep : previous.deps().entrySet()) {
-        if (mayHaveChanged(dep.getKey(), dep.getValue(), previous.time())) {
-          return;
+      List<Reading> readings = new ArrayList<>(keptAfterFatal.getOrDefault(k, List.of()));
+      readings.add(previous);
+      for (Reading reading : readings) {
+        for (Map.Entry<Integer, Outcome> dep : reading.deps().entrySet()) {
+          if (mayHaveChanged(dep.getKey(), dep.getValue(), reading.time())) {
+            return;
+          }
         }
       }
       violations.add("e" + k + " ran although nothing it read changed: " + previous.deps());
