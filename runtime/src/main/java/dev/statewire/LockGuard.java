@@ -17,8 +17,6 @@ public final class LockGuard implements AutoCloseable {
   private final boolean outermost;
   /** The thread that took the lock; the only one that may close this guard. */
   private final Thread owner = Thread.currentThread();
-  /** When the outermost guard took the lock, if hold times are reported; otherwise 0. */
-  private final long acquiredAt;
   private boolean closed;
   /** Where a nested transactional scope started; null for other guards. */
   private Savepoint savepoint;
@@ -37,7 +35,6 @@ public final class LockGuard implements AutoCloseable {
   LockGuard(ReactiveContext context, boolean outermost) {
     this.context = context;
     this.outermost = outermost;
-    this.acquiredAt = outermost && context.reportsLockHoldTimes() ? System.nanoTime() : 0L;
   }
 
   /** {@return the context whose lock this guard holds; {@code null} for a block run in a constructor} */
@@ -87,13 +84,7 @@ public final class LockGuard implements AutoCloseable {
       return;
     }
     closed = true;
-    try {
-      context.exit();
-    } finally {
-      if (acquiredAt != 0L) {
-        context.checkLockHoldTime(System.nanoTime() - acquiredAt);
-      }
-    }
+    context.exit();
   }
 
   private void requireOwner(String what) {

@@ -111,12 +111,17 @@ public final class ReactiveContext implements AutoCloseable {
   /** While participants commit or roll back at the end of a session. */
   private boolean committing;
   private long effectCounter;
-  private ReactiveContext heldBefore;
 
   private final String name;
   private final ErrorHandler errorHandler;
   private final int maxEffectRounds;
-  private final Duration lockHoldThreshold;
+  /** Holds at least this long are reported ({@link LockWatchdog}); 0: never. */
+  final long lockHoldThresholdNanos;
+  /**
+   * Whether the {@linkplain LockWatchdog#JVM watchdog} watches this context's lock or need not
+   * (reports off, closed); an acquisition that sees false asks it to.
+   */
+  volatile boolean lockWatched;
   private volatile Executor executor;
   /** The default executor, once {@link #executor()} created it; guarded by this. */
   private ExecutorService ownedExecutor;
@@ -131,7 +136,8 @@ public final class ReactiveContext implements AutoCloseable {
         : "context-" + CONTEXT_COUNTER.incrementAndGet();
     this.errorHandler = builder.errorHandler != null ? builder.errorHandler : LOGGING_HANDLER;
     this.maxEffectRounds = builder.maxEffectRounds;
-    this.lockHoldThreshold = builder.lockHoldThreshold;
+    this.lockHoldThresholdNanos = saturatedNanos(builder.lockHoldThreshold);
+    this.lockWatched = lockHoldThresholdNanos == 0;
     this.executor = builder.executor;
     this.owned = global ? null : new ContextOwnership();
   }
@@ -587,6 +593,7 @@ public final class ReactiveContext implements AutoCloseable {
     } finally {
       exit();
     }
+    LockWatchdog.JVM.forget(this);
     Task.awaitAll(tasks, CLOSE_WAIT);
     ExecutorService pool;
     synchronized (this) {
@@ -626,8 +633,11 @@ public final class ReactiveContext implements AutoCloseable {
 
   private void acquired() {
     depth = 1;
+    if (!lockWatched) {
+      LockWatchdog.JVM.watch(this);
+    }
     if (this != GLOBAL) {
-      heldBefore = HELD.get();
+      // checkNoOtherContextHeld passed: this thread held no context, so exit sets HELD to null
       HELD.set(this);
     }
   }
@@ -649,22 +659,17 @@ public final class ReactiveContext implements AutoCloseable {
       committing = false;
       if (this != GLOBAL) {
         // set, not remove: removing clears the map entry's reference on every session end
-        HELD.set(heldBefore);
-        heldBefore = null;
+        HELD.set(null);
       }
       lock.unlock();
     }
   }
 
-  boolean reportsLockHoldTimes() {
-    return !lockHoldThreshold.isZero();
-  }
-
-  /** Reports a lock block or action that held the lock longer than the threshold. */
-  void checkLockHoldTime(long heldNanos) {
-    if (heldNanos > lockHoldThreshold.toNanos()) {
-      reportError("the lock of " + this,
-          new LockHeldTooLongException(this, heldNanos, lockHoldThreshold));
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
     }
   }
 
@@ -1056,10 +1061,14 @@ public final class ReactiveContext implements AutoCloseable {
     }
 
     /**
-     * Lock blocks and actions that hold the lock longer than this are reported to the error
-     * handler as {@link LockHeldTooLongException} (default 100 ms; zero turns reports off).
+     * Lock blocks, actions, batches and effect runs that hold the lock longer than this are
+     * reported to the error handler as {@link LockHeldTooLongException}, while they still hold
+     * it (default 100 ms; zero turns reports off). Holds are sampled, not timed: one shorter than
+     * this is never reported, one longer than this plus a sampling period (a quarter of the
+     * smallest threshold watched, between 1 and 250 ms) always is. Reports come from the daemon
+     * thread {@code statewire-lock-watchdog}, which runs only while a context uses its lock.
      *
-     * @param threshold the hold time above which a block is reported; zero turns reports off
+     * @param threshold the hold time above which a hold is reported; zero turns reports off
      * @return this builder
      */
     public Builder lockHoldThreshold(Duration threshold) {

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * writes on one shared object, as a Statewire lock block ({@code try (var self =
  * Statewire.lock(this)) { debits++; credits++; }}, committed to the fields' signals at the end),
  * as a generated action, and under a bare {@code ReentrantLock}. Operations per microsecond, all
- * threads together; choose the thread count with {@code -t}.
+ * threads together; choose the thread count with {@code -t}. The context has default settings
+ * ({@code lockHoldReports=default}: long holds reported) or lock-hold reports off ({@code off}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,14 +36,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Threads(4)
 public class LockBench {
+  /** {@code default}: the default lock-hold threshold; {@code off}: no lock-hold reports. */
+  @Param({"default", "off"})
+  public String lockHoldReports;
+
   private ReactiveLedger ledger;
   private PlainLedger plain;
 
-  /** One context with lock-hold reporting off, so the benchmark measures only the lock. */
+  /** One context, with default settings or with lock-hold reports off. */
   @Setup(Level.Trial)
   public void build() {
-    ReactiveContext context =
-        ReactiveContext.builder().name("lock-bench").lockHoldThreshold(Duration.ZERO).build();
+    ReactiveContext.Builder settings = ReactiveContext.builder().name("lock-bench");
+    if (lockHoldReports.equals("off")) {
+      settings.lockHoldThreshold(Duration.ZERO);
+    }
+    ReactiveContext context = settings.build();
     ledger = new ReactiveLedger(context);
     plain = new PlainLedger();
   }
