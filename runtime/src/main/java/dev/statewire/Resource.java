@@ -216,7 +216,9 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
           P currentParams;
           try {
             currentParams = context.untracked(params::peek);
-          } catch (RuntimeException paramsFailure) {
+          } catch (VirtualMachineError fatal) {
+            throw fatal;
+          } catch (Throwable paramsFailure) {
             return false;
           }
           if (currentParams == null) {
@@ -314,7 +316,9 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
     P newParams;
     try {
       newParams = params.get();
-    } catch (RuntimeException paramsFailure) {
+    } catch (VirtualMachineError fatal) {
+      throw fatal; // not a failure of the params: the settle loop hands it to the writer
+    } catch (Throwable paramsFailure) {
       context.untracked(
           () -> {
             fail(paramsFailure);
@@ -333,7 +337,7 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
         });
   }
 
-  private void fail(RuntimeException paramsFailure) {
+  private void fail(Throwable paramsFailure) {
     transition(ResourceStatus.ERROR, state.peek().storedValue(), paramsFailure);
     cancelCurrent();
   }

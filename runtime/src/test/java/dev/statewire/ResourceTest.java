@@ -189,6 +189,28 @@ class ResourceTest {
   }
 
   @Test
+  void paramsFailingWithAnErrorAlsoGoToError() {
+    Signal<Boolean> broken = ctx.signal(false);
+    Resource<Integer, String> r =
+        Resource.of(
+            ctx,
+            () -> {
+              if (broken.get()) {
+                throw new AssertionError("bad id");
+              }
+              return id.get();
+            },
+            loader);
+    loader.last().resolve("ann");
+    broken.set(true);
+    assertEquals(ERROR, r.status());
+    assertInstanceOf(AssertionError.class, r.error());
+    assertFalse(r.reload());
+    broken.set(false);
+    assertState(r, LOADING, ERROR, "ann");
+  }
+
+  @Test
   void reloadKeepsTheValueAndTellsTheLoaderWhatWasThere() {
     Resource<Integer, String> r = resource();
     loader.last().resolve("ann");
