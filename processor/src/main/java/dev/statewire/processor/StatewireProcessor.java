@@ -5,6 +5,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
 import dev.statewire.processor.analysis.BodyAnalyzer;
 import dev.statewire.processor.analysis.ClassAnalysis;
+import dev.statewire.processor.analysis.OverrideKind;
 import dev.statewire.processor.analysis.TreesProvider;
 import dev.statewire.processor.generation.ReactiveClassWriter;
 import dev.statewire.processor.model.AsyncDerivedMethods;
@@ -195,6 +196,15 @@ public final class StatewireProcessor extends AbstractProcessor {
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(declarations::validateMethod);
     lockRules.validateDeclarations(model);
     asyncDerived.validate(model);
+    declarations.validateOverriddenSignatures(
+        model,
+        model.methods().stream()
+            .filter(
+                m ->
+                    OverrideKind.of(
+                            analysis, m, processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+                        != OverrideKind.NONE)
+            .toList());
     boolean valid = diagnostics.errorCount() == errorsBefore;
     if (!model.isAbstract()) {
       writeGenerated(valid ? analysis : analyzer.withoutMembers(model), valid);

@@ -5,6 +5,7 @@ import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.ReactiveField;
 import dev.statewire.processor.model.Signatures;
 import dev.statewire.processor.model.StatewireAnnotations;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.Element;
@@ -219,6 +220,34 @@ public final class DeclarationValidator {
               field.declaringClass().getSimpleName().toString(),
               inaccessible.type().getSimpleName().toString(),
               inaccessible.why()));
+    }
+  }
+
+  /**
+   * SW103: each method the generated class overrides ({@code overridden}) names only types a
+   * subclass in the same package can name: its return, parameter and thrown types.
+   */
+  public void validateOverriddenSignatures(ReactiveClass model, List<ExecutableElement> overridden) {
+    TypeNames names = new TypeNames(elements, model);
+    for (ExecutableElement method : overridden) {
+      List<TypeMirror> named = new ArrayList<>();
+      named.add(method.getReturnType());
+      method.getParameters().forEach(p -> named.add(p.asType()));
+      named.addAll(method.getThrownTypes());
+      for (TypeMirror type : named) {
+        TypeNames.Inaccessible inaccessible = names.inaccessibleIn(type);
+        if (inaccessible != null) {
+          boolean declaredHere = method.getEnclosingElement().equals(model.element());
+          diagnostics.error(
+              declaredHere ? method : model.element(),
+              Messages.inaccessibleOverrideType(
+                  Signatures.of(method),
+                  method.getEnclosingElement().getSimpleName().toString(),
+                  inaccessible.type().getSimpleName().toString(),
+                  inaccessible.why()));
+          break;
+        }
+      }
     }
   }
 

@@ -97,6 +97,15 @@ public final class Messages {
         + " package-private or wider, or make the field final or static if it is not state.";
   }
 
+  // SW103: a method the generated class overrides names a type it cannot see
+
+  static String inaccessibleOverrideType(String method, String owner, String type, String why) {
+    return "[SW103] method " + method + " of " + owner + " names type " + type + ", which is "
+        + why + ", but the generated class must override the method (it reads or writes state)"
+        + " and so must name the type. Make " + type + " package-private or wider, or make "
+        + method + " private, final or static if it needs no tracking.";
+  }
+
   // SW201 / SW202 / SW204: writes and locks where they must not be
 
   static String backgroundWritesUnlocked(String method, String field) {
