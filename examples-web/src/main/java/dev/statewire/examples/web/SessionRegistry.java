@@ -74,7 +74,7 @@ final class SessionRegistry {
           + "A-Z a-z 0-9 _ -); POST /sessions for one");
     }
     TabSession session = sessions.get(token);
-    if (session == null) {
+    if (session == null || session.isClosed()) { // closed by expiry, perhaps not forgotten yet
       throw new HttpError(404, "no tab session " + token + ": it expired after "
           + idleTimeout.toSeconds() + " s idle, or the server restarted; POST /sessions for a new one");
     }
