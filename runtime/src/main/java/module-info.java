@@ -6,4 +6,5 @@
 module dev.statewire.runtime {
   exports dev.statewire;
   exports dev.statewire.support;
+  exports dev.statewire.codec;
 }
