@@ -91,7 +91,7 @@ public final class ReactiveContext implements AutoCloseable {
   int refreshDepth;
   /** Incremented on every signal change; lets unwatched computeds skip re-validation. */
   int globalVersion;
-  Link[] propagationStack = new Link[32];
+  WatchedLink[] propagationStack = new WatchedLink[32];
   private final EffectQueue queue = new EffectQueue();
   /** The signals this lock session wrote, so that writing a value back undoes the change. */
   final WriteJournal journal = new WriteJournal();
@@ -298,8 +298,7 @@ public final class ReactiveContext implements AutoCloseable {
    * @param body runs now and after each change to what it read
    */
   public Effect effect(Runnable body) {
-    Objects.requireNonNull(body, "body");
-    return Effect.start(this, cleanup -> body.run());
+    return Effect.start(this, Objects.requireNonNull(body, "body"));
   }
 
   /**
@@ -912,7 +911,7 @@ public final class ReactiveContext implements AutoCloseable {
     return stamp;
   }
 
-  Link[] growPropagationStack() {
+  WatchedLink[] growPropagationStack() {
     propagationStack = java.util.Arrays.copyOf(propagationStack, propagationStack.length * 2);
     return propagationStack;
   }
