@@ -231,8 +231,8 @@ final class BoundContext implements TransactionHook {
   }
 
   private void apply(Change change) {
-    if (objects.isEmpty() || change.version() <= version) {
-      return; // not bound yet (bind reads the whole state), or already applied
+    if (context.isClosed() || objects.isEmpty() || change.version() <= version) {
+      return; // closed, not bound yet (bind reads the whole state), or already applied
     }
     if (change.version() == version + 1) {
       applyApart(change.fields(), false);

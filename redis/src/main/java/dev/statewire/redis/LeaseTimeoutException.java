@@ -11,6 +11,7 @@ import java.time.Duration;
 public final class LeaseTimeoutException extends StatewireException {
   private static final long serialVersionUID = 1L;
 
+  /** The context's key. */
   private final String key;
 
   LeaseTimeoutException(String key, Duration timeout) {

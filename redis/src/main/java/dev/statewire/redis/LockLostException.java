@@ -12,7 +12,9 @@ import java.time.Duration;
 public final class LockLostException extends StatewireException {
   private static final long serialVersionUID = 1L;
 
+  /** The context's key. */
   private final String key;
+  /** How long the lease had been held. */
   private final Duration heldFor;
 
   LockLostException(String key, Duration heldFor, String why, Throwable cause) {

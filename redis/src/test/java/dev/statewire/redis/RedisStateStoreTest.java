@@ -237,6 +237,37 @@ class RedisStateStoreTest {
   }
 
   @Test
+  void redisRestartWithoutPersistenceIsSurvivedByTheLocalCopy() throws Exception {
+    try (RedisServerFixture restarted = RedisServerFixture.startNew()) {
+      TestCounter counter = boundCounter(store(restarted));
+      counter.increment();
+      counter.increment();
+      restarted.stop();
+      restarted.start(); // on the same port, with nothing in it
+
+      awaitTrue(() -> incrementedOnceReconnected(counter), "a block succeeds after the restart");
+
+      assertEquals(3, counter.count());
+      RedisClient client = RedisClient.create(restarted.uri());
+      try (StatefulRedisConnection<String, String> connection = client.connect()) {
+        assertEquals("3", connection.sync().hget(keys.state(), "counter.count"),
+            "the local copy was written back whole");
+      } finally {
+        client.shutdown();
+      }
+    }
+  }
+
+  private static boolean incrementedOnceReconnected(TestCounter counter) {
+    try {
+      counter.increment();
+      return true;
+    } catch (RedisUnavailableException notYet) {
+      return false; // Lettuce is still reconnecting; the block did not run
+    }
+  }
+
+  @Test
   void unboundObjectFailsOnItsFirstLockBlockNamingItsClass() {
     RedisStateStore store = store();
     ReactiveContext context = context(store);
