@@ -3,23 +3,33 @@ package dev.statewire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * A side effect that runs once when created, then again after each change to something it read.
  *
  * <p>Effects run synchronously on the writing thread, under the context's lock, when the
  * outermost batch (or write, or lock block) ends; each at most once per change, in creation
- * order, and never on a half-updated state. An exception thrown by one effect goes to the
- * context's {@link ErrorHandler} and does not stop the others (see {@link ReactiveContext} for
- * {@link VirtualMachineError}s). {@link #close()} runs the cleanups, unlinks the effect from
- * everything it read and drops its body, so that what the body captured can be collected; a
- * closed effect never runs again.
+ * order, and never on a half-updated state. An effect given an executor (its own, or the
+ * context's {@linkplain ReactiveContext.Builder#effectExecutor effect executor}) runs there
+ * instead, its first run too: see {@link #of(Executor, Runnable)}. An exception thrown by one
+ * effect goes to the context's {@link ErrorHandler} and does not stop the others (see {@link
+ * ReactiveContext} for {@link VirtualMachineError}s). {@link #close()} runs the cleanups,
+ * unlinks the effect from everything it read and drops its body, so that what the body captured
+ * can be collected; a closed effect never runs again.
  *
  * <p>An effect owns the effects and resources its body creates: they are closed before its next
  * run and when it closes (so an outer effect that re-runs does not pile up inner ones). Effects
  * created outside any effect belong to the running {@link EffectScope}, else to the context.
  */
 public final class Effect extends Subscriber implements AutoCloseable {
+  /**
+   * As an effect's executor: run it synchronously on the writing thread, in the commit, as
+   * effects without an executor do, also in a context that has an {@linkplain
+   * ReactiveContext.Builder#effectExecutor effect executor}.
+   */
+  public static final Executor SYNCHRONOUS = Runnable::run;
+
   /** Null once closed: a closed effect keeps nothing its body captured reachable. */
   private EffectBody body;
   private final Cleanup registrar = this::addCleanup;
@@ -33,6 +43,8 @@ public final class Effect extends Subscriber implements AutoCloseable {
   Effect ownedNext;
   /** What this effect's runs created; made on first use, disposed before each run and on close. */
   private Ownership children;
+  /** Where the runs go, for an effect flagged ON_EXECUTOR; null otherwise. */
+  EffectDispatch dispatch;
 
   private Effect(ReactiveContext ctx, EffectBody body) {
     super(ctx);
@@ -42,14 +54,16 @@ public final class Effect extends Subscriber implements AutoCloseable {
   }
 
   /**
-   * Creates and starts an effect in {@link ReactiveContext#current()}.
+   * Creates and starts an effect in {@link ReactiveContext#current()} (on the context's
+   * {@linkplain ReactiveContext.Builder#effectExecutor effect executor}, if it has one).
    *
    * @param body runs now and after each change to what it read
    * @return the started effect
    */
   public static Effect of(Runnable body) {
     Objects.requireNonNull(body, "body");
-    return start(ReactiveContext.current(), cleanup -> body.run());
+    ReactiveContext c = ReactiveContext.current();
+    return start(c, c.effectExecutor, cleanup -> body.run());
   }
 
   /**
@@ -59,22 +73,67 @@ public final class Effect extends Subscriber implements AutoCloseable {
    * @return the started effect
    */
   public static Effect of(EffectBody body) {
-    return start(ReactiveContext.current(), Objects.requireNonNull(body, "body"));
+    Objects.requireNonNull(body, "body");
+    ReactiveContext c = ReactiveContext.current();
+    return start(c, c.effectExecutor, body);
+  }
+
+  /**
+   * Creates an effect in {@link ReactiveContext#current()} whose runs, the first one included,
+   * happen on {@code executor} (a UI thread: {@code SwingUtilities::invokeLater}, {@code
+   * Platform::runLater}), never in the writer's commit. A commit that makes it stale only hands
+   * it to the executor, after the writer released the lock; when the executor gets to it, it
+   * takes the lock, and runs if something it read really changed since its last run. So it runs
+   * at most once however many commits it missed, reads the state committed when it runs, and
+   * runs after the effects of the same executor created before it that were stale at that time.
+   * Its writes are ordinary writes, committed when its run ends.
+   *
+   * <p>Executors are told apart by identity: keep the executor in a constant (each evaluation
+   * of a capturing lambda is a new executor). An effect closed before its queued run starts does
+   * not run; a run the executor rejects goes to the error handler (see {@link
+   * ReactiveContext.Builder#effectExecutor}). Never wait for the executor's thread while holding
+   * the context's lock (inside a batch, lock block or action): its runs need that lock.
+   *
+   * @param executor runs the effect's runs; {@link #SYNCHRONOUS} runs them in the commit
+   * @param body runs on {@code executor} soon, and after each change to what it read
+   * @return the effect, whose first run is queued on {@code executor}
+   */
+  public static Effect of(Executor executor, Runnable body) {
+    Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(body, "body");
+    return start(ReactiveContext.current(), executor, cleanup -> body.run());
+  }
+
+  /**
+   * As {@link #of(Executor, Runnable)}, with a body that can register cleanups.
+   *
+   * @param executor runs the effect's runs; {@link #SYNCHRONOUS} runs them in the commit
+   * @param body runs on {@code executor}; registers cleanups on its argument
+   * @return the effect, whose first run is queued on {@code executor}
+   */
+  public static Effect of(Executor executor, EffectBody body) {
+    Objects.requireNonNull(executor, "executor");
+    return start(ReactiveContext.current(), executor, Objects.requireNonNull(body, "body"));
   }
 
   /**
    * Creates and runs an effect. If creating it fails (the outermost exit settles, and a runaway
    * loop or a fatal error surfaces there), the effect is closed before the failure propagates:
-   * the caller never gets it, so nothing of it may stay subscribed.
+   * the caller never gets it, so nothing of it may stay subscribed. With an {@code executor}
+   * (null or {@link #SYNCHRONOUS}: none) the first run is only scheduled there.
    */
-  static Effect start(ReactiveContext ctx, EffectBody body) {
+  static Effect start(ReactiveContext ctx, Executor executor, EffectBody body) {
     ctx.enterUninterruptibly();
     Effect effect = null;
     try {
       try {
         ctx.requireOpen("creating an effect");
         effect = new Effect(ctx, body);
-        effect.run();
+        if (executor == null || executor == SYNCHRONOUS) {
+          effect.run();
+        } else {
+          EffectDispatch.start(effect, executor);
+        }
         if ((effect.flags & CLOSED) == 0) {
           ctx.adopt(effect);
         }
@@ -153,12 +212,30 @@ public final class Effect extends Subscriber implements AutoCloseable {
     }
   }
 
-  /** Runs the effect if a dependency really changed. Called from the context's queue. */
+  /**
+   * Runs the effect if a dependency really changed; one on an executor is scheduled there
+   * instead. Called from the context's queue.
+   */
   void runIfStale() {
     int f = flags &= ~QUEUED;
-    if ((f & CLOSED) != 0) {
+    if ((f & (CLOSED | ON_EXECUTOR)) != 0) {
+      if ((f & CLOSED) == 0) {
+        dispatch.schedule(this);
+      }
       return;
     }
+    runIfChanged(f);
+  }
+
+  /** Its executor's turn came: runs the effect if a dependency really changed. Lock held. */
+  void runDispatched() {
+    int f = flags &= ~QUEUED;
+    if ((f & CLOSED) == 0) {
+      runIfChanged(f);
+    }
+  }
+
+  private void runIfChanged(int f) {
     if ((f & DIRTY) == 0) {
       if ((f & PENDING) == 0) {
         return;
@@ -230,6 +307,9 @@ public final class Effect extends Subscriber implements AutoCloseable {
     Ownership o = owner;
     if (o != null) {
       o.release(this);
+    }
+    if (dispatch != null) {
+      dispatch.detach();
     }
     closeChildren();
     runCleanups();
