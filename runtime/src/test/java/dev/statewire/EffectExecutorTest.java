@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -331,7 +334,7 @@ class EffectExecutorTest {
     ui.reject(true);
     count.set(1);
     assertEquals(1, failures.size());
-    assertInstanceOf(java.util.concurrent.RejectedExecutionException.class, failures.get(0));
+    assertInstanceOf(RejectedExecutionException.class, failures.get(0));
     assertTrue(errors.get(0).contains("Effect 'label' (runs again after the next change"),
         errors.get(0));
     ui.reject(false);
@@ -353,6 +356,20 @@ class EffectExecutorTest {
     count.set(1);
     ui.runAll();
     assertEquals(List.of("old 0", "old 1", "new 1"), seen);
+  }
+
+  @Test
+  void aShutDownExecutorServiceRejectsTheFirstRunAndTheErrorHandlerHearsOfIt() {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    pool.shutdown();
+    Signal<Integer> count = ctx.signal(0);
+    ctx.effect(pool, count::get);
+    assertEquals(1, failures.size());
+    assertInstanceOf(RejectedExecutionException.class, failures.get(0));
+    assertTrue(errors.get(0).contains("(first run: goes with the next run on this executor)"),
+        errors.get(0));
+    count.set(1);
+    assertEquals(1, failures.size(), "it waits for the executor's next task, not for count");
   }
 
   @Test
