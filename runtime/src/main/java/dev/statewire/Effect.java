@@ -43,8 +43,6 @@ public final class Effect extends Subscriber implements AutoCloseable {
   Effect ownedNext;
   /** What this effect's runs created; made on first use, disposed before each run and on close. */
   private Ownership children;
-  /** Where the runs go, for an effect flagged ON_EXECUTOR; null otherwise. */
-  EffectDispatch dispatch;
 
   private Effect(ReactiveContext ctx, EffectBody body) {
     super(ctx);
@@ -220,7 +218,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
     int f = flags &= ~QUEUED;
     if ((f & (CLOSED | ON_EXECUTOR)) != 0) {
       if ((f & CLOSED) == 0) {
-        dispatch.schedule(this);
+        ((EffectDispatch.Body) body).dispatch.schedule(this);
       }
       return;
     }
@@ -308,13 +306,23 @@ public final class Effect extends Subscriber implements AutoCloseable {
     if (o != null) {
       o.release(this);
     }
-    if (dispatch != null) {
-      dispatch.detach();
+    if ((flags & ON_EXECUTOR) != 0) {
+      ((EffectDispatch.Body) body).dispatch.detach();
     }
     closeChildren();
     runCleanups();
     Graph.dropAll(this);
     body = null;
+  }
+
+  /**
+   * Lock held, on an effect just created: its runs go to {@code dispatch} from now on. The
+   * dispatch is kept in the body ({@link EffectDispatch.Body}), so that effects without an
+   * executor pay no field for it.
+   */
+  void runOn(EffectDispatch dispatch) {
+    body = new EffectDispatch.Body(dispatch, body);
+    flags |= ON_EXECUTOR | DIRTY;
   }
 
   /** Lock held. The ownership of what this effect's current run creates. */

@@ -74,8 +74,7 @@ final class EffectDispatch implements Runnable {
       all.add(dispatch);
     }
     dispatch.openEffects++;
-    effect.dispatch = dispatch;
-    effect.flags |= Node.ON_EXECUTOR | Node.DIRTY;
+    effect.runOn(dispatch);
     dispatch.schedule(effect);
   }
 
@@ -236,5 +235,21 @@ final class EffectDispatch implements Runnable {
   @Override
   public String toString() {
     return "the effects of " + ctx + " on " + executor;
+  }
+
+  /** The body of an effect on an executor: the user's body, and the dispatch its runs go to. */
+  static final class Body implements EffectBody {
+    final EffectDispatch dispatch;
+    private final EffectBody body;
+
+    Body(EffectDispatch dispatch, EffectBody body) {
+      this.dispatch = dispatch;
+      this.body = body;
+    }
+
+    @Override
+    public void run(Cleanup cleanup) {
+      body.run(cleanup);
+    }
   }
 }
