@@ -35,7 +35,7 @@ class StateCodecsPropertyTest {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 300)
   void everyValueRoundTripsExactly(@ForAll("samples") Sample sample) {
     String encoded = sample.codec().encode(sample.value());
     Object decoded = sample.codec().decode(encoded);
@@ -43,14 +43,14 @@ class StateCodecsPropertyTest {
     assertEquals(encoded, sample.codec().encode(decoded));
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 200)
   void aCorruptedEncodingDecodesOrFailsWithACodecException(
       @ForAll("samples") Sample sample, @ForAll("edits") Edit edit) {
     String corrupted = edit.applyTo(sample.codec().encode(sample.value()));
     decodeOrCodecException(sample.codec(), corrupted);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 200)
   void randomTextDecodesOrFailsWithACodecException(
       @ForAll("samples") Sample sample, @ForAll("jsonish") String text) {
     decodeOrCodecException(sample.codec(), text);
