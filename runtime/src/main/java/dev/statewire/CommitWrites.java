@@ -24,10 +24,18 @@ final class CommitWrites {
     size++;
   }
 
+  /** How many writes were handed over. */
+  int size() {
+    return size;
+  }
+
   /** Publishes every write handed over, then forgets them. */
   void publish(ReactiveContext ctx) {
     if (size == 0) {
       return;
+    }
+    if (ctx.spy != null) {
+      ctx.spy.committing(signals, values, size);
     }
     ctx.globalVersion++;
     for (int i = 0; i < size; i++) {

@@ -1,5 +1,9 @@
 package dev.statewire;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * A vertex of a context's dependency graph: a signal, a computed value or an effect.
  *
@@ -55,6 +59,28 @@ abstract class Node {
     return name != null
         ? kind() + " '" + name + "'"
         : kind() + "@" + Integer.toHexString(System.identityHashCode(this));
+  }
+
+  /** See {@link GraphNode#dependencies()}; a signal has none. */
+  public List<GraphNode> dependencies() {
+    return List.of();
+  }
+
+  /** See {@link GraphNode#subscribers()}. */
+  public final List<GraphNode> subscribers() {
+    ReactiveContext c = ctx;
+    c.enterUninterruptibly();
+    try {
+      List<GraphNode> nodes = new ArrayList<>();
+      for (Link link = subs; link != null; link = link.nextSub) {
+        if (link.sub instanceof GraphNode) {
+          nodes.add((GraphNode) link.sub);
+        }
+      }
+      return Collections.unmodifiableList(nodes);
+    } finally {
+      c.exit();
+    }
   }
 
   @Override
