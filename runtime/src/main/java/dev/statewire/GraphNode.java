@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * A node of a context's dependency graph, for debugging: a {@link Signal}, a {@link Computed} or
  * an {@link Effect}. {@code toString()} gives its kind, name and value, e.g. {@code Signal
- * 'TaskState.counter' = 3}, without computing anything.
+ * 'TaskState.counter' = 3}, without computing anything and without locking. {@link
+ * #dependencies()} and {@link #subscribers()} take the context's lock for their snapshot, so
+ * inside a batch, effect or lock block of another context they throw {@link
+ * ContextMismatchException}, like any use of the node there.
  */
 public sealed interface GraphNode permits Signal, Computed, Effect {
   /** {@return the name given with {@code named(...)}, or null} */

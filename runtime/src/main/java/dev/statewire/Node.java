@@ -61,12 +61,15 @@ abstract class Node {
         : kind() + "@" + Integer.toHexString(System.identityHashCode(this));
   }
 
-  /** See {@link GraphNode#dependencies()}; a signal has none. */
+  /** {@return what this node read in its last run: nothing, for a signal} */
   public List<GraphNode> dependencies() {
     return List.of();
   }
 
-  /** See {@link GraphNode#subscribers()}. */
+  /**
+   * {@return the nodes that watch this one (see {@link GraphNode#subscribers()}), a snapshot
+   * taken under the context's lock}
+   */
   public final List<GraphNode> subscribers() {
     ReactiveContext c = ctx;
     c.enterUninterruptibly();

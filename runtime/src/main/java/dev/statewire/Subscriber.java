@@ -15,7 +15,10 @@ abstract class Subscriber extends Node {
     super(ctx);
   }
 
-  /** See {@link GraphNode#dependencies()}. */
+  /**
+   * {@return what this node read in its last run, in reading order (see {@link
+   * GraphNode#dependencies()}), a snapshot taken under the context's lock}
+   */
   @Override
   public final List<GraphNode> dependencies() {
     ReactiveContext c = ctx;
