@@ -71,13 +71,23 @@ abstract class Node {
    * taken under the context's lock}
    */
   public final List<GraphNode> subscribers() {
+    return linked(false);
+  }
+
+  /**
+   * The nodes along this node's dependency links ({@code dependencies}, a subscriber's) or
+   * subscriber links, read under the context's lock.
+   */
+  final List<GraphNode> linked(boolean dependencies) {
     ReactiveContext c = ctx;
     c.enterUninterruptibly();
     try {
       List<GraphNode> nodes = new ArrayList<>();
-      for (Link link = subs; link != null; link = link.nextSub) {
-        if (link.sub instanceof GraphNode) {
-          nodes.add((GraphNode) link.sub);
+      Link link = dependencies ? ((Subscriber) this).deps : subs;
+      for (; link != null; link = dependencies ? link.nextDep : link.nextSub) {
+        Node node = dependencies ? link.dep : link.sub;
+        if (node instanceof GraphNode) {
+          nodes.add((GraphNode) node);
         }
       }
       return Collections.unmodifiableList(nodes);

@@ -1,7 +1,5 @@
 package dev.statewire;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** A node that reads others while it runs: a computed value or an effect. */
@@ -21,18 +19,6 @@ abstract class Subscriber extends Node {
    */
   @Override
   public final List<GraphNode> dependencies() {
-    ReactiveContext c = ctx;
-    c.enterUninterruptibly();
-    try {
-      List<GraphNode> nodes = new ArrayList<>();
-      for (Link link = deps; link != null; link = link.nextDep) {
-        if (link.dep instanceof GraphNode) {
-          nodes.add((GraphNode) link.dep);
-        }
-      }
-      return Collections.unmodifiableList(nodes);
-    } finally {
-      c.exit();
-    }
+    return linked(true);
   }
 }
