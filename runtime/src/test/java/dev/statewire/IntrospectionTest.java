@@ -97,6 +97,25 @@ class IntrospectionTest {
   }
 
   @Test
+  void describeListsAStateObjectsNodesWithTheirEdges() {
+    Counter counter = new Counter(ctx);
+    ctx.effect(() -> counter.countSignal.get()).named("watch");
+    counter.add(2);
+    assertEquals("Counter in ReactiveContext 'inspected'\n"
+        + "  fields\n"
+        + "    Signal 'Counter.count' = 2\n"
+        + "      read by: Effect 'watch'\n", Statewire.describe(counter));
+  }
+
+  @Test
+  void describeRefusesAPlainObject() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Statewire.describe("plain"));
+    assertEquals(true, e.getMessage().startsWith("Statewire.describe(...) needs a generated "
+        + "reactive object, but got a plain java.lang.String."), e.getMessage());
+  }
+
+  @Test
   void anUnnamedNodeShowsItsKindAndIdentity() {
     String text = ctx.signal("x").toString();
     assertEquals(true, text.matches("Signal@[0-9a-f]+ = x"), text);
