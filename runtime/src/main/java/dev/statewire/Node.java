@@ -33,6 +33,8 @@ abstract class Node {
    * stored in the flags' bits from {@link #JOURNAL_INDEX_SHIFT} up.
    */
   static final int JOURNALED = 1 << 8;
+  /** An effect whose body is an {@link EffectBody} (it takes a {@link Cleanup}). */
+  static final int TAKES_CLEANUP = 1 << 9;
   static final int JOURNAL_INDEX_SHIFT = 16;
   static final int JOURNAL_INDEX_MASK = -1 << JOURNAL_INDEX_SHIFT;
 
@@ -42,9 +44,11 @@ abstract class Node {
   int version;
   /** The tracking run that last recorded this node as a dependency (de-duplicates reads). */
   int trackStamp;
-  /** Subscribers that watch this node (effects, and computeds with an effect downstream). */
-  Link subs;
-  Link subsTail;
+  /**
+   * Subscribers that watch this node (effects, and computeds with an effect downstream); the
+   * first edge's {@code prevSub} is the last (see {@link WatchedLink}).
+   */
+  WatchedLink subs;
   String name;
 
   Node(ReactiveContext ctx) {
@@ -71,28 +75,23 @@ abstract class Node {
    * taken under the context's lock}
    */
   public final List<GraphNode> subscribers() {
-    return linked(false);
-  }
-
-  /**
-   * The nodes along this node's dependency links ({@code dependencies}, a subscriber's) or
-   * subscriber links, read under the context's lock.
-   */
-  final List<GraphNode> linked(boolean dependencies) {
     ReactiveContext c = ctx;
     c.enterUninterruptibly();
     try {
       List<GraphNode> nodes = new ArrayList<>();
-      Link link = dependencies ? ((Subscriber) this).deps : subs;
-      for (; link != null; link = dependencies ? link.nextDep : link.nextSub) {
-        Node node = dependencies ? link.dep : link.sub;
-        if (node instanceof GraphNode) {
-          nodes.add((GraphNode) node);
-        }
+      for (WatchedLink link = subs; link != null; link = link.nextSub) {
+        addIfGraphNode(nodes, link.sub);
       }
       return Collections.unmodifiableList(nodes);
     } finally {
       c.exit();
+    }
+  }
+
+  /** Adds {@code node} to {@code nodes} unless it is a runtime-internal node (tests have some). */
+  static void addIfGraphNode(List<GraphNode> nodes, Node node) {
+    if (node instanceof GraphNode) {
+      nodes.add((GraphNode) node);
     }
   }
 

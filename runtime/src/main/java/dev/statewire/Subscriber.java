@@ -1,5 +1,7 @@
 package dev.statewire;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** A node that reads others while it runs: a computed value or an effect. */
@@ -19,6 +21,16 @@ abstract class Subscriber extends Node {
    */
   @Override
   public final List<GraphNode> dependencies() {
-    return linked(true);
+    ReactiveContext c = ctx;
+    c.enterUninterruptibly();
+    try {
+      List<GraphNode> nodes = new ArrayList<>();
+      for (Link link = deps; link != null; link = link.nextDep) {
+        addIfGraphNode(nodes, link.dep);
+      }
+      return Collections.unmodifiableList(nodes);
+    } finally {
+      c.exit();
+    }
   }
 }
