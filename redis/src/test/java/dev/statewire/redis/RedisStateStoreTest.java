@@ -268,6 +268,58 @@ class RedisStateStoreTest {
   }
 
   @Test
+  void redisLostDuringABlockFailsItsCommitAsLeaseLostAndRollsBack() throws Exception {
+    try (RedisServerFixture doomed = RedisServerFixture.startNew()) {
+      TestCounter counter = boundCounter(store(doomed));
+      counter.increment();
+
+      assertThrows(LockLostException.class, () -> Statewire.lock(counter, () -> {
+        counter.count = 50;
+        doomed.stop();
+      }));
+
+      assertEquals(1, counter.count());
+      assertEquals(1, counter.count);
+    }
+  }
+
+  @Test
+  void watchdogKeepsTheLeaseOfABlockLongerThanItsTtl() {
+    RedisStateStore store = RedisStateStore.builder(server.uri())
+        .keyPrefix("test:")
+        .leaseTtl(Duration.ofSeconds(2))
+        .build();
+    closing.add(store);
+    TestCounter counter = boundCounter(store);
+    Statewire.lock(counter, () -> {
+      counter.count = 9;
+      long start = System.nanoTime();
+      int renewals = 0;
+      long last = redis.pttl(keys.lease());
+      // runs past twice the TTL, and until the watchdog extended the lease three times
+      while (renewals < 3 || System.nanoTime() - start < Duration.ofSeconds(4).toNanos()) {
+        long ttl = redis.pttl(keys.lease());
+        assertTrue(ttl > 0, "the lease is still held");
+        if (ttl > last) {
+          renewals++;
+        }
+        last = ttl;
+        sleepMillis(50);
+      }
+    });
+    assertEquals("9", redis.hget(keys.state(), "counter.count"));
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  @Test
   void unboundObjectFailsOnItsFirstLockBlockNamingItsClass() {
     RedisStateStore store = store();
     ReactiveContext context = context(store);
