@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Reflex's counter shared by two JVMs through Redis. Run it twice at the same time (two
- * terminals): each run binds the {@link TaskState} of key {@code session:demo}, adds 10 to the
+ * terminals): each run binds the {@link TaskState} of key {@code session:demo}, adds 20 to the
  * shared limit and runs the counting loop; the loops of both JVMs count the one counter, each
  * step a lock block fenced across the JVMs, and each JVM prints every commit, its own and the
  * other's (applied to its copy as an ordinary commit, so its effect runs).
@@ -20,8 +20,8 @@ import java.time.Duration;
 public final class SharedCounterDemo {
   /** The key both JVMs bind: one Reflex session. */
   static final String KEY = "session:demo";
-  /** How much each run adds to the limit. */
-  static final int STEPS = 10;
+  /** How much each run adds to the limit: 20 steps of Reflex's 500 ms, about 10 s alone. */
+  static final int STEPS = 20;
 
   private SharedCounterDemo() {}
 
@@ -31,7 +31,7 @@ public final class SharedCounterDemo {
     try (RedisStateStore store = RedisStateStore.connect(uri)) {
       ReactiveContext context = store.context(KEY);
       try (var state = store.bind(context, "counter", new ReactiveTaskState(
-          context, Duration.ofMillis(300), line -> System.out.println(me + line)))) {
+          context, Duration.ofMillis(500), line -> System.out.println(me + line)))) {
         try (var self = Statewire.lock(state)) { // the latest committed state, held across JVMs
           int from = state.isRunning() ? state.getMaxCounter() : state.getCounter();
           state.setMaxCounter(from + STEPS);
