@@ -8,6 +8,7 @@ import dev.statewire.Statewire;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The store's connections to Redis are killed while a lock block runs: its commit fails as a
- * lost lease, nothing of the block is applied in Redis or locally, and the store recovers.
+ * The store's connections to Redis are killed while a lock block runs ({@code CLIENT KILL}):
+ * even once the store has reconnected, the block's commit fails as a lost lease, nothing of the
+ * block is applied in Redis or locally, and the next block goes through.
  */
 class ConnectionLossTest {
   private static RedisServerFixture redis;
@@ -37,16 +39,21 @@ class ConnectionLossTest {
   void aBlockWhoseConnectionsAreKilledFailsAsLeaseLostAndAppliesNothing() {
     String uri = redis.uri();
     String key = Counters.freshKey("client-kill");
-    RedisClient admin = RedisClient.create(uri);
+    RedisClient adminClient = RedisClient.create(uri);
     try (RedisStateStore store = RedisStateStore.connect(uri);
-        StatefulRedisConnection<String, String> adminConnection = admin.connect()) {
+        StatefulRedisConnection<String, String> adminConnection = adminClient.connect()) {
       TestCounter counter = Counters.bind(store, key);
+      RedisCommands<String, String> admin = adminConnection.sync();
+      long storeConnections = otherClients(admin);
 
       LockLostException lost = assertThrows(LockLostException.class, () -> {
         try (var self = Statewire.lock(counter)) {
           counter.increment();
           // every client but this one: the store's commands and its replica reader
-          adminConnection.sync().clientKill(KillArgs.Builder.typeNormal());
+          admin.clientKill(KillArgs.Builder.typeNormal());
+          // the store reconnects by itself: the commit goes out on a new connection, and the
+          // lease is still there, but the block ran across a lost connection
+          awaitReconnected(admin, storeConnections);
           counter.setLabel("lost");
         }
       });
@@ -61,7 +68,23 @@ class ConnectionLossTest {
       }
       assertEquals(Counters.state(1, "after"), Counters.committed(uri, key));
     } finally {
-      admin.shutdown();
+      adminClient.shutdown();
+    }
+  }
+
+  /** {@return how many clients Redis has besides {@code admin}'s own connection} */
+  private static long otherClients(RedisCommands<String, String> admin) {
+    return admin.clientList().lines().filter(line -> !line.isBlank()).count() - 1;
+  }
+
+  private static void awaitReconnected(RedisCommands<String, String> admin, long clients)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (otherClients(admin) < clients) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the store did not reconnect within 30 s");
+      }
+      Thread.sleep(10);
     }
   }
 }
