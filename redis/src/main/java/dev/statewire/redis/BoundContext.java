@@ -37,8 +37,11 @@ final class BoundContext implements TransactionHook {
   private final Map<Object, FieldBinding<?>> bySignal = new IdentityHashMap<>();
   /** Each persisted field's JSON as Redis last had it, as far as this context knows. */
   private final Map<String, String> known = new HashMap<>();
-  /** The version of Redis's state the local copy holds. */
-  private long version;
+  /**
+   * The version of Redis's state the local copy holds. Written under the lock; volatile so that
+   * {@link #offer} can skip, without the lock, the commits this context made itself.
+   */
+  private volatile long version;
   /** An object was bound since the last commit: the next acquisition reads the whole state. */
   private boolean unsynced;
   /** The lease of the open transaction; null outside one. */
@@ -113,10 +116,6 @@ final class BoundContext implements TransactionHook {
         bySignal.remove(field.signal());
       }
     }
-  }
-
-  boolean hasBindings() {
-    return !objects.isEmpty();
   }
 
   // ---- transactions (under the context's lock) ----------------------------------------------
@@ -205,6 +204,9 @@ final class BoundContext implements TransactionHook {
 
   /** From the replica reader: another holder's commit; applied on the context's executor. */
   void offer(Change change) {
+    if (change.version() <= version) {
+      return; // this context's own commit, or one it already read under a lease
+    }
     arrived.add(change);
     if (draining.compareAndSet(false, true)) {
       try {

@@ -102,8 +102,9 @@ final class LeaseClient {
       reply = LuaScript.COMMIT.run(
           redis, new String[] {keys.lease(), keys.state(), keys.changes()}, args);
     } catch (RedisException e) {
-      throw new LockLostException(keys.key(), lease.heldFor(), "the commit could not be sent "
-          + "to Redis at " + settings.uri() + " (" + e.getMessage() + ")", e);
+      throw new LockLostException(keys.key(), lease.heldFor(), "the commit got no answer from "
+          + "Redis at " + settings.uri() + " (" + e.getMessage() + "); if Redis applied it "
+          + "anyway, this context catches up with it from the stream or at its next block", e);
     }
     if ((Long) reply.get(0) == 1) {
       return (Long) reply.get(1);

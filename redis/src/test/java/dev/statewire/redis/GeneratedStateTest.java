@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statewire.ReactiveContext;
+import dev.statewire.codec.MissingCodecException;
+import dev.statewire.codec.StateCodec;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,6 +64,55 @@ class GeneratedStateTest {
 
       replica.increment(); // the replica writes too: under the lease, from the latest state
       assertEquals(3, replica.count());
+    }
+  }
+
+  @Test
+  void fieldWithoutACodecFailsAtBindUnlessTheStoreHasOneForItsType() {
+    try (ReactiveContext context = first.context("session:timer")) {
+      MissingCodecException e = assertThrows(MissingCodecException.class,
+          () -> first.bind(context, "timer", new ReactiveTimer(context)));
+      assertTrue(e.getMessage().contains("timeout") && e.getMessage().contains("java.time.Duration"),
+          e.getMessage());
+    }
+    StateCodec<Duration> millis = new StateCodec<>() {
+      @Override
+      public String encode(Duration value) {
+        return Long.toString(value.toMillis());
+      }
+
+      @Override
+      public Duration decode(String encoded) {
+        return Duration.ofMillis(Long.parseLong(encoded));
+      }
+    };
+    try (RedisStateStore withCodec = RedisStateStore.builder(server.uri())
+            .keyPrefix("generated:").codec(Duration.class, millis).build();
+        ReactiveContext a = withCodec.context("session:timer");
+        ReactiveContext b = withCodec.context("session:timer")) {
+      ReactiveTimer timer = withCodec.bind(a, "timer", new ReactiveTimer(a));
+      timer.extend(Duration.ofSeconds(3));
+      ReactiveTimer other = withCodec.bind(b, "timer", new ReactiveTimer(b));
+      assertEquals(Duration.ofSeconds(3), other.timeout());
+    }
+  }
+
+  @Test
+  void leaseHeldElsewhereTimesOutTypedAndLeavesTheStateUnchanged() {
+    try (RedisStateStore impatient = RedisStateStore.builder(server.uri())
+            .keyPrefix("generated:").acquireTimeout(Duration.ofMillis(200)).build();
+        ReactiveContext context = impatient.context("session:busy")) {
+      ReactiveSessionState state = impatient.bind(context, "state", new ReactiveSessionState(context));
+      RedisClient client = RedisClient.create(server.uri());
+      try (StatefulRedisConnection<String, String> connection = client.connect()) {
+        connection.sync().set(ContextKeys.of("generated:", "session:busy").lease(), "other JVM",
+            SetArgs.Builder.px(Duration.ofMinutes(1).toMillis()));
+        LeaseTimeoutException e = assertThrows(LeaseTimeoutException.class, state::increment);
+        assertEquals("session:busy", e.key());
+        assertEquals(0, state.count());
+      } finally {
+        client.shutdown();
+      }
     }
   }
 

@@ -427,12 +427,7 @@ class RedisStateStoreTest {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
       }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for: " + what, e);
-      }
+      sleepMillis(10);
     }
   }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * A {@link Map}, in its iteration order. With {@code String} keys it is a JSON object keyed by
- * them ({@code {"a":1}}; a null key cannot be encoded); with keys of any other type, an array
- * of {@code [key, value]} pairs ({@code [[1,"one"],[2,"two"]]}), since JSON names are strings
- * only. Decoding gives a fresh, unmodifiable map that keeps the order, and refuses a key given
- * twice. Never null itself.
+ * them ({@code {"a":1}}); with keys of any other type, or with a null key, an array of {@code
+ * [key, value]} pairs ({@code [[1,"one"],[2,"two"]]}), since JSON names are strings only. A
+ * map with {@code String} keys decodes from either form. Decoding gives a fresh, unmodifiable
+ * map that keeps the order, and refuses a key given twice. Never null itself.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -33,7 +33,9 @@ final class MapCodec<K, V> extends JsonCodec<Map<K, V>> {
 
   @Override
   String expected() {
-    return named ? "an object (a Map with String keys)" : "an array of [key, value] pairs (a Map)";
+    return named
+        ? "an object, or an array of [key, value] pairs (a Map with String keys)"
+        : "an array of [key, value] pairs (a Map)";
   }
 
   @Override
@@ -41,32 +43,27 @@ final class MapCodec<K, V> extends JsonCodec<Map<K, V>> {
     if (value == null) {
       throw nullValue();
     }
-    out.append(named ? '{' : '[');
+    boolean asObject = named && !hasNullKey(value);
+    out.append(asObject ? '{' : '[');
     boolean first = true;
     for (Map.Entry<K, V> entry : value.entrySet()) {
       if (!first) {
         out.append(',');
       }
       first = false;
-      if (named) {
-        if (entry.getKey() == null) {
-          throw new CodecException(
-              "cannot encode a Map with a null key: a Map with String keys is a JSON object,"
-                  + " whose member names cannot be null");
-        }
+      if (asObject) {
         JsonWriter.string(out, (String) entry.getKey());
         out.append(':');
+        values.write(entry.getValue(), out);
       } else {
         out.append('[');
         keys.write(entry.getKey(), out);
         out.append(',');
-      }
-      values.write(entry.getValue(), out);
-      if (!named) {
+        values.write(entry.getValue(), out);
         out.append(']');
       }
     }
-    out.append(named ? '}' : ']');
+    out.append(asObject ? '}' : ']');
   }
 
   @Override
@@ -75,10 +72,11 @@ final class MapCodec<K, V> extends JsonCodec<Map<K, V>> {
     if (named && json instanceof JsonObject object) {
       for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
         String step = memberStep(member.getKey());
-        map.put(readAt(keys, new JsonValue.JsonString(member.getKey()), step),
+        map.put(
+            readAt(keys, new JsonValue.JsonString(member.getKey()), step),
             readAt(values, member.getValue(), step));
       }
-    } else if (!named && json instanceof JsonArray array) {
+    } else if (json instanceof JsonArray array) {
       for (int i = 0; i < array.elements().size(); i++) {
         try {
           readPair(array.elements().get(i), map);
@@ -90,6 +88,16 @@ final class MapCodec<K, V> extends JsonCodec<Map<K, V>> {
       throw mismatch(json);
     }
     return Collections.unmodifiableMap(map);
+  }
+
+  /** Whether {@code map} has a null key (asked by iterating: {@code Map.of()} refuses the question). */
+  private static boolean hasNullKey(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (key == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads one {@code [key, value]} pair into {@code map}. */

@@ -22,8 +22,8 @@ import java.util.function.Function;
  * {@code null}. Elements, keys and values of collections follow their own codec.
  *
  * <p><b>Collections.</b> A {@code List} or {@code Set} is a JSON array; a {@code Map} with
- * {@code String} keys ({@link #STRING} as key codec) a JSON object, any other {@code Map} an
- * array of {@code [key, value]} pairs. Decoded collections are fresh and unmodifiable and keep
+ * {@code String} keys ({@link #STRING} as key codec) a JSON object (or, if it has a null key,
+ * an array of pairs), any other {@code Map} an array of {@code [key, value]} pairs. Decoded collections are fresh and unmodifiable and keep
  * the encoded order; a set or map given the same element or key twice is refused.
  */
 public final class StateCodecs {
@@ -125,7 +125,8 @@ public final class StateCodecs {
 
   /**
    * {@return the codec of a {@code Map}, or null}: a JSON object if {@code keys} is {@link
-   * #STRING}, else an array of {@code [key, value]} pairs
+   * #STRING} (an array of pairs for a map with a null key), else an array of {@code [key,
+   * value]} pairs
    *
    * @param keys the codec of the keys
    * @param values the codec of the values

@@ -40,6 +40,7 @@ public final class StateField<T> {
    * @param codec encodes and decodes the field's values
    * @param committed the signal holding the field's committed value
    * @param writer assigns the field as an action (see {@link #write})
+   * @param <T> the field's (boxed) type
    */
   public static <T> StateField<T> of(
       String name,
@@ -53,6 +54,12 @@ public final class StateField<T> {
   /**
    * {@return a field whose type has no generated or declared codec}; a store supplies one by type
    * or refuses to bind the object, naming the field
+   *
+   * @param name the field's name in its class
+   * @param typeName the field's declared type, as written in source with qualified names
+   * @param committed the signal holding the field's committed value
+   * @param writer assigns the field as an action (see {@link #write})
+   * @param <T> the field's (boxed) type
    */
   public static <T> StateField<T> withoutCodec(
       String name, String typeName, ReadableSignal<T> committed, Consumer<? super T> writer) {
