@@ -11,8 +11,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,22 +20,10 @@ import org.junit.jupiter.api.Timeout;
  * block is applied in Redis or locally, and the next block goes through.
  */
 class ConnectionLossTest {
-  private static RedisServerFixture redis;
-
-  @BeforeAll
-  static void startRedis() throws IOException {
-    redis = RedisServerFixture.startNew();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
-  void aBlockWhoseConnectionsAreKilledFailsAsLeaseLostAndAppliesNothing() {
-    String uri = redis.uri();
+  void aBlockWhoseConnectionsAreKilledFailsAsLeaseLostAndAppliesNothing() throws IOException {
+    String uri = SharedRedis.uri();
     String key = Counters.freshKey("client-kill");
     RedisClient adminClient = RedisClient.create(uri);
     try (RedisStateStore store = RedisStateStore.connect(uri);

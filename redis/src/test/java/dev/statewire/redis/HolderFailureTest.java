@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statewire.Statewire;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,23 +20,11 @@ class HolderFailureTest {
   /** The worker's lease: short, so the tests wait little for it to expire. */
   private static final Duration WORKER_LEASE = Duration.ofSeconds(2);
   private static final Duration PATIENCE = Duration.ofMinutes(1);
-  private static RedisServerFixture redis;
-
-  @BeforeAll
-  static void startRedis() throws IOException {
-    redis = RedisServerFixture.startNew();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void aHolderKilledMidBlockLeavesNothingAndTheNextHolderProceedsOnceItsLeaseExpires()
       throws Exception {
-    String uri = redis.uri();
+    String uri = SharedRedis.uri();
     String key = Counters.freshKey("killed-holder");
     try (RedisStateStore store = RedisStateStore.connect(uri)) {
       TestCounter counter = Counters.bind(store, key);
@@ -62,7 +47,7 @@ class HolderFailureTest {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void aHolderPausedPastItsLeaseIsRefusedByTheFenceWhenItResumes() throws Exception {
-    String uri = redis.uri();
+    String uri = SharedRedis.uri();
     String key = Counters.freshKey("paused-holder");
     try (RedisStateStore store = RedisStateStore.connect(uri)) {
       TestCounter counter = Counters.bind(store, key);

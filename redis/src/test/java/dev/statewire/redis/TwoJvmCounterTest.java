@@ -3,11 +3,8 @@ package dev.statewire.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.statewire.Statewire;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,22 +14,10 @@ import org.junit.jupiter.api.Timeout;
  */
 class TwoJvmCounterTest {
   private static final int PER_JVM = 10_000;
-  private static RedisServerFixture redis;
-
-  @BeforeAll
-  static void startRedis() throws IOException {
-    redis = RedisServerFixture.startNew();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void twoJvmsIncrementingOneCounterTenThousandTimesEachEndAtTwentyThousand() throws Exception {
-    String uri = redis.uri();
+    String uri = SharedRedis.uri();
     String key = Counters.freshKey("two-jvms");
     try (RedisStateStore store = RedisStateStore.connect(uri)) {
       TestCounter counter = Counters.bind(store, key);
