@@ -140,8 +140,8 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
    * The fields a store persists, in declaration order: {@code core}, {@code tasks},
    * {@code state}, {@code sizes}, {@code current}. Writing one through
    * {@code StateField.write} is an action: inside a lock block it is committed with the
-   * block. Field {@code sizes} has no codec (? extends java.lang.Number is a wildcard, in
-   * java.util.List<? extends java.lang.Number>): a store must be given one for its type.
+   * block. Field {@code sizes} has no codec: a store must be given one for
+   * {@code java.util.List<? extends java.lang.Number>}.
    */
   @Override
   public List<StateField<?>> stateFields() {

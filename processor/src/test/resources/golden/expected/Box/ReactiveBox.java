@@ -104,9 +104,9 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   /**
    * The fields a store persists, in declaration order: {@code value}, {@code history},
    * {@code weight}. Writing one through {@code StateField.write} is an action: inside a lock
-   * block it is committed with the block. Field {@code value} has no codec (T is a type
-   * variable): a store must be given one for its type. Field {@code history} has no codec (T
-   * is a type variable, in java.util.List<T>): a store must be given one for its type.
+   * block it is committed with the block. Field {@code value} has no codec: a store must be
+   * given one for {@code T}. Field {@code history} has no codec: a store must be given one
+   * for {@code java.util.List<T>}.
    */
   @Override
   public List<StateField<?>> stateFields() {

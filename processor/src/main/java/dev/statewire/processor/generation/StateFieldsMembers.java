@@ -43,7 +43,8 @@ final class StateFieldsMembers {
   private final List<FieldSpec> constants = new ArrayList<>();
   /** The codec expression of each persisted field that has a codec. */
   private final Map<ReactiveField, CodeBlock> fieldCodecs = new HashMap<>();
-  private final Map<ReactiveField, String> missing = new HashMap<>();
+  /** The persisted fields without a codec. */
+  private final Set<ReactiveField> missing = new HashSet<>();
 
   StateFieldsMembers(GenerationTarget target) {
     this.target = target;
@@ -51,8 +52,8 @@ final class StateFieldsMembers {
     this.taken = new HashSet<>(MemberNames.memberNamesOf(target.hierarchy()));
     for (ReactiveField field : persisted()) {
       CodecPlan plan = codecs.planFor(target.model(), field);
-      if (plan instanceof CodecPlan.None none) {
-        missing.put(field, none.reason());
+      if (plan instanceof CodecPlan.None) {
+        missing.add(field);
       } else {
         fieldCodecs.put(field, codec(plan));
       }
@@ -81,14 +82,14 @@ final class StateFieldsMembers {
               ? CodeBlock.of(
                   "$T.withoutCodec($S,$W$S,$W$N,\n$>$>$L$<$<)",
                   RuntimeNames.STATE_FIELD,
-                  field.name(),
+                  storedName(field),
                   field.type().toString(),
                   signal,
                   writer)
               : CodeBlock.of(
                   "$T.of($S,$W$S,$W$L,$W$N,\n$>$>$L$<$<)",
                   RuntimeNames.STATE_FIELD,
-                  field.name(),
+                  storedName(field),
                   field.type().toString(),
                   codec,
                   signal,
@@ -118,7 +119,7 @@ final class StateFieldsMembers {
     text.append(
         persisted.isEmpty()
             ? ": none."
-            : ": " + persisted.stream().map(f -> "{@code " + f.name() + "}")
+            : ": " + persisted.stream().map(f -> "{@code " + storedName(f) + "}")
                 .collect(Collectors.joining(", ")) + ".");
     text.append(
         " Writing one through {@code StateField.write} is an action: inside a lock block it"
@@ -135,15 +136,23 @@ final class StateFieldsMembers {
           .append(" transient: reactive, but not persisted.");
     }
     for (ReactiveField field : persisted) {
-      if (missing.containsKey(field)) {
+      if (missing.contains(field)) {
         text.append(" Field {@code ")
-            .append(field.name())
-            .append("} has no codec (")
-            .append(missing.get(field))
-            .append("): a store must be given one for its type.");
+            .append(storedName(field))
+            .append("} has no codec: a store must be given one for {@code ")
+            .append(field.type())
+            .append("}.");
       }
     }
     return text.toString();
+  }
+
+  /**
+   * The field's name for a store: {@code count}, or {@code Base.count} when another field of the
+   * hierarchy has the same name (a field hidden by a subclass's), so that names are unique.
+   */
+  private String storedName(ReactiveField field) {
+    return target.hierarchy().isNameShared(field.element()) ? target.nodeName(field) : field.name();
   }
 
   private List<ReactiveField> persisted() {
