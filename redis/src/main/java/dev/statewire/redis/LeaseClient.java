@@ -24,6 +24,8 @@ final class LeaseClient {
   private final StoreSettings settings;
   private final String storeId;
   private final AtomicLong tokens = new AtomicLong();
+  /** How many times the connection dropped; a lease taken before a drop cannot commit. */
+  private final AtomicLong disconnects = new AtomicLong();
 
   LeaseClient(RedisCommands<String, String> redis, StoreSettings settings, String storeId) {
     this.redis = redis;
@@ -54,7 +56,7 @@ final class LeaseClient {
       List<Object> reply = call(keys, "take the lease",
           () -> LuaScript.ACQUIRE.run(redis, scriptKeys, token, leaseTtl, known, idleTtl));
       if ((Long) reply.get(0) == 1) {
-        Lease lease = new Lease(keys, token, (Long) reply.get(1));
+        Lease lease = new Lease(keys, token, (Long) reply.get(1), disconnects.get());
         long version = (Long) reply.get(2);
         return new Acquired(lease, version, reply.size() > 3 ? asMap(reply.get(3)) : null);
       }
@@ -72,11 +74,18 @@ final class LeaseClient {
    * Commits {@code changes} (hash field to JSON) under {@code lease} and releases it.
    *
    * @return the version Redis now holds
-   * @throws LockLostException if the lease or its fence is no longer current, or the
-   *     connection failed (the commit may then have reached Redis: replicas converge on it)
+   * @throws LockLostException if the lease or its fence is no longer current, the connection
+   *     dropped since the lease was taken, or it failed during the commit (the commit may then
+   *     have reached Redis: replicas converge on it)
    */
   long commit(Lease lease, long knownVersion, Map<String, String> changes) {
     ContextKeys keys = lease.keys;
+    if (lease.disconnects != disconnects.get()) {
+      release(lease);
+      throw new LockLostException(keys.key(), lease.heldFor(), "the connection to Redis at "
+          + settings.uri() + " was lost during the block (the store has reconnected since, but "
+          + "a block commits only on the connection it took its lease on)", null);
+    }
     String[] args = new String[5 + 2 * changes.size()];
     args[0] = lease.token;
     args[1] = lease.fence;
@@ -104,6 +113,11 @@ final class LeaseClient {
         ? "it expired or another holder took it"
         : "a newer holder took a fencing token since (a failover or an expired lease)";
     throw new LockLostException(keys.key(), lease.heldFor(), why, null);
+  }
+
+  /** The connection dropped: leases taken before cannot commit ({@link #commit}). */
+  void connectionLost() {
+    disconnects.incrementAndGet();
   }
 
   /** Releases {@code lease} if it is still held; a failure only leaves it to expire. */

@@ -4,6 +4,8 @@ import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
 import dev.statewire.codec.StateCodec;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -76,6 +78,12 @@ public final class RedisStateStore implements AutoCloseable {
           + ": " + e.getMessage() + ". Check that Redis runs and that the URI is right.", e);
     }
     this.leases = new LeaseClient(connection.sync(), settings, UUID.randomUUID().toString());
+    connection.addListener(new RedisConnectionStateListener() {
+      @Override
+      public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+        leases.connectionLost(); // blocks running now fail as lease-lost, even once reconnected
+      }
+    });
     this.renewer = new LeaseRenewer(leases, settings.leaseTtl());
   }
 
