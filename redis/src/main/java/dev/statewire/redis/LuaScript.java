@@ -40,13 +40,18 @@ enum LuaScript {
    * then (if there are changes) appends them to the stream, writes them with the next version,
    * deletes the lease and refreshes the idle TTLs. Nothing is written unless both checks pass.
    * KEYS: lease, state, changes. ARGV: token, fence, caller's version, idle TTL ms, stream
-   * length, then field/value pairs. Returns {1, version} or {0, 'owner' | 'fence'}.
+   * length, then field/value pairs. Returns {1, version} or {0, 'owner' | 'state' | 'fence'}
+   * ('state': the state hash is gone, so its fence cannot be checked).
    */
   COMMIT("""
       if redis.call('GET', KEYS[1]) ~= ARGV[1] then
         return {0, 'owner'}
       end
-      if redis.call('HGET', KEYS[2], '@fence') ~= ARGV[2] then
+      local fence = redis.call('HGET', KEYS[2], '@fence')
+      if not fence then
+        return {0, 'state'}
+      end
+      if tonumber(fence) ~= tonumber(ARGV[2]) then
         return {0, 'fence'}
       end
       local version = tonumber(redis.call('HGET', KEYS[2], '@version') or '0')
@@ -74,9 +79,14 @@ enum LuaScript {
       return 0
       """),
 
-  /** Extends the lease if the caller owns it. KEYS: lease. ARGV: token, TTL ms. Returns 1 or 0. */
+  /**
+   * Extends the lease if the caller owns it, and the state's idle TTL with it, so that a block
+   * longer than the idle TTL does not see its state expire under it. KEYS: lease, state. ARGV:
+   * token, lease TTL ms, idle TTL ms. Returns 1 or 0.
+   */
   RENEW("""
       if redis.call('GET', KEYS[1]) == ARGV[1] then
+        redis.call('PEXPIRE', KEYS[2], ARGV[3])
         return redis.call('PEXPIRE', KEYS[1], ARGV[2])
       end
       return 0

@@ -84,7 +84,7 @@ public final class RedisStateStore implements AutoCloseable {
         leases.connectionLost(); // blocks running now fail as lease-lost, even once reconnected
       }
     });
-    this.renewer = new LeaseRenewer(leases, settings.leaseTtl());
+    this.renewer = new LeaseRenewer(leases, settings.leaseTtl(), settings.idleTtl());
   }
 
   /**

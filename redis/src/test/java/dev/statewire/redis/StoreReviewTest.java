@@ -1,0 +1,169 @@
+package dev.statewire.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statewire.ReactiveContext;
+import dev.statewire.Statewire;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Regression tests of a review that tried to break the store as a user would. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class StoreReviewTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final AtomicInteger KEYS = new AtomicInteger();
+
+  private static String uri;
+  private static RedisClient rawClient;
+  private static StatefulRedisConnection<String, String> rawConnection;
+  private static RedisCommands<String, String> redis;
+
+  private final String key = "review:" + KEYS.incrementAndGet();
+  private final ContextKeys keys = ContextKeys.of("review:", key);
+
+  @BeforeAll
+  static void connect() throws Exception {
+    uri = SharedRedis.uri();
+    rawClient = RedisClient.create(uri);
+    rawConnection = rawClient.connect();
+    redis = rawConnection.sync();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    rawConnection.close();
+    rawClient.shutdown();
+  }
+
+  private static RedisStateStore.Builder builder() {
+    return RedisStateStore.builder(uri).keyPrefix("review:").acquireTimeout(WAIT);
+  }
+
+  @Test
+  void blockLongerThanTheIdleTtlKeepsItsStateAndCommits() {
+    // the state hash used to expire under a block that outlived the idle TTL: its commit was
+    // then refused as a fencing failure and the whole state was gone from Redis
+    try (RedisStateStore store = builder().idleTtl(Duration.ofSeconds(1)).build()) {
+      ReactiveContext context = store.context(key);
+      TestCounter counter = store.bind(context, "counter", new TestCounter(context));
+      counter.setLabel("kept");
+      Statewire.lock(counter, () -> {
+        counter.count = 5;
+        sleepMillis(2_500);
+      });
+      assertEquals("5", redis.hget(keys.state(), "counter.count"));
+      assertEquals("\"kept\"", redis.hget(keys.state(), "counter.label"));
+      context.close();
+    }
+  }
+
+  @Test
+  void commitOnAStateThatVanishedIsRefusedNamingWhy() {
+    try (RedisStateStore store = builder().build()) {
+      ReactiveContext context = store.context(key);
+      TestCounter counter = store.bind(context, "counter", new TestCounter(context));
+      LockLostException lost = assertThrows(LockLostException.class,
+          () -> Statewire.lock(counter, () -> {
+            counter.count = 3;
+            redis.del(keys.state()); // a FLUSHALL, say, while the lease is held
+          }));
+      assertTrue(lost.getMessage().contains("the state expired from Redis or was deleted"),
+          lost.getMessage());
+      assertFalse(lost.mayHaveCommitted());
+      assertEquals(0, counter.count());
+      context.close();
+    }
+  }
+
+  @Test
+  void commitWhoseReplyWasLostSaysItMayHaveCommittedAndTheContextConverges() {
+    try (RedisStateStore store = builder().commandTimeout(Duration.ofSeconds(1)).build()) {
+      ReactiveContext context = store.context(key);
+      TestCounter counter = store.bind(context, "counter", new TestCounter(context));
+      LockLostException lost = assertThrows(LockLostException.class,
+          () -> Statewire.lock(counter, () -> {
+            counter.count = 7;
+            // Redis runs the commit only after the store's command timed out: its reply is lost
+            redis.clientPause(4_000);
+          }));
+      assertTrue(lost.mayHaveCommitted());
+      assertTrue(lost.getMessage().contains("Redis may have applied the commit"),
+          lost.getMessage());
+      assertTrue(lost.getMessage().contains("'" + key + "'"), lost.getMessage());
+      assertEquals(0, counter.count, "rolled back locally");
+      awaitTrue(() -> "7".equals(redis.hget(keys.state(), "counter.count")),
+          "Redis ran the commit once the pause ended");
+      awaitTrue(() -> counter.count() == 7, "the context converges on Redis's state");
+      context.close();
+    }
+  }
+
+  @Test
+  void closedStoreLeavesNoThreadBehind() {
+    Set<Thread> before = liveThreads();
+    RedisStateStore store = builder().build();
+    ReactiveContext context = store.context(key);
+    TestCounter counter = store.bind(context, "counter", new TestCounter(context));
+    ReactiveContext replicaContext = store.context(key);
+    TestCounter replica = store.bind(replicaContext, "counter", new TestCounter(replicaContext));
+    counter.increment();
+    awaitTrue(() -> replica.count() == 1, "the replica applied the commit");
+    assertFalse(newThreads(before).isEmpty(), "the store runs threads while open");
+
+    context.close();
+    replicaContext.close();
+    store.close();
+
+    awaitTrue(() -> newThreads(before).isEmpty(),
+        "every thread the store started ends after close(): still alive " + newThreads(before));
+  }
+
+  private static Set<Thread> liveThreads() {
+    return new HashSet<>(Thread.getAllStackTraces().keySet());
+  }
+
+  /** Threads alive now that were not before, but the JVM's shared pools. */
+  private static List<String> newThreads(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !before.contains(t))
+        .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool"))
+        .map(Thread::getName)
+        .sorted()
+        .collect(Collectors.toList());
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
+      }
+      sleepMillis(10);
+    }
+  }
+}
