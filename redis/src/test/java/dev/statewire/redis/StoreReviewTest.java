@@ -115,6 +115,34 @@ class StoreReviewTest {
   }
 
   @Test
+  void nestedBlockAndActionsOnTwoBoundObjectsAreOneCommitOfTwoRoundTrips() {
+    try (RedisStateStore store = builder().build()) {
+      ReactiveContext context = store.context(key);
+      TestCounter first = store.bind(context, "first", new TestCounter(context));
+      TestCounter second = store.bind(context, "second", new TestCounter(context));
+      first.increment(); // scripts are known to Redis from here on
+      long entries = redis.xlen(keys.changes());
+      redis.configResetstat();
+
+      Statewire.lock(first, () -> {
+        first.count = 10;
+        Statewire.lock(first, () -> first.label = "nested");
+        second.increment();
+        Statewire.lock(second, () -> second.label = "both");
+      });
+
+      String stats = redis.info("commandstats");
+      assertTrue(stats.contains("cmdstat_evalsha:calls=2,"), stats);
+      assertEquals(entries + 1, redis.xlen(keys.changes()), "one stream entry for the block");
+      assertEquals("10", redis.hget(keys.state(), "first.count"));
+      assertEquals("\"nested\"", redis.hget(keys.state(), "first.label"));
+      assertEquals("1", redis.hget(keys.state(), "second.count"));
+      assertEquals("\"both\"", redis.hget(keys.state(), "second.label"));
+      context.close();
+    }
+  }
+
+  @Test
   void closedStoreLeavesNoThreadBehind() {
     Set<Thread> before = liveThreads();
     RedisStateStore store = builder().build();
