@@ -53,8 +53,13 @@ final class LeaseRenewer implements AutoCloseable {
     }
   }
 
+  /** Stops renewing and releases the leases of running blocks: their commits are refused. */
   @Override
   public void close() {
     timer.shutdownNow();
+    for (Lease lease : leases) {
+      client.release(lease);
+    }
+    leases.clear();
   }
 }

@@ -92,7 +92,7 @@ class InterleavedLockBlocksPropertyTest {
     return step.list().ofMinSize(1).ofMaxSize(12);
   }
 
-  @Property(tries = 40)
+  @Property(tries = 100)
   void everyContextConvergesOnExactlyTheAcceptedBlocks(@ForAll("steps") List<Step> steps) {
     String key = "interleaved:" + KEYS.incrementAndGet();
     ContextKeys keys = ContextKeys.of("prop:", key);

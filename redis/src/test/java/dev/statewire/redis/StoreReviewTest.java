@@ -143,6 +143,27 @@ class StoreReviewTest {
   }
 
   @Test
+  void closingTheStoreDuringABlockReleasesItsLeaseAndRefusesItsCommit() {
+    // the commit used to fail on the closed connection, leaving the lease to its TTL and
+    // blaming a lost connection "reconnected since"
+    RedisStateStore store = builder().build();
+    ReactiveContext context = store.context(key);
+    TestCounter counter = store.bind(context, "counter", new TestCounter(context));
+    LockLostException lost = assertThrows(LockLostException.class,
+        () -> Statewire.lock(counter, () -> {
+          counter.count = 4;
+          store.close();
+        }));
+    assertTrue(lost.getMessage().contains("was closed during the block"), lost.getMessage());
+    assertFalse(lost.mayHaveCommitted());
+    assertEquals(0, redis.exists(keys.lease()), "the lease was released, not left to its TTL");
+    assertEquals("0", redis.hget(keys.state(), "counter.count"));
+    assertEquals(0, counter.count());
+    assertThrows(IllegalStateException.class, counter::increment);
+    context.close();
+  }
+
+  @Test
   void closedStoreLeavesNoThreadBehind() {
     Set<Thread> before = liveThreads();
     RedisStateStore store = builder().build();
