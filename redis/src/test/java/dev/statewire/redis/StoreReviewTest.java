@@ -144,8 +144,8 @@ class StoreReviewTest {
 
   @Test
   void closingTheStoreDuringABlockReleasesItsLeaseAndRefusesItsCommit() {
-    // the commit used to fail on the closed connection, leaving the lease to its TTL and
-    // blaming a lost connection "reconnected since"
+    // the commit used to fail with Netty's untyped IllegalStateException ("cannot be started
+    // once stopped") on the shut-down client, leaving the lease to its TTL
     RedisStateStore store = builder().build();
     ReactiveContext context = store.context(key);
     TestCounter counter = store.bind(context, "counter", new TestCounter(context));
