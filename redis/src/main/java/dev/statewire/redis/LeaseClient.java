@@ -33,18 +33,23 @@ final class LeaseClient {
     this.storeId = storeId;
   }
 
-  /** What an acquisition brought: the lease, Redis's version, and its state if newer. */
-  record Acquired(Lease lease, long version, Map<String, String> state) {}
+  /**
+   * What an acquisition brought: the lease, Redis's version, the state's incarnation, and the
+   * state if newer than the caller's or of another incarnation.
+   */
+  record Acquired(Lease lease, long version, String epoch, Map<String, String> state) {}
 
   /**
    * Takes the lease on {@code keys}, retrying with backoff while another holder has it.
    *
    * @param knownVersion the caller's version: the state comes back only if Redis is newer;
    *     -1 to always get it
+   * @param knownEpoch the incarnation of the state the caller's copy is of, "" if none: the
+   *     state comes back if Redis's is another
    * @throws LeaseTimeoutException if the lease stayed taken for the whole acquire timeout
    * @throws RedisUnavailableException if Redis cannot be reached
    */
-  Acquired acquire(ContextKeys keys, long knownVersion) {
+  Acquired acquire(ContextKeys keys, long knownVersion, String knownEpoch) {
     String token = storeId + ":" + tokens.incrementAndGet();
     String[] scriptKeys = {keys.lease(), keys.state()};
     String leaseTtl = Long.toString(settings.leaseTtl().toMillis());
@@ -54,11 +59,13 @@ final class LeaseClient {
     long backoff = Duration.ofMillis(1).toNanos();
     while (true) {
       List<Object> reply = call(keys, "take the lease",
-          () -> LuaScript.ACQUIRE.run(redis, scriptKeys, token, leaseTtl, known, idleTtl));
+          () -> LuaScript.ACQUIRE.run(
+              redis, scriptKeys, token, leaseTtl, known, idleTtl, knownEpoch));
       if ((Long) reply.get(0) == 1) {
         Lease lease = new Lease(keys, token, (Long) reply.get(1), disconnects.get());
         long version = (Long) reply.get(2);
-        return new Acquired(lease, version, reply.size() > 3 ? asMap(reply.get(3)) : null);
+        String epoch = (String) reply.get(3);
+        return new Acquired(lease, version, epoch, reply.size() > 4 ? asMap(reply.get(4)) : null);
       }
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {

@@ -17,22 +17,26 @@ import java.util.List;
  */
 enum LuaScript {
   /**
-   * Takes the lease (SET NX PX) and the next fencing token (HINCRBY @fence), refreshes the state's
-   * idle TTL, and returns the state when its version is newer than the caller's.
-   * KEYS: lease, state. ARGV: token, lease TTL ms, caller's version, idle TTL ms.
-   * Returns {1, fence, version[, flat state]} or {0, lease's remaining TTL ms}.
+   * Takes the lease (SET NX PX) and the next fencing token (HINCRBY @fence), names the state's
+   * incarnation ({@code @epoch}: the token of the first holder since the hash was created, so a
+   * state lost and created anew has another), refreshes the state's idle TTL, and returns the
+   * state when its version is newer than the caller's or its epoch is not the caller's.
+   * KEYS: lease, state. ARGV: token, lease TTL ms, caller's version, idle TTL ms, caller's epoch.
+   * Returns {1, fence, version, epoch[, flat state]} or {0, lease's remaining TTL ms}.
    */
   ACQUIRE("""
       if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
         return {0, redis.call('PTTL', KEYS[1])}
       end
       local fence = redis.call('HINCRBY', KEYS[2], '@fence', 1)
+      redis.call('HSETNX', KEYS[2], '@epoch', ARGV[1])
+      local epoch = redis.call('HGET', KEYS[2], '@epoch')
       redis.call('PEXPIRE', KEYS[2], ARGV[4])
       local version = tonumber(redis.call('HGET', KEYS[2], '@version') or '0')
-      if version > tonumber(ARGV[3]) then
-        return {1, fence, version, redis.call('HGETALL', KEYS[2])}
+      if version > tonumber(ARGV[3]) or epoch ~= ARGV[5] then
+        return {1, fence, version, epoch, redis.call('HGETALL', KEYS[2])}
       end
-      return {1, fence, version}
+      return {1, fence, version, epoch}
       """),
 
   /**

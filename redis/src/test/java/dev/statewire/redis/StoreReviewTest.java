@@ -164,6 +164,38 @@ class StoreReviewTest {
   }
 
   @Test
+  void stateLostAndWrittenAnewByAnotherContextIsNotMistakenForThisCopy() {
+    // the versions of a state created anew start again: a copy of the lost state at a version
+    // as high or higher used to take itself for up to date (or for the only copy left), read
+    // stale values in its block and overwrite the new state's writes with them
+    try (RedisStateStore first = builder().build(); RedisStateStore second = builder().build()) {
+      ReactiveContext oldContext = first.context(key);
+      TestCounter old = first.bind(oldContext, "counter", new TestCounter(oldContext));
+      old.increment();
+      old.increment();
+      old.increment(); // Redis at version 4: the bind, then three commits
+      redis.del(keys.state(), keys.changes()); // idle TTL ran out while this JVM kept its copy
+
+      ReactiveContext newContext = second.context(key);
+      TestCounter fresh = second.bind(newContext, "counter", new TestCounter(newContext));
+      fresh.increment();
+      fresh.setLabel("new"); // version 3, of another state
+      assertEquals("3", redis.hget(keys.state(), "@version"));
+
+      Statewire.lock(old, () -> {
+        assertEquals(1, old.count, "the block reads the state Redis holds");
+        assertEquals("new", old.label);
+        old.count++;
+      });
+      assertEquals("2", redis.hget(keys.state(), "counter.count"), "no lost write");
+      assertEquals("\"new\"", redis.hget(keys.state(), "counter.label"));
+      awaitTrue(() -> fresh.count() == 2, "the other context converges");
+      oldContext.close();
+      newContext.close();
+    }
+  }
+
+  @Test
   void closedStoreLeavesNoThreadBehind() {
     Set<Thread> before = liveThreads();
     RedisStateStore store = builder().build();
