@@ -59,8 +59,11 @@ public final class ReactiveContext implements AutoCloseable {
       (source, error) -> LOGGER.log(System.Logger.Level.ERROR, source + " failed", error);
   private static final ReactiveContext GLOBAL =
       new ReactiveContext(new Builder().name("global"), true);
-  /** The isolated (non-global) context whose lock this thread holds, if any. */
-  private static final ThreadLocal<ReactiveContext> HELD = new ThreadLocal<>();
+  /**
+   * Which isolated (non-global) context's lock this thread holds, if any: one mutable holder per
+   * thread, so that a lock session looks it up once and writes no thread-local.
+   */
+  private static final ThreadLocal<HeldContext> HELD = ThreadLocal.withInitial(HeldContext::new);
   /** The context {@link #run}/{@link #call} made current on this thread, if any. */
   private static final ThreadLocal<ReactiveContext> CHOSEN = new ThreadLocal<>();
   /** Until an isolated context exists, nothing needs to look at {@link #HELD}, {@link #CHOSEN}. */
@@ -71,6 +74,12 @@ public final class ReactiveContext implements AutoCloseable {
   // Everything below is guarded by the lock.
   /** Reentrancy depth of the lock; 0 when not held. */
   private int depth;
+  /**
+   * The {@link #HELD} entry of the thread that holds the lock (it names this context until the
+   * outermost exit), or of the last one that held it; null for the global context. Written only
+   * when another thread takes the lock: a store less per session.
+   */
+  private HeldContext heldBy;
   /** The computed or effect running on the lock-holding thread, which reads are tracked for. */
   Subscriber activeSub;
   /**
@@ -92,7 +101,7 @@ public final class ReactiveContext implements AutoCloseable {
   int refreshDepth;
   /** Incremented on every signal change; lets unwatched computeds skip re-validation. */
   int globalVersion;
-  Link[] propagationStack = new Link[32];
+  WatchedLink[] propagationStack = new WatchedLink[32];
   private final EffectQueue queue = new EffectQueue();
   /** The signals this lock session wrote, so that writing a value back undoes the change. */
   final WriteJournal journal = new WriteJournal();
@@ -100,9 +109,7 @@ public final class ReactiveContext implements AutoCloseable {
   private final CommitWrites commitWrites = new CommitWrites();
   /** Computed values evaluated while participants hold uncommitted writes. */
   final ComputedJournal computedJournal = new ComputedJournal();
-  private List<Transactional> participants = new ArrayList<>();
-  /** The participants being finished; swapped with {@link #participants} to avoid copying. */
-  private List<Transactional> finishing = new ArrayList<>();
+  private final Participants participants = new Participants();
   private boolean sessionFailed;
   /**
    * The first {@link VirtualMachineError} user code threw in this session where no caller could
@@ -162,7 +169,7 @@ public final class ReactiveContext implements AutoCloseable {
    */
   public static ReactiveContext current() {
     if (isolatedContextsExist) {
-      ReactiveContext held = HELD.get();
+      ReactiveContext held = HELD.get().context;
       if (held != null) {
         return held;
       }
@@ -306,8 +313,7 @@ public final class ReactiveContext implements AutoCloseable {
    * @param body runs now and after each change to what it read
    */
   public Effect effect(Runnable body) {
-    Objects.requireNonNull(body, "body");
-    return Effect.start(this, cleanup -> body.run());
+    return Effect.start(this, Objects.requireNonNull(body, "body"));
   }
 
   /**
@@ -392,9 +398,14 @@ public final class ReactiveContext implements AutoCloseable {
    * @return the guard; closing it releases the lock (and commits, for the outermost block)
    */
   public LockGuard enter() {
-    boolean outermost = !lock.isHeldByCurrentThread();
-    enterUninterruptibly();
-    return new LockGuard(this, outermost);
+    if (lock.isHeldByCurrentThread()) {
+      depth++;
+      return new LockGuard(this, false);
+    }
+    HeldContext holder = checkNoOtherContextHeld(null);
+    lock.lock();
+    acquired(holder);
+    return new LockGuard(this, true);
   }
 
   /**
@@ -408,9 +419,9 @@ public final class ReactiveContext implements AutoCloseable {
       depth++;
       return new LockGuard(this, false);
     }
-    checkNoOtherContextHeld(null);
+    HeldContext holder = checkNoOtherContextHeld(null);
     lock.lockInterruptibly();
-    acquired();
+    acquired(holder);
     return new LockGuard(this, true);
   }
 
@@ -427,11 +438,11 @@ public final class ReactiveContext implements AutoCloseable {
       depth++;
       return new LockGuard(this, false);
     }
-    checkNoOtherContextHeld(null);
+    HeldContext holder = checkNoOtherContextHeld(null);
     if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
       return null;
     }
-    acquired();
+    acquired(holder);
     return new LockGuard(this, true);
   }
 
@@ -448,6 +459,11 @@ public final class ReactiveContext implements AutoCloseable {
   public void join(Transactional participant) {
     Objects.requireNonNull(participant, "participant");
     requireLock("join a lock session");
+    joinHeld(participant);
+  }
+
+  /** {@link #join}, the lock known to be held. */
+  private void joinHeld(Transactional participant) {
     requireOpen("an action or lock block");
     if (activeSub instanceof Computed) {
       throw new IllegalWriteException("An action or lock block on " + participant
@@ -455,10 +471,8 @@ public final class ReactiveContext implements AutoCloseable {
           + "and @Derived methods must be pure: call the action from an effect, another action "
           + "or a lock block instead.");
     }
-    for (Transactional p : participants) {
-      if (p == participant) {
-        return;
-      }
+    if (participants.contains(participant)) {
+      return;
     }
     boolean first = participants.isEmpty();
     if (transactionHook != null && !apart) {
@@ -530,9 +544,10 @@ public final class ReactiveContext implements AutoCloseable {
    * @return the guard; closing it ends the transaction (the outermost one commits)
    */
   public LockGuard enterTransaction(Transactional participant) {
+    Objects.requireNonNull(participant, "participant");
     LockGuard guard = enter();
     try {
-      join(participant);
+      joinHeld(participant);
       if (!guard.isOutermost()) {
         guard.keep(savepoint());
       }
@@ -689,19 +704,23 @@ public final class ReactiveContext implements AutoCloseable {
       depth++;
       return;
     }
-    checkNoOtherContextHeld(null);
+    HeldContext holder = checkNoOtherContextHeld(null);
     lock.lock();
-    acquired();
+    acquired(holder);
   }
 
-  private void acquired() {
+  /** The lock was just taken; {@code holder} is what checkNoOtherContextHeld returned. */
+  private void acquired(HeldContext holder) {
     depth = 1;
     if (!lockWatched) {
       LockWatchdog.JVM.watch(this);
     }
     if (this != GLOBAL) {
-      // checkNoOtherContextHeld passed: this thread held no context, so exit sets HELD to null
-      HELD.set(this);
+      // checkNoOtherContextHeld passed: this thread held no context, so exit clears it again
+      holder.context = this;
+      if (heldBy != holder) {
+        heldBy = holder;
+      }
     }
   }
 
@@ -720,9 +739,9 @@ public final class ReactiveContext implements AutoCloseable {
       depth = 0;
       sessionFailed = false;
       committing = false;
-      if (this != GLOBAL) {
-        // set, not remove: removing clears the map entry's reference on every session end
-        HELD.set(null);
+      HeldContext holder = heldBy;
+      if (holder != null) {
+        holder.context = null;
       }
       lock.unlock();
     }
@@ -814,13 +833,11 @@ public final class ReactiveContext implements AutoCloseable {
   private Throwable finishParticipants(Throwable failure) {
     boolean rollback = sessionFailed;
     sessionFailed = false;
-    List<Transactional> done = participants;
-    participants = finishing;
-    finishing = done;
+    int n = participants.beginFinishing();
     committing = true;
     try {
       if (!rollback) {
-        Throwable commitFailure = commitAll(done);
+        Throwable commitFailure = commitAll(participants, n);
         if (commitFailure == null && hookOpen) {
           commitFailure = commitHook();
         }
@@ -835,9 +852,9 @@ public final class ReactiveContext implements AutoCloseable {
         }
         commitWrites.discard();
         computedJournal.rollBackTo(0);
-        for (int i = 0; i < done.size(); i++) {
+        for (int i = 0; i < n; i++) {
           try {
-            done.get(i).rollback();
+            participants.finishing(i).rollback();
           } catch (Throwable e) {
             failure = addFailure(failure, e);
           }
@@ -848,7 +865,7 @@ public final class ReactiveContext implements AutoCloseable {
       }
     } finally {
       committing = false;
-      done.clear();
+      participants.finished();
     }
     return failure;
   }
@@ -874,11 +891,11 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
-  /** Lets each participant commit, until one fails; returns its failure. */
-  private static Throwable commitAll(List<Transactional> participants) {
-    for (int i = 0; i < participants.size(); i++) {
+  /** Lets the {@code n} finishing participants commit, until one fails; returns its failure. */
+  private static Throwable commitAll(Participants participants, int n) {
+    for (int i = 0; i < n; i++) {
       try {
-        participants.get(i).commit();
+        participants.finishing(i).commit();
       } catch (Throwable e) {
         return e;
       }
@@ -1002,7 +1019,7 @@ public final class ReactiveContext implements AutoCloseable {
     return stamp;
   }
 
-  Link[] growPropagationStack() {
+  WatchedLink[] growPropagationStack() {
     propagationStack = java.util.Arrays.copyOf(propagationStack, propagationStack.length * 2);
     return propagationStack;
   }
@@ -1068,13 +1085,15 @@ public final class ReactiveContext implements AutoCloseable {
 
   /**
    * Fails if this thread is inside another context's lock: contexts are isolated, and taking
-   * two context locks at once could deadlock.
+   * two context locks at once could deadlock. Returns this thread's {@link #HELD} entry, or null
+   * while no isolated context exists (then only the global context can be entered).
    */
-  void checkNoOtherContextHeld(Node node) {
+  HeldContext checkNoOtherContextHeld(Node node) {
     if (!isolatedContextsExist) {
-      return;
+      return null;
     }
-    ReactiveContext held = HELD.get();
+    HeldContext holder = HELD.get();
+    ReactiveContext held = holder.context;
     if (held == null && this != GLOBAL && GLOBAL.lock.isHeldByCurrentThread()) {
       held = GLOBAL;
     }
@@ -1084,6 +1103,7 @@ public final class ReactiveContext implements AutoCloseable {
           + "effect, computed or lock block of it). Contexts are isolated: pass values between "
           + "them outside any batch or effect, or create both nodes in the same context.");
     }
+    return holder;
   }
 
   private void requireLock(String action) {
@@ -1091,6 +1111,12 @@ public final class ReactiveContext implements AutoCloseable {
       throw new IllegalStateException("Cannot " + action + " without holding the lock of "
           + this + "; use try (var guard = context.enter()) { ... }");
     }
+  }
+
+  /** A thread's {@link #HELD} entry. Touched only by its thread. */
+  static final class HeldContext {
+    /** The isolated context whose lock the thread holds, or null. */
+    ReactiveContext context;
   }
 
   /** Settings for a new isolated context. */
