@@ -9,7 +9,6 @@ import dev.statewire.Statewire;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +40,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class InterleavedLockBlocksPropertyTest {
   private static final int CONTEXTS = 3;
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final AtomicInteger KEYS = new AtomicInteger();
 
   private static final List<RedisStateStore> stores = new ArrayList<>();
@@ -63,7 +61,7 @@ class InterleavedLockBlocksPropertyTest {
   static void connect() throws Exception {
     String uri = SharedRedis.uri();
     for (int i = 0; i < CONTEXTS; i++) {
-      stores.add(RedisStateStore.builder(uri).keyPrefix("prop:").acquireTimeout(WAIT).build());
+      stores.add(RedisStateStore.builder(uri).keyPrefix("prop:").acquireTimeout(Await.WAIT).build());
     }
     rawClient = RedisClient.create(uri);
     rawConnection = rawClient.connect();
@@ -116,7 +114,7 @@ class InterleavedLockBlocksPropertyTest {
 
       for (int i = 0; i < CONTEXTS; i++) {
         TestCounter counter = counters.get(i);
-        awaitTrue(() -> counter.count() == model.count && counter.label().equals(model.label),
+        Await.until(() -> counter.count() == model.count && counter.label().equals(model.label),
             "context " + i + " converges on " + model.count + "/" + model.label + " after "
                 + steps + ", has " + counter.count() + "/" + counter.label());
         for (String label : labelsSeen.get(i)) {
@@ -204,26 +202,11 @@ class InterleavedLockBlocksPropertyTest {
 
   private static void awaitDone(Future<?> block) {
     try {
-      block.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      block.get(Await.WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new AssertionError("the other holder's block failed", e.getCause());
     } catch (InterruptedException | TimeoutException e) {
       throw new AssertionError("the other holder's block did not end", e);
-    }
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 }

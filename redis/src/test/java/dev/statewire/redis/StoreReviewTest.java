@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Timeout;
 /** Regression tests of a review that tried to break the store as a user would. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StoreReviewTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final AtomicInteger KEYS = new AtomicInteger();
 
   private static String uri;
@@ -52,7 +50,7 @@ class StoreReviewTest {
   }
 
   private static RedisStateStore.Builder builder() {
-    return RedisStateStore.builder(uri).keyPrefix("review:").acquireTimeout(WAIT);
+    return RedisStateStore.builder(uri).keyPrefix("review:").acquireTimeout(Await.WAIT);
   }
 
   @Test
@@ -65,7 +63,7 @@ class StoreReviewTest {
       counter.setLabel("kept");
       Statewire.lock(counter, () -> {
         counter.count = 5;
-        sleepMillis(2_500);
+        Await.sleep(2_500);
       });
       assertEquals("5", redis.hget(keys.state(), "counter.count"));
       assertEquals("\"kept\"", redis.hget(keys.state(), "counter.label"));
@@ -107,9 +105,9 @@ class StoreReviewTest {
           lost.getMessage());
       assertTrue(lost.getMessage().contains("'" + key + "'"), lost.getMessage());
       assertEquals(0, counter.count, "rolled back locally");
-      awaitTrue(() -> "7".equals(redis.hget(keys.state(), "counter.count")),
+      Await.until(() -> "7".equals(redis.hget(keys.state(), "counter.count")),
           "Redis ran the commit once the pause ended");
-      awaitTrue(() -> counter.count() == 7, "the context converges on Redis's state");
+      Await.until(() -> counter.count() == 7, "the context converges on Redis's state");
       context.close();
     }
   }
@@ -189,7 +187,7 @@ class StoreReviewTest {
       });
       assertEquals("2", redis.hget(keys.state(), "counter.count"), "no lost write");
       assertEquals("\"new\"", redis.hget(keys.state(), "counter.label"));
-      awaitTrue(() -> fresh.count() == 2, "the other context converges");
+      Await.until(() -> fresh.count() == 2, "the other context converges");
       oldContext.close();
       newContext.close();
     }
@@ -204,14 +202,14 @@ class StoreReviewTest {
     ReactiveContext replicaContext = store.context(key);
     TestCounter replica = store.bind(replicaContext, "counter", new TestCounter(replicaContext));
     counter.increment();
-    awaitTrue(() -> replica.count() == 1, "the replica applied the commit");
+    Await.until(() -> replica.count() == 1, "the replica applied the commit");
     assertFalse(newThreads(before).isEmpty(), "the store runs threads while open");
 
     context.close();
     replicaContext.close();
     store.close();
 
-    awaitTrue(() -> newThreads(before).isEmpty(),
+    Await.until(() -> newThreads(before).isEmpty(),
         "every thread the store started ends after close(): still alive " + newThreads(before));
   }
 
@@ -229,22 +227,5 @@ class StoreReviewTest {
         .collect(Collectors.toList());
   }
 
-  private static void sleepMillis(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 
-  private static void awaitTrue(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
-      }
-      sleepMillis(10);
-    }
-  }
 }
