@@ -84,7 +84,7 @@ public final class RedisStateStore implements AutoCloseable {
         leases.connectionLost(); // blocks running now fail as lease-lost, even once reconnected
       }
     });
-    this.renewer = new LeaseRenewer(leases, settings.leaseTtl());
+    this.renewer = new LeaseRenewer(leases, settings.leaseTtl(), settings.idleTtl());
   }
 
   /**
@@ -181,8 +181,10 @@ public final class RedisStateStore implements AutoCloseable {
   }
 
   /**
-   * Disconnects from Redis and stops the store's threads. Idempotent. Lock blocks on its
-   * contexts fail afterwards; their local state stays readable.
+   * Disconnects from Redis and stops the store's threads. Idempotent. Blocks running on its
+   * contexts lose their leases (released now, so other JVMs need not wait for the TTL) and fail
+   * with {@link LockLostException}; later lock blocks fail with {@link IllegalStateException}.
+   * Their local state stays readable.
    */
   @Override
   public void close() {
@@ -211,6 +213,10 @@ public final class RedisStateStore implements AutoCloseable {
 
   LeaseRenewer renewer() {
     return renewer;
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   void requireOpen() {
