@@ -3,53 +3,41 @@ package dev.statewire;
 import java.util.Arrays;
 
 /**
- * The explicit stack of {@link Graph}'s iterative validation: computeds being checked, each
- * with the dependency link it is looking at. One per context, guarded by its lock; a validation
- * nested inside a computation (which reads another computed) stacks above the outer one.
- *
- * <p>A computed on the stack is marked {@link Node#RUNNING}: dependency links can form a cycle
- * (a computation that met a cycle still depends on the node it could not read), and meeting a
- * node that is being checked must end the walk, not loop.
+ * The explicit stack of {@link Graph}'s iterative validation: the dependency links the walk
+ * descended through. A link's {@code sub} is the computed being checked one level up, its
+ * {@code dep} the computed being checked at this level, and the link is where the check of
+ * {@code sub} resumes. One per context, guarded by its lock; a validation nested inside a
+ * computation (which reads another computed) stacks above the outer one.
  */
 final class WalkStack {
-  private Computed<?>[] nodes = new Computed<?>[16];
-  private Link[] cursors = new Link[16];
+  private Link[] links = new Link[16];
   private int top;
 
   int top() {
     return top;
   }
 
-  void push(Computed<?> node, Link cursor) {
-    if (top == nodes.length) {
-      nodes = Arrays.copyOf(nodes, top * 2);
-      cursors = Arrays.copyOf(cursors, top * 2);
+  void push(Link link) {
+    if (top == links.length) {
+      links = Arrays.copyOf(links, top * 2);
     }
-    nodes[top] = node;
-    cursors[top] = cursor;
-    node.flags |= Node.RUNNING;
-    top++;
+    links[top++] = link;
   }
 
-  Computed<?> node(int index) {
-    return nodes[index];
+  /** Removes and returns the top link. */
+  Link pop() {
+    Link link = links[--top];
+    links[top] = null;
+    return link;
   }
 
-  Link cursor(int index) {
-    return cursors[index];
-  }
-
-  void setCursor(int index, Link cursor) {
-    cursors[index] = cursor;
-  }
-
-  /** Removes everything above {@code base}. */
-  void popTo(int base) {
+  /**
+   * After a walk was abandoned by a throwable: clears {@link Node#RUNNING} of every computed
+   * the links above {@code base} descended into, and removes them.
+   */
+  void abandonTo(int base) {
     while (top > base) {
-      top--;
-      nodes[top].flags &= ~Node.RUNNING;
-      nodes[top] = null;
-      cursors[top] = null;
+      pop().dep.flags &= ~Node.RUNNING;
     }
   }
 }
