@@ -204,8 +204,8 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
       value = result;
       flags = failed ? flags | ERROR | INITIALIZED : (flags & ~ERROR) | INITIALIZED;
       version++;
-      if (subs != null && !c.journalsEvaluations()) {
-        Graph.markSubscribersDirty(subs);
+      if (subs != null) {
+        Graph.markSubscribersDirty(this);
       }
     }
   }

@@ -384,14 +384,21 @@ final class Graph {
   }
 
   /**
-   * {@code subs} are the subscribers of a computed that just got a new value. Those only marked
+   * {@code changed}, a watched computed, just got a new value. Its subscribers only marked
    * PENDING now know that a direct dependency changed: marked DIRTY, their next refresh re-runs
-   * them without walking their dependencies again. Not while evaluations are journaled: a
-   * rollback may take the new value back, and readers that never saw it must then stay as
-   * they are.
+   * them without walking their dependencies again. Only a shortcut: a PENDING subscriber that
+   * is not marked finds the change by comparing versions. So it is skipped where it cannot
+   * help: for a single subscriber that is running (the computation or the walk that asked for
+   * this value compares the version next), and while evaluations are journaled (a rollback
+   * may take the new value back, and readers that never saw it must then stay as they are).
    */
-  static void markSubscribersDirty(Link subs) {
-    for (Link link = subs; link != null; link = link.nextSub) {
+  static void markSubscribersDirty(Computed<?> changed) {
+    Link first = changed.subs;
+    if ((first.nextSub == null && (first.sub.flags & RUNNING) != 0)
+        || changed.ctx.journalsEvaluations()) {
+      return;
+    }
+    for (Link link = first; link != null; link = link.nextSub) {
       Subscriber sub = link.sub;
       int f = sub.flags;
       if ((f & (DIRTY | PENDING)) == PENDING) {
