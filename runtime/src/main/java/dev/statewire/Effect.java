@@ -3,53 +3,66 @@ package dev.statewire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * A side effect that runs once when created, then again after each change to something it read.
  *
  * <p>Effects run synchronously on the writing thread, under the context's lock, when the
  * outermost batch (or write, or lock block) ends; each at most once per change, in creation
- * order, and never on a half-updated state. An exception thrown by one effect goes to the
- * context's {@link ErrorHandler} and does not stop the others (see {@link ReactiveContext} for
- * {@link VirtualMachineError}s). {@link #close()} runs the cleanups, unlinks the effect from
- * everything it read and drops its body, so that what the body captured can be collected; a
- * closed effect never runs again.
+ * order, and never on a half-updated state. An effect given an executor (its own, or the
+ * context's {@linkplain ReactiveContext.Builder#effectExecutor effect executor}) runs there
+ * instead, its first run too: see {@link #of(Executor, Runnable)}. An exception thrown by one
+ * effect goes to the context's {@link ErrorHandler} and does not stop the others (see {@link
+ * ReactiveContext} for {@link VirtualMachineError}s). {@link #close()} runs the cleanups,
+ * unlinks the effect from everything it read and drops its body, so that what the body captured
+ * can be collected; a closed effect never runs again.
  *
  * <p>An effect owns the effects and resources its body creates: they are closed before its next
  * run and when it closes (so an outer effect that re-runs does not pile up inner ones). Effects
  * created outside any effect belong to the running {@link EffectScope}, else to the context.
  */
 public final class Effect extends Subscriber implements AutoCloseable {
-  /** Null once closed: a closed effect keeps nothing its body captured reachable. */
-  private EffectBody body;
-  private final Cleanup registrar = this::addCleanup;
+  /**
+   * As an effect's executor: run it synchronously on the writing thread, in the commit, as
+   * effects without an executor do, also in a context that has an {@linkplain
+   * ReactiveContext.Builder#effectExecutor effect executor}.
+   */
+  public static final Executor SYNCHRONOUS = Runnable::run;
+
+  /**
+   * A {@link Runnable}, or an {@link EffectBody} if {@link Node#TAKES_CLEANUP} is set, wrapped
+   * in an {@link EffectDispatch.Body} if {@link Node#ON_EXECUTOR} is set; null once closed: a
+   * closed effect keeps nothing its body captured reachable.
+   */
+  private Object body;
   /** Creation order within the context; effects of one round run in this order. */
   final long id;
-  /** Null, one Runnable, or a List of them. */
-  private Object cleanups;
   /** What owns this open effect (see Ownership), and its neighbours there; null if nothing. */
   Ownership owner;
   Effect ownedPrev;
   Effect ownedNext;
-  /** What this effect's runs created; made on first use, disposed before each run and on close. */
-  private Ownership children;
+  /** Its cleanups and what its runs created; made on first use, most effects have neither. */
+  private Attachments attachments;
 
-  private Effect(ReactiveContext ctx, EffectBody body) {
+  private Effect(ReactiveContext ctx, Object body, boolean takesCleanup) {
     super(ctx);
     this.body = body;
     this.id = ctx.nextEffectId();
-    this.flags = WATCHED;
+    this.flags = takesCleanup ? WATCHED | TAKES_CLEANUP : WATCHED;
   }
 
   /**
-   * Creates and starts an effect in {@link ReactiveContext#current()}.
+   * Creates and starts an effect in {@link ReactiveContext#current()} (on the context's
+   * {@linkplain ReactiveContext.Builder#effectExecutor effect executor}, if it has one).
    *
    * @param body runs now and after each change to what it read
    * @return the started effect
    */
   public static Effect of(Runnable body) {
     Objects.requireNonNull(body, "body");
-    return start(ReactiveContext.current(), cleanup -> body.run());
+    ReactiveContext c = ReactiveContext.current();
+    return start(c, c.effectExecutor, body);
   }
 
   /**
@@ -59,22 +72,76 @@ public final class Effect extends Subscriber implements AutoCloseable {
    * @return the started effect
    */
   public static Effect of(EffectBody body) {
-    return start(ReactiveContext.current(), Objects.requireNonNull(body, "body"));
+    Objects.requireNonNull(body, "body");
+    ReactiveContext c = ReactiveContext.current();
+    return start(c, c.effectExecutor, body);
+  }
+
+  /**
+   * Creates an effect in {@link ReactiveContext#current()} whose runs, the first one included,
+   * happen on {@code executor} (a UI thread: {@code SwingUtilities::invokeLater}, {@code
+   * Platform::runLater}), never in the writer's commit. A commit that makes it stale only hands
+   * it to the executor, after the writer released the lock; when the executor gets to it, it
+   * takes the lock, and runs if something it read really changed since its last run. So it runs
+   * at most once however many commits it missed, reads the state committed when it runs, and
+   * runs after the effects of the same executor created before it that were stale at that time.
+   * Its writes are ordinary writes, committed when its run ends.
+   *
+   * <p>Executors are told apart by identity: keep the executor in a constant (each evaluation
+   * of a capturing lambda is a new executor). An effect closed before its queued run starts does
+   * not run; a run the executor rejects goes to the error handler (see {@link
+   * ReactiveContext.Builder#effectExecutor}). Never wait for the executor's thread while holding
+   * the context's lock (inside a batch, lock block or action): its runs need that lock.
+   *
+   * @param executor runs the effect's runs; {@link #SYNCHRONOUS} runs them in the commit
+   * @param body runs on {@code executor} soon, and after each change to what it read
+   * @return the effect, whose first run is queued on {@code executor}
+   */
+  public static Effect of(Executor executor, Runnable body) {
+    Objects.requireNonNull(executor, "executor");
+    return start(ReactiveContext.current(), executor, Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * As {@link #of(Executor, Runnable)}, with a body that can register cleanups.
+   *
+   * @param executor runs the effect's runs; {@link #SYNCHRONOUS} runs them in the commit
+   * @param body runs on {@code executor}; registers cleanups on its argument
+   * @return the effect, whose first run is queued on {@code executor}
+   */
+  public static Effect of(Executor executor, EffectBody body) {
+    Objects.requireNonNull(executor, "executor");
+    return start(ReactiveContext.current(), executor, Objects.requireNonNull(body, "body"));
   }
 
   /**
    * Creates and runs an effect. If creating it fails (the outermost exit settles, and a runaway
    * loop or a fatal error surfaces there), the effect is closed before the failure propagates:
-   * the caller never gets it, so nothing of it may stay subscribed.
+   * the caller never gets it, so nothing of it may stay subscribed. With an {@code executor}
+   * (null or {@link #SYNCHRONOUS}: none) the first run is only scheduled there.
    */
-  static Effect start(ReactiveContext ctx, EffectBody body) {
+  static Effect start(ReactiveContext ctx, Executor executor, EffectBody body) {
+    return start(ctx, executor, body, true);
+  }
+
+  /** As {@link #start(ReactiveContext, Executor, EffectBody)}, for a body without cleanups. */
+  static Effect start(ReactiveContext ctx, Executor executor, Runnable body) {
+    return start(ctx, executor, body, false);
+  }
+
+  private static Effect start(
+      ReactiveContext ctx, Executor executor, Object body, boolean takesCleanup) {
     ctx.enterUninterruptibly();
     Effect effect = null;
     try {
       try {
         ctx.requireOpen("creating an effect");
-        effect = new Effect(ctx, body);
-        effect.run();
+        effect = new Effect(ctx, body, takesCleanup);
+        if (executor == null || executor == SYNCHRONOUS) {
+          effect.run();
+        } else {
+          EffectDispatch.start(effect, executor);
+        }
         if ((effect.flags & CLOSED) == 0) {
           ctx.adopt(effect);
         }
@@ -153,12 +220,30 @@ public final class Effect extends Subscriber implements AutoCloseable {
     }
   }
 
-  /** Runs the effect if a dependency really changed. Called from the context's queue. */
+  /**
+   * Runs the effect if a dependency really changed; one on an executor is scheduled there
+   * instead. Called from the context's queue.
+   */
   void runIfStale() {
     int f = flags &= ~QUEUED;
-    if ((f & CLOSED) != 0) {
+    if ((f & (CLOSED | ON_EXECUTOR)) != 0) {
+      if ((f & CLOSED) == 0) {
+        ((EffectDispatch.Body) body).dispatch.schedule(this);
+      }
       return;
     }
+    runIfChanged(f);
+  }
+
+  /** Its executor's turn came: runs the effect if a dependency really changed. Lock held. */
+  void runDispatched() {
+    int f = flags &= ~QUEUED;
+    if ((f & CLOSED) == 0) {
+      runIfChanged(f);
+    }
+  }
+
+  private void runIfChanged(int f) {
     if ((f & DIRTY) == 0) {
       if ((f & PENDING) == 0) {
         return;
@@ -205,7 +290,15 @@ public final class Effect extends Subscriber implements AutoCloseable {
     flags = (flags | RUNNING) & ~(DIRTY | PENDING);
     Throwable failure = null;
     try {
-      body.run(registrar);
+      Object b = body;
+      if ((flags & ON_EXECUTOR) != 0) {
+        b = ((EffectDispatch.Body) b).body;
+      }
+      if ((flags & TAKES_CLEANUP) != 0) {
+        ((EffectBody) b).run(attachments());
+      } else {
+        ((Runnable) b).run();
+      }
     } catch (Throwable e) {
       failure = e;
     }
@@ -231,41 +324,66 @@ public final class Effect extends Subscriber implements AutoCloseable {
     if (o != null) {
       o.release(this);
     }
+    if ((flags & ON_EXECUTOR) != 0) {
+      ((EffectDispatch.Body) body).dispatch.detach();
+    }
     closeChildren();
     runCleanups();
     Graph.dropAll(this);
     body = null;
   }
 
+  /**
+   * Lock held, on an effect just created: its runs go to {@code dispatch} from now on. The
+   * dispatch is kept in the body ({@link EffectDispatch.Body}), so that effects without an
+   * executor pay no field for it.
+   */
+  void runOn(EffectDispatch dispatch) {
+    body = new EffectDispatch.Body(dispatch, body);
+    flags |= ON_EXECUTOR | DIRTY;
+  }
+
+  /** Lock held. Its attachments, made on first use. */
+  private Attachments attachments() {
+    Attachments a = attachments;
+    if (a == null) {
+      a = new Attachments(this);
+      attachments = a;
+    }
+    return a;
+  }
+
   /** Lock held. The ownership of what this effect's current run creates. */
   Ownership ownedNodes() {
-    Ownership o = children;
+    Attachments a = attachments();
+    Ownership o = a.children;
     if (o == null) {
       o = new Ownership();
-      children = o;
+      a.children = o;
     }
     return o;
   }
 
   /** Closes the effects and resources the last run created (newest first). */
   private void closeChildren() {
-    Ownership o = children;
-    if (o != null) {
-      o.closeEffectsAndResources();
+    Attachments a = attachments;
+    if (a != null && a.children != null) {
+      a.children.closeEffectsAndResources();
     }
   }
 
   /** Registers a cleanup for the current run. */
   void addCleanup(Runnable action) {
     Objects.requireNonNull(action, "action");
-    Object current = cleanups;
+    Attachments a = attachments();
+    Object current = a.cleanups;
     if (current == null) {
-      cleanups = action;
+      a.cleanups = action;
     } else if (current instanceof Runnable) {
       List<Runnable> list = new ArrayList<>(2);
       list.add((Runnable) current);
       list.add(action);
-      cleanups = list;
+      a.cleanups = list;
     } else {
       @SuppressWarnings("unchecked")
       List<Runnable> list = (List<Runnable>) current;
@@ -274,11 +392,12 @@ public final class Effect extends Subscriber implements AutoCloseable {
   }
 
   private void runCleanups() {
-    Object current = cleanups;
+    Attachments a = attachments;
+    Object current = a == null ? null : a.cleanups;
     if (current == null) {
       return;
     }
-    cleanups = null;
+    a.cleanups = null;
     if (current instanceof Runnable) {
       runCleanup((Runnable) current);
     } else {
@@ -301,5 +420,28 @@ public final class Effect extends Subscriber implements AutoCloseable {
   @Override
   String kind() {
     return "Effect";
+  }
+
+  /**
+   * What an effect's runs attach to it, apart from its body: the cleanups registered for the
+   * current run, and the ownership of the effects and resources they created. Also the
+   * {@link Cleanup} its {@link EffectBody} registers with, which adds to this effect whenever
+   * it is called.
+   */
+  private static final class Attachments implements Cleanup {
+    private final Effect effect;
+    /** Null, one Runnable, or a List of them. */
+    Object cleanups;
+    /** Disposed before each run and on close. */
+    Ownership children;
+
+    Attachments(Effect effect) {
+      this.effect = effect;
+    }
+
+    @Override
+    public void add(Runnable action) {
+      effect.addCleanup(action);
+    }
   }
 }

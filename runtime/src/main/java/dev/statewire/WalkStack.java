@@ -3,13 +3,14 @@ package dev.statewire;
 import java.util.Arrays;
 
 /**
- * The explicit stack of {@link Graph}'s iterative validation: the dependency links the walk
- * descended through. A link's {@code sub} is the computed being checked one level up, its
- * {@code dep} the computed being checked at this level, and the link is where the check of
- * {@code sub} resumes. One per context, guarded by its lock; a validation nested inside a
- * computation (which reads another computed) stacks above the outer one.
+ * The explicit stack of {@link Graph}'s iterative validation: for each level the walk descended
+ * through, the computed being checked there and the dependency link its check resumes at (the
+ * link's {@code dep} is the computed being checked one level deeper). One per context, guarded
+ * by its lock; a validation nested inside a computation (which reads another computed) stacks
+ * above the outer one.
  */
 final class WalkStack {
+  private Computed<?>[] nodes = new Computed<?>[16];
   private Link[] links = new Link[16];
   private int top;
 
@@ -17,23 +18,33 @@ final class WalkStack {
     return top;
   }
 
-  void push(Link link) {
+  void push(Computed<?> node, Link link) {
     if (top == links.length) {
+      Computed<?>[] grownNodes = Arrays.copyOf(nodes, top * 2);
       links = Arrays.copyOf(links, top * 2);
+      nodes = grownNodes;
     }
-    links[top++] = link;
+    nodes[top] = node;
+    links[top] = link;
+    top++;
   }
 
-  /** Removes and returns the top link. */
+  /** The computed of the top level. */
+  Computed<?> topNode() {
+    return nodes[top - 1];
+  }
+
+  /** Removes the top level and returns its link. */
   Link pop() {
     Link link = links[--top];
     links[top] = null;
+    nodes[top] = null;
     return link;
   }
 
   /**
    * After a walk was abandoned by a throwable: clears {@link Node#RUNNING} of every computed
-   * the links above {@code base} descended into, and removes them.
+   * the levels above {@code base} descended into, and removes them.
    */
   void abandonTo(int base) {
     while (top > base) {
