@@ -207,6 +207,9 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
       value = result;
       flags = failed ? flags | ERROR | INITIALIZED : (flags & ~ERROR) | INITIALIZED;
       version++;
+      if (subs != null) {
+        Graph.markSubscribersDirty(this);
+      }
     }
     if (spy != null) {
       spy.recomputed(this, causes, result, !same);

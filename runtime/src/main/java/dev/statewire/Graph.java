@@ -18,8 +18,11 @@ import java.util.ArrayList;
  * them PENDING, and queues the effects it reaches ({@link #propagate}). Pull: reading a computed
  * first brings it up to date ({@link #refresh}); a PENDING node re-runs only if one of its
  * dependencies really changed, judged by comparing each dependency's version with the version
- * the link recorded. An unwatched computed receives no pushes; it compares the context's global
- * version with the one it saw last, and only if they differ checks its dependencies' versions.
+ * the link recorded. A computed that gets a new value tells its PENDING subscribers at once
+ * ({@link #markSubscribersDirty}), so that a graph re-evaluated from its sources down re-runs
+ * each node without walking its dependencies. An unwatched computed receives no pushes; it
+ * compares the context's global version with the one it saw last, and only if they differ
+ * checks its dependencies' versions.
  */
 final class Graph {
   private Graph() {}
@@ -341,38 +344,47 @@ final class Graph {
 
   /**
    * Brings a cached computed that may be stale up to date, walking its dependencies depth first
-   * with an explicit stack, so that a deep graph costs no stack. A node re-runs only if one of
-   * its dependencies' versions moved; it re-runs from this loop, so the computations it calls
-   * start with a shallow stack, and the dependencies they read were mostly brought up to date
-   * already.
+   * with an explicit stack, so that a deep graph costs no thread stack. A node re-runs only if
+   * one of its dependencies' versions moved; it re-runs from this loop, so the computations it
+   * calls start with a shallow stack, and the dependencies they read were mostly brought up to
+   * date already.
+   *
+   * <p>The node being checked and every node the walk descended through are marked {@link
+   * Node#RUNNING}: dependency links can form a cycle (a computation that met a cycle still
+   * depends on the node it could not read), and meeting a node that is being checked must end
+   * the walk, not loop. Each node's mark is cleared together with its PENDING flag.
    */
   private static void validate(Computed<?> root) {
     ReactiveContext ctx = root.ctx;
     WalkStack walk = ctx.walk;
     int base = walk.top();
-    walk.push(root, root.deps);
+    Computed<?> node = root;
+    Link link = root.deps;
+    root.flags |= RUNNING;
     try {
-      descend:
-      while (walk.top() > base) {
-        int frame = walk.top() - 1;
-        Computed<?> node = walk.node(frame);
+      walk:
+      while (true) {
         boolean changed = false;
-        for (Link link = walk.cursor(frame); link != null; link = link.nextDep) {
+        for (; link != null; link = link.nextDep) {
           Node dep = link.dep;
-          if (dep instanceof Computed && !upToDate((Computed<?>) dep)) {
+          if (dep instanceof Computed) {
             Computed<?> computed = (Computed<?>) dep;
-            if ((computed.flags & RUNNING) != 0) {
-              // being computed or checked further up: on a cycle. Re-running the node meets
-              // it in a computation, which caches the CycleException naming every node on it
-              changed = true;
-              break;
-            }
-            if ((computed.flags & (INITIALIZED | DIRTY)) != INITIALIZED) {
+            if (!upToDate(computed)) {
+              int f = computed.flags;
+              if ((f & RUNNING) != 0) {
+                // being computed or checked further up: on a cycle. Re-running the node meets
+                // it in a computation, which caches the CycleException naming every node on it
+                changed = true;
+                break;
+              }
+              if ((f & (INITIALIZED | DIRTY)) == INITIALIZED) {
+                computed.flags = f | RUNNING;
+                walk.push(node, link);
+                node = computed;
+                link = computed.deps;
+                continue walk;
+              }
               computed.recompute();
-            } else {
-              walk.setCursor(frame, link);
-              walk.push(computed, computed.deps);
-              continue descend;
             }
           }
           if (dep.version != link.version) {
@@ -380,17 +392,49 @@ final class Graph {
             break;
           }
         }
-        walk.popTo(frame);
         if (changed) {
           node.recompute();
         } else if ((node.flags & WATCHED) != 0) {
-          node.flags &= ~PENDING;
+          node.flags &= ~(PENDING | RUNNING);
         } else {
+          node.flags &= ~RUNNING;
           node.seenGlobalVersion = ctx.globalVersion;
         }
+        if (walk.top() == base) {
+          return;
+        }
+        // resume the node above at the link to the one just checked: its version decides
+        node = walk.topNode();
+        link = walk.pop();
       }
-    } finally {
-      walk.popTo(base);
+    } catch (Throwable abandoned) {
+      walk.abandonTo(base);
+      root.flags &= ~RUNNING;
+      throw abandoned;
+    }
+  }
+
+  /**
+   * {@code changed}, a watched computed, just got a new value. Its subscribers only marked
+   * PENDING now know that a direct dependency changed: marked DIRTY, their next refresh re-runs
+   * them without walking their dependencies again. Only a shortcut: a PENDING subscriber that
+   * is not marked finds the change by comparing versions. So it is skipped where it cannot
+   * help: for a single subscriber that is running (the computation or the walk that asked for
+   * this value compares the version next), and while evaluations are journaled (a rollback
+   * may take the new value back, and readers that never saw it must then stay as they are).
+   */
+  static void markSubscribersDirty(Computed<?> changed) {
+    WatchedLink first = changed.subs;
+    if ((first.nextSub == null && (first.sub.flags & RUNNING) != 0)
+        || changed.ctx.journalsEvaluations()) {
+      return;
+    }
+    for (WatchedLink link = first; link != null; link = link.nextSub) {
+      Subscriber sub = link.sub;
+      int f = sub.flags;
+      if ((f & (DIRTY | PENDING)) == PENDING) {
+        sub.flags = f | DIRTY;
+      }
     }
   }
 

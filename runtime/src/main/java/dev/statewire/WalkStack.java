@@ -3,53 +3,52 @@ package dev.statewire;
 import java.util.Arrays;
 
 /**
- * The explicit stack of {@link Graph}'s iterative validation: computeds being checked, each
- * with the dependency link it is looking at. One per context, guarded by its lock; a validation
- * nested inside a computation (which reads another computed) stacks above the outer one.
- *
- * <p>A computed on the stack is marked {@link Node#RUNNING}: dependency links can form a cycle
- * (a computation that met a cycle still depends on the node it could not read), and meeting a
- * node that is being checked must end the walk, not loop.
+ * The explicit stack of {@link Graph}'s iterative validation: for each level the walk descended
+ * through, the computed being checked there and the dependency link its check resumes at (the
+ * link's {@code dep} is the computed being checked one level deeper). One per context, guarded
+ * by its lock; a validation nested inside a computation (which reads another computed) stacks
+ * above the outer one.
  */
 final class WalkStack {
   private Computed<?>[] nodes = new Computed<?>[16];
-  private Link[] cursors = new Link[16];
+  private Link[] links = new Link[16];
   private int top;
 
   int top() {
     return top;
   }
 
-  void push(Computed<?> node, Link cursor) {
-    if (top == nodes.length) {
-      nodes = Arrays.copyOf(nodes, top * 2);
-      cursors = Arrays.copyOf(cursors, top * 2);
+  void push(Computed<?> node, Link link) {
+    if (top == links.length) {
+      Computed<?>[] grownNodes = Arrays.copyOf(nodes, top * 2);
+      links = Arrays.copyOf(links, top * 2);
+      nodes = grownNodes;
     }
     nodes[top] = node;
-    cursors[top] = cursor;
-    node.flags |= Node.RUNNING;
+    links[top] = link;
     top++;
   }
 
-  Computed<?> node(int index) {
-    return nodes[index];
+  /** The computed of the top level. */
+  Computed<?> topNode() {
+    return nodes[top - 1];
   }
 
-  Link cursor(int index) {
-    return cursors[index];
+  /** Removes the top level and returns its link. */
+  Link pop() {
+    Link link = links[--top];
+    links[top] = null;
+    nodes[top] = null;
+    return link;
   }
 
-  void setCursor(int index, Link cursor) {
-    cursors[index] = cursor;
-  }
-
-  /** Removes everything above {@code base}. */
-  void popTo(int base) {
+  /**
+   * After a walk was abandoned by a throwable: clears {@link Node#RUNNING} of every computed
+   * the levels above {@code base} descended into, and removes them.
+   */
+  void abandonTo(int base) {
     while (top > base) {
-      top--;
-      nodes[top].flags &= ~Node.RUNNING;
-      nodes[top] = null;
-      cursors[top] = null;
+      pop().dep.flags &= ~Node.RUNNING;
     }
   }
 }
