@@ -9,12 +9,14 @@ import dev.statewire.processor.analysis.OverrideKind;
 import dev.statewire.processor.analysis.TreesProvider;
 import dev.statewire.processor.generation.ReactiveClassWriter;
 import dev.statewire.processor.model.AsyncDerivedMethods;
+import dev.statewire.processor.model.DerivedEqualities;
 import dev.statewire.processor.model.ErrorTypes;
 import dev.statewire.processor.model.ModelCollector;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.StatewireAnnotations;
 import dev.statewire.processor.validation.AsyncDerivedValidator;
 import dev.statewire.processor.validation.DeclarationValidator;
+import dev.statewire.processor.validation.DerivedEqualityValidator;
 import dev.statewire.processor.validation.Diagnostics;
 import dev.statewire.processor.validation.LockRules;
 import dev.statewire.processor.validation.Messages;
@@ -60,6 +62,7 @@ public final class StatewireProcessor extends AbstractProcessor {
   private DeclarationValidator declarations;
   private LockRules lockRules;
   private AsyncDerivedValidator asyncDerived;
+  private DerivedEqualityValidator derivedEqualities;
   private Optional<BodyChecks> bodyChecks;
   private ReactiveClassWriter writer;
   private ProcessorOptions options;
@@ -87,6 +90,8 @@ public final class StatewireProcessor extends AbstractProcessor {
     lockRules = new LockRules(diagnostics, elements, types);
     asyncDerived =
         new AsyncDerivedValidator(diagnostics, elements, new AsyncDerivedMethods(elements, types));
+    derivedEqualities =
+        new DerivedEqualityValidator(diagnostics, new DerivedEqualities(elements, types));
     writer = new ReactiveClassWriter(environment, options.generatedAnnotation());
     bodyChecks =
         trees.isPresent() && task.isPresent()
@@ -196,6 +201,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(declarations::validateMethod);
     lockRules.validateDeclarations(model);
     asyncDerived.validate(model);
+    derivedEqualities.validate(model);
     declarations.validateOverriddenSignatures(
         model,
         model.methods().stream()

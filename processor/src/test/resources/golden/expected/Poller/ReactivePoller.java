@@ -66,7 +66,17 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * Creates the state in {@code context}; see {@link Poller#Poller()}.
    */
   public ReactivePoller(ReactiveContext context) {
+    this(context, ReactiveObject.Construction.begin(ReactivePoller.class, context));
+  }
+
+  /**
+   * Runs {@link Poller#Poller()} with {@code context} current, so that the signals, computed
+   * values and collections its field initializers and body create belong to it; then sets up
+   * this class's signals, computed values and effects.
+   */
+  private ReactivePoller(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
+    construction.end();
     this.stateCore = new StateCore(context, "Poller", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.pollsSignal = context.signal(this.polls).named("Poller.polls");

@@ -64,7 +64,18 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    * effects run once before the constructor returns.
    */
   public ReactiveShapes_Square(ReactiveContext context, double side) {
+    this(context, ReactiveObject.Construction.begin(ReactiveShapes_Square.class, context), side);
+  }
+
+  /**
+   * Runs {@link Shapes.Square#Square(double)} with {@code context} current, so that the
+   * signals, computed values and collections its field initializers and body create belong
+   * to it; then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveShapes_Square(ReactiveContext context, ReactiveObject.Construction construction,
+      double side) {
     super(side);
+    construction.end();
     this.stateCore = new StateCore(context, "Square", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.nameSignal = context.signal(this.name).named("Square.name");

@@ -73,7 +73,18 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * Its effects run once before the constructor returns.
    */
   public ReactiveTaskState(ReactiveContext context, String label) {
+    this(context, ReactiveObject.Construction.begin(ReactiveTaskState.class, context), label);
+  }
+
+  /**
+   * Runs {@link TaskState#TaskState(java.lang.String)} with {@code context} current, so that
+   * the signals, computed values and collections its field initializers and body create
+   * belong to it; then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveTaskState(ReactiveContext context, ReactiveObject.Construction construction,
+      String label) {
     super(label);
+    construction.end();
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.counterSignal = context.signal(this.counter).named("TaskState.counter");
@@ -97,7 +108,17 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * once before the constructor returns.
    */
   ReactiveTaskState(ReactiveContext context) {
+    this(context, ReactiveObject.Construction.begin(ReactiveTaskState.class, context));
+  }
+
+  /**
+   * Runs {@link TaskState#TaskState()} with {@code context} current, so that the signals,
+   * computed values and collections its field initializers and body create belong to it;
+   * then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveTaskState(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
+    construction.end();
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.counterSignal = context.signal(this.counter).named("TaskState.counter");
