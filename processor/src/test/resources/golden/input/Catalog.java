@@ -18,7 +18,7 @@ public class Catalog {
   String query = "";
   int page;
   final ReactiveList<String> items = new ReactiveList<>();
-  final LinkedSignal<Integer> shownPage = LinkedSignal.of(() -> page);
+  final LinkedSignal<Integer> shownBucket = LinkedSignal.of(this::bucket);
   final Search search;
 
   public Catalog(Search search) {

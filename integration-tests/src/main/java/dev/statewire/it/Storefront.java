@@ -9,6 +9,7 @@ import dev.statewire.ReactiveSet;
 import dev.statewire.Signal;
 import dev.statewire.annotation.Derived;
 import dev.statewire.annotation.Reactive;
+import java.util.List;
 
 /**
  * Runtime nodes of every kind in field initializers, a nested reactive object built in a field
@@ -25,6 +26,8 @@ public class Storefront {
   final ReactiveSet<String> tags = new ReactiveSet<>();
   final Shelf shelf = new ReactiveStorefront_Shelf();
   final ReactiveContext seenInConstructor;
+  List<String> sizes = List.of("S", "M");
+  final LinkedSignal<String> size = LinkedSignal.of(this::firstSize);
 
   public Storefront(String name) {
     seenInConstructor = ReactiveContext.current();
@@ -49,6 +52,14 @@ public class Storefront {
 
   public void rename(String newName) {
     name = newName;
+  }
+
+  public String firstSize() {
+    return sizes.get(0);
+  }
+
+  public void offer(List<String> newSizes) {
+    sizes = newSizes;
   }
 
   /** A reactive object a storefront builds while it is constructed. */

@@ -75,6 +75,17 @@ class ConstructionContextTest {
   }
 
   @Test
+  void aLinkedSignalFieldResetsWhenTheFieldsItsMethodReadsChange() {
+    ReactiveStorefront store = new ReactiveStorefront(session, "corner");
+    assertSame(session, store.size.context());
+    assertEquals("S", store.size.get());
+    store.size.set("M");
+    assertEquals("M", store.size.get(), "written locally");
+    store.offer(List.of("L", "XL"));
+    assertEquals("L", store.size.get(), "reset: firstSize() is a tracked read of sizes");
+  }
+
+  @Test
   void inTheDefaultContextNothingChanges() {
     ReactiveStorefront store = new ReactiveStorefront("global");
     assertSame(ReactiveContext.global(), store.items.context());

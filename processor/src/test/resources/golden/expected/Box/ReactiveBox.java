@@ -30,7 +30,9 @@ import javax.annotation.processing.Generated;
  * derived value or effect that calls them depend on the fields they read.
  *
  * <p>Create one with any constructor of {@code Box}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated

@@ -32,7 +32,9 @@ import javax.annotation.processing.Generated;
  * committed when the outermost action or lock block ends, and rolled back if it throws.
  *
  * <p>Create one with any constructor of {@code UserView}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
