@@ -1,8 +1,10 @@
 package dev.statewire.processor.model;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -108,7 +110,10 @@ public final class DerivedEqualities {
         "Declare `static final BiPredicate<" + simpleValue + ", " + simpleValue + "> "
             + name.get() + " = ...;` or `static boolean " + name.get() + "(" + simpleValue
             + " a, " + simpleValue + " b)` in " + type.getSimpleName() + ".";
-    List<? extends Element> members = elements.getAllMembers(type);
+    // the declaring class's own members too: one that is package-private in another package is
+    // not a member of type, but is what the name means there
+    Set<Element> members = new LinkedHashSet<>(elements.getAllMembers(type));
+    members.addAll(elements.getAllMembers((TypeElement) method.getEnclosingElement()));
     Resolution firstProblem = null;
     for (Element member : members) {
       if (!member.getSimpleName().contentEquals(name.get())) {
