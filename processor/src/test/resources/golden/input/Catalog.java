@@ -1,7 +1,6 @@
 package test;
 
 import dev.statewire.Cancellation;
-import dev.statewire.LinkedSignal;
 import dev.statewire.ReactiveList;
 import dev.statewire.ResourceSnapshot;
 import dev.statewire.annotation.Derived;
@@ -18,7 +17,6 @@ public class Catalog {
   String query = "";
   int page;
   final ReactiveList<String> items = new ReactiveList<>();
-  final LinkedSignal<Integer> shownBucket = LinkedSignal.of(this::bucket);
   final Search search;
 
   public Catalog(Search search) {

@@ -16,6 +16,7 @@ import java.util.List;
  * initializer, and a constructor that may throw: all of them belong to the instance's context.
  */
 @Reactive
+@SuppressWarnings("this-escape") // this::firstSize runs only when the linked signal is read
 public class Storefront {
   String name = "";
   final Signal<Integer> visits = Signal.of(0);
