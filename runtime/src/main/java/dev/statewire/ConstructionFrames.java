@@ -1,8 +1,10 @@
 package dev.statewire;
 
-import java.lang.invoke.MethodType;
 import java.lang.ref.WeakReference;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The generated constructors running on this thread, innermost first, so that {@link
@@ -14,7 +16,7 @@ import java.util.Optional;
  * throws, so the frame of a constructor that threw stays behind: it is <em>stale</em>. Before a
  * frame is used it is therefore checked against the Java stack: its constructor is still running
  * iff the stack holds a frame of the private constructor that takes a {@link
- * ReactiveObject.Construction} (its method type names that class). Every generated construction
+ * ReactiveObject.Construction} (its descriptor names that class). Every generated construction
  * pushes a frame, so the innermost such stack frame belongs to the innermost live construction;
  * stale frames are dropped when found, and when the next construction on the thread begins, so
  * that stale frames only ever sit above live ones. A stale frame holds no strong reference (only
@@ -32,8 +34,10 @@ final class ConstructionFrames {
   private static final int OUTSIDE = 2; // WeakReference<ReactiveContext> or null, see push
   private static final int BELOW = 3; // Object[]: the enclosing frame, or null
   private static final ThreadLocal<Object[]> TOP = new ThreadLocal<>();
-  private static final StackWalker WALKER =
-      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  private static final StackWalker WALKER = StackWalker.getInstance();
+  /** How the descriptor of a generated private constructor starts. */
+  private static final String CONSTRUCTOR_DESCRIPTOR_START =
+      "(" + descriptorOf(ReactiveContext.class) + descriptorOf(ReactiveObject.Construction.class);
 
   private ConstructionFrames() {}
 
@@ -114,40 +118,43 @@ final class ConstructionFrames {
     if (contextOf(frame) == null) {
       return false; // a live construction holds its context on the stack
     }
+    // every running construction has a frame, so only the classes of the frames matter: checking
+    // the class name first spares the descriptor of every other constructor on the stack
+    Set<String> classes = new HashSet<>();
+    int depth = 0;
+    int sameClass = 0;
+    for (Object[] f = frame; f != null; f = (Object[]) f[BELOW]) {
+      classes.add((String) f[CLASS_NAME]);
+      depth++;
+      if (f[CLASS_NAME].equals(frame[CLASS_NAME])) {
+        sameClass++;
+      }
+    }
+    Predicate<StackWalker.StackFrame> generatedConstructor =
+        f -> classes.contains(f.getClassName())
+            && f.getMethodName().equals("<init>")
+            && f.getDescriptor().startsWith(CONSTRUCTOR_DESCRIPTOR_START);
     Optional<String> innermost =
         WALKER.walk(
             frames ->
                 frames
-                    .filter(ConstructionFrames::isGeneratedConstructor)
+                    .filter(generatedConstructor)
                     .findFirst()
                     .map(StackWalker.StackFrame::getClassName));
     if (innermost.isEmpty() || !innermost.get().equals(frame[CLASS_NAME])) {
       return false;
     }
-    int sameClassBelow = 0;
-    int depth = 1;
-    for (Object[] b = (Object[]) frame[BELOW]; b != null; b = (Object[]) b[BELOW]) {
-      depth++;
-      if (b[CLASS_NAME].equals(frame[CLASS_NAME])) {
-        sameClassBelow++;
-      }
-    }
-    if (sameClassBelow == 0) {
+    if (sameClass == 1) {
       return true; // the innermost running construction is of this class, and only this frame is
     }
-    // a live construction of the same class encloses it: all frames are live iff the stack holds
-    // as many generated constructors as there are frames
-    long running = WALKER.walk(frames -> frames.filter(ConstructionFrames::isGeneratedConstructor).count());
+    // a live construction of the same class encloses it: stale frames sit above live ones, so all
+    // are live iff the stack holds as many generated constructors as there are frames
+    long running = WALKER.walk(frames -> frames.filter(generatedConstructor).count());
     return running >= depth;
   }
 
-  private static boolean isGeneratedConstructor(StackWalker.StackFrame frame) {
-    if (!frame.getMethodName().equals("<init>")) {
-      return false;
-    }
-    MethodType type = frame.getMethodType();
-    return type.parameterCount() >= 2
-        && type.parameterType(1) == ReactiveObject.Construction.class;
+  private static String descriptorOf(Class<?> type) {
+    return "L" + type.getName().replace('.', '/') + ";";
   }
 
   @SuppressWarnings("unchecked")
