@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
   /** The version a link to a discarded evaluation records; see {@link #discardEvaluation}. */
   private static final int DISCARDED_VERSION = Integer.MIN_VALUE;
+  /** The computation; a {@link WithEquality} if the computed has an equality of its own. */
   private final Supplier<? extends T> fn;
-  private final BiPredicate<? super T, ? super T> equality;
   /** The result, or the exception thrown, of the last computation. */
   private Object value;
   /** The context's global version when this was last known up to date (unwatched mode). */
@@ -33,8 +33,8 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
   Computed(ReactiveContext ctx, Supplier<? extends T> fn,
       BiPredicate<? super T, ? super T> equality) {
     super(ctx);
-    this.fn = Objects.requireNonNull(fn, "fn");
-    this.equality = equality;
+    Objects.requireNonNull(fn, "fn");
+    this.fn = equality == null ? fn : new WithEquality<>(fn, equality);
   }
 
   /**
@@ -223,7 +223,7 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     if (subs == null) {
       return;
     }
-    for (Link link = subs; link != null; link = link.nextSub) {
+    for (WatchedLink link = subs; link != null; link = link.nextSub) {
       if (link.version != oldVersion) {
         link.version = DISCARDED_VERSION;
       }
@@ -231,11 +231,34 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     Graph.propagate(ctx, subs, PENDING); // what watches it checks it again
   }
 
-  @SuppressWarnings("unchecked")
   private boolean same(Object cached, Object computed) {
-    return equality == null
-        ? Objects.equals(cached, computed)
-        : ((BiPredicate<Object, Object>) equality).test(cached, computed);
+    return fn instanceof WithEquality
+        ? ((WithEquality<?>) fn).same(cached, computed)
+        : Objects.equals(cached, computed);
+  }
+
+  /**
+   * A computation together with the equality given at creation: most computeds have none, so
+   * the equality costs a field only where there is one.
+   */
+  private static final class WithEquality<T> implements Supplier<T> {
+    private final Supplier<? extends T> fn;
+    private final BiPredicate<? super T, ? super T> equality;
+
+    WithEquality(Supplier<? extends T> fn, BiPredicate<? super T, ? super T> equality) {
+      this.fn = fn;
+      this.equality = equality;
+    }
+
+    @Override
+    public T get() {
+      return fn.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    boolean same(Object cached, Object computed) {
+      return equality.test((T) cached, (T) computed);
+    }
   }
 
   @Override

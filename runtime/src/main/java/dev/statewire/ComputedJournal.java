@@ -48,6 +48,9 @@ final class ComputedJournal {
 
   /** Ends the session: the evaluations stand. */
   void clear() {
+    if (size == 0) {
+      return;
+    }
     Arrays.fill(nodes, 0, size, null);
     Arrays.fill(results, 0, size, null);
     size = 0;

@@ -20,25 +20,25 @@ import java.util.Objects;
  * created outside any effect belong to the running {@link EffectScope}, else to the context.
  */
 public final class Effect extends Subscriber implements AutoCloseable {
-  /** Null once closed: a closed effect keeps nothing its body captured reachable. */
-  private EffectBody body;
-  private final Cleanup registrar = this::addCleanup;
+  /**
+   * A {@link Runnable}, or an {@link EffectBody} if {@link Node#TAKES_CLEANUP} is set; null once
+   * closed: a closed effect keeps nothing its body captured reachable.
+   */
+  private Object body;
   /** Creation order within the context; effects of one round run in this order. */
   final long id;
-  /** Null, one Runnable, or a List of them. */
-  private Object cleanups;
   /** What owns this open effect (see Ownership), and its neighbours there; null if nothing. */
   Ownership owner;
   Effect ownedPrev;
   Effect ownedNext;
-  /** What this effect's runs created; made on first use, disposed before each run and on close. */
-  private Ownership children;
+  /** Its cleanups and what its runs created; made on first use, most effects have neither. */
+  private Attachments attachments;
 
-  private Effect(ReactiveContext ctx, EffectBody body) {
+  private Effect(ReactiveContext ctx, Object body, boolean takesCleanup) {
     super(ctx);
     this.body = body;
     this.id = ctx.nextEffectId();
-    this.flags = WATCHED;
+    this.flags = takesCleanup ? WATCHED | TAKES_CLEANUP : WATCHED;
   }
 
   /**
@@ -48,8 +48,7 @@ public final class Effect extends Subscriber implements AutoCloseable {
    * @return the started effect
    */
   public static Effect of(Runnable body) {
-    Objects.requireNonNull(body, "body");
-    return start(ReactiveContext.current(), cleanup -> body.run());
+    return start(ReactiveContext.current(), Objects.requireNonNull(body, "body"));
   }
 
   /**
@@ -68,12 +67,21 @@ public final class Effect extends Subscriber implements AutoCloseable {
    * the caller never gets it, so nothing of it may stay subscribed.
    */
   static Effect start(ReactiveContext ctx, EffectBody body) {
+    return start(ctx, body, true);
+  }
+
+  /** As {@link #start(ReactiveContext, EffectBody)}, for a body that registers no cleanups. */
+  static Effect start(ReactiveContext ctx, Runnable body) {
+    return start(ctx, body, false);
+  }
+
+  private static Effect start(ReactiveContext ctx, Object body, boolean takesCleanup) {
     ctx.enterUninterruptibly();
     Effect effect = null;
     try {
       try {
         ctx.requireOpen("creating an effect");
-        effect = new Effect(ctx, body);
+        effect = new Effect(ctx, body, takesCleanup);
         effect.run();
         if ((effect.flags & CLOSED) == 0) {
           ctx.adopt(effect);
@@ -205,7 +213,11 @@ public final class Effect extends Subscriber implements AutoCloseable {
     flags = (flags | RUNNING) & ~(DIRTY | PENDING);
     Throwable failure = null;
     try {
-      body.run(registrar);
+      if ((flags & TAKES_CLEANUP) != 0) {
+        ((EffectBody) body).run(attachments());
+      } else {
+        ((Runnable) body).run();
+      }
     } catch (Throwable e) {
       failure = e;
     }
@@ -237,35 +249,47 @@ public final class Effect extends Subscriber implements AutoCloseable {
     body = null;
   }
 
+  /** Lock held. Its attachments, made on first use. */
+  private Attachments attachments() {
+    Attachments a = attachments;
+    if (a == null) {
+      a = new Attachments(this);
+      attachments = a;
+    }
+    return a;
+  }
+
   /** Lock held. The ownership of what this effect's current run creates. */
   Ownership ownedNodes() {
-    Ownership o = children;
+    Attachments a = attachments();
+    Ownership o = a.children;
     if (o == null) {
       o = new Ownership();
-      children = o;
+      a.children = o;
     }
     return o;
   }
 
   /** Closes the effects and resources the last run created (newest first). */
   private void closeChildren() {
-    Ownership o = children;
-    if (o != null) {
-      o.closeEffectsAndResources();
+    Attachments a = attachments;
+    if (a != null && a.children != null) {
+      a.children.closeEffectsAndResources();
     }
   }
 
   /** Registers a cleanup for the current run. */
   void addCleanup(Runnable action) {
     Objects.requireNonNull(action, "action");
-    Object current = cleanups;
+    Attachments a = attachments();
+    Object current = a.cleanups;
     if (current == null) {
-      cleanups = action;
+      a.cleanups = action;
     } else if (current instanceof Runnable) {
       List<Runnable> list = new ArrayList<>(2);
       list.add((Runnable) current);
       list.add(action);
-      cleanups = list;
+      a.cleanups = list;
     } else {
       @SuppressWarnings("unchecked")
       List<Runnable> list = (List<Runnable>) current;
@@ -274,11 +298,12 @@ public final class Effect extends Subscriber implements AutoCloseable {
   }
 
   private void runCleanups() {
-    Object current = cleanups;
+    Attachments a = attachments;
+    Object current = a == null ? null : a.cleanups;
     if (current == null) {
       return;
     }
-    cleanups = null;
+    a.cleanups = null;
     if (current instanceof Runnable) {
       runCleanup((Runnable) current);
     } else {
@@ -301,5 +326,28 @@ public final class Effect extends Subscriber implements AutoCloseable {
   @Override
   String kind() {
     return "Effect";
+  }
+
+  /**
+   * What an effect's runs attach to it, apart from its body: the cleanups registered for the
+   * current run, and the ownership of the effects and resources they created. Also the
+   * {@link Cleanup} its {@link EffectBody} registers with, which adds to this effect whenever
+   * it is called.
+   */
+  private static final class Attachments implements Cleanup {
+    private final Effect effect;
+    /** Null, one Runnable, or a List of them. */
+    Object cleanups;
+    /** Disposed before each run and on close. */
+    Ownership children;
+
+    Attachments(Effect effect) {
+      this.effect = effect;
+    }
+
+    @Override
+    public void add(Runnable action) {
+      effect.addCleanup(action);
+    }
   }
 }

@@ -42,7 +42,8 @@ final class Graph {
       sub.depsTail = next;
       return;
     }
-    Link link = new Link(dep, sub, dep.version);
+    boolean watched = (sub.flags & WATCHED) != 0;
+    Link link = watched ? new WatchedLink(dep, sub, dep.version) : new Link(dep, dep.version);
     link.nextDep = next;
     if (tail == null) {
       sub.deps = link;
@@ -50,8 +51,8 @@ final class Graph {
       tail.nextDep = link;
     }
     sub.depsTail = link;
-    if ((sub.flags & WATCHED) != 0) {
-      attach(link);
+    if (watched) {
+      attach((WatchedLink) link);
     }
   }
 
@@ -95,7 +96,7 @@ final class Graph {
       Link next = stale.nextDep;
       stale.nextDep = null;
       if (watched) {
-        detach(stale);
+        detach((WatchedLink) stale); // a watched subscriber's edges are all watched links
       }
       stale = next;
     }
@@ -108,7 +109,7 @@ final class Graph {
   }
 
   /** Adds {@code link} to its dependency's subscribers; a computed so watched starts watching. */
-  private static void attach(Link link) {
+  private static void attach(WatchedLink link) {
     Computed<?> newlyWatched = linkSub(link);
     if (newlyWatched != null) {
       watch(newlyWatched);
@@ -116,7 +117,7 @@ final class Graph {
   }
 
   /** Removes {@code link} from its dependency's subscribers; an orphaned computed stops watching. */
-  private static void detach(Link link) {
+  private static void detach(WatchedLink link) {
     Computed<?> orphan = unlinkSub(link);
     if (orphan != null) {
       unwatch(orphan);
@@ -125,35 +126,41 @@ final class Graph {
 
   /** Appends {@code link} to its dependency's subscribers; returns the dependency if it is a
    * computed that has to start watching now. */
-  private static Computed<?> linkSub(Link link) {
+  private static Computed<?> linkSub(WatchedLink link) {
     Node dep = link.dep;
-    Link tail = dep.subsTail;
-    link.prevSub = tail;
+    WatchedLink first = dep.subs;
     link.nextSub = null;
-    dep.subsTail = link;
-    if (tail != null) {
-      tail.nextSub = link;
+    if (first != null) {
+      WatchedLink last = first.prevSub;
+      last.nextSub = link;
+      link.prevSub = last;
+      first.prevSub = link;
       return null;
     }
+    link.prevSub = link;
     dep.subs = link;
     return dep instanceof Computed && (dep.flags & WATCHED) == 0 ? (Computed<?>) dep : null;
   }
 
   /** Removes {@code link} from its dependency's subscribers; returns the dependency if it is a
    * watched computed that has no subscriber left. */
-  private static Computed<?> unlinkSub(Link link) {
+  private static Computed<?> unlinkSub(WatchedLink link) {
     Node dep = link.dep;
-    Link prev = link.prevSub;
-    Link next = link.nextSub;
-    if (prev == null) {
+    WatchedLink first = dep.subs;
+    WatchedLink prev = link.prevSub;
+    WatchedLink next = link.nextSub;
+    if (link == first) {
       dep.subs = next;
+      if (next != null) {
+        next.prevSub = prev; // the last edge
+      }
     } else {
       prev.nextSub = next;
-    }
-    if (next == null) {
-      dep.subsTail = prev;
-    } else {
-      next.prevSub = prev;
+      if (next == null) {
+        first.prevSub = prev; // it was the last edge
+      } else {
+        next.prevSub = prev;
+      }
     }
     link.prevSub = null;
     link.nextSub = null;
@@ -169,8 +176,12 @@ final class Graph {
     ArrayDeque<Computed<?>> more = null;
     for (Computed<?> c = first; c != null; c = more == null ? null : more.poll()) {
       c.flags = (c.flags | WATCHED) & ~(DIRTY | PENDING);
-      for (Link link = c.deps; link != null; link = link.nextDep) {
-        Computed<?> next = linkSub(link);
+      Link before = null;
+      for (Link link = c.deps; link != null; before = link, link = link.nextDep) {
+        WatchedLink watched =
+            link instanceof WatchedLink ? (WatchedLink) link : replace(c, before, link);
+        link = watched; // go on along the new edge
+        Computed<?> next = linkSub(watched);
         if (next != null) {
           if (more == null) {
             more = new ArrayDeque<>();
@@ -181,6 +192,26 @@ final class Graph {
     }
   }
 
+  /**
+   * Puts a {@link WatchedLink} in place of {@code link}, the edge after {@code before} (null:
+   * the first) in {@code c}'s dependencies, so that it can join its dependency's subscribers.
+   * If {@code c} is running (a read that met a cycle watches it), its tracking cursor moves
+   * to the new edge.
+   */
+  private static WatchedLink replace(Subscriber c, Link before, Link link) {
+    WatchedLink watched = new WatchedLink(link.dep, c, link.version);
+    watched.nextDep = link.nextDep;
+    if (before == null) {
+      c.deps = watched;
+    } else {
+      before.nextDep = watched;
+    }
+    if (c.depsTail == link) {
+      c.depsTail = watched;
+    }
+    return watched;
+  }
+
   /** Computeds lost their last watcher: they go back to polling and release their sources. */
   private static void unwatch(Computed<?> first) {
     ArrayDeque<Computed<?>> more = null;
@@ -188,7 +219,7 @@ final class Graph {
       c.flags &= ~(WATCHED | PENDING); // DIRTY stays: an abandoned computation must re-run
       c.seenGlobalVersion = c.ctx.globalVersion - 1;
       for (Link link = c.deps; link != null; link = link.nextDep) {
-        Computed<?> orphan = unlinkSub(link);
+        Computed<?> orphan = unlinkSub((WatchedLink) link); // it was watched: all are
         if (orphan != null) {
           if (more == null) {
             more = new ArrayDeque<>();
@@ -204,10 +235,10 @@ final class Graph {
    * PENDING when the change may still be undone in this session), everything downstream of them
    * PENDING, and queues the effects reached. Iterative, so depth is no concern.
    */
-  static void propagate(ReactiveContext ctx, Link first, int mark) {
-    Link[] stack = ctx.propagationStack;
+  static void propagate(ReactiveContext ctx, WatchedLink first, int mark) {
+    WatchedLink[] stack = ctx.propagationStack;
     int top = 0;
-    Link link = first;
+    WatchedLink link = first;
     while (true) {
       for (; link != null; link = link.nextSub) {
         Subscriber sub = link.sub;

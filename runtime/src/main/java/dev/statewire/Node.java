@@ -29,6 +29,8 @@ abstract class Node {
    * stored in the flags' bits from {@link #JOURNAL_INDEX_SHIFT} up.
    */
   static final int JOURNALED = 1 << 8;
+  /** An effect whose body is an {@link EffectBody} (it takes a {@link Cleanup}). */
+  static final int TAKES_CLEANUP = 1 << 9;
   static final int JOURNAL_INDEX_SHIFT = 16;
   static final int JOURNAL_INDEX_MASK = -1 << JOURNAL_INDEX_SHIFT;
 
@@ -38,9 +40,11 @@ abstract class Node {
   int version;
   /** The tracking run that last recorded this node as a dependency (de-duplicates reads). */
   int trackStamp;
-  /** Subscribers that watch this node (effects, and computeds with an effect downstream). */
-  Link subs;
-  Link subsTail;
+  /**
+   * Subscribers that watch this node (effects, and computeds with an effect downstream); the
+   * first edge's {@code prevSub} is the last (see {@link WatchedLink}).
+   */
+  WatchedLink subs;
   String name;
 
   Node(ReactiveContext ctx) {

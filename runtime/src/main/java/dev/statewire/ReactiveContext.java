@@ -2,6 +2,7 @@ package dev.statewire;
 
 import dev.statewire.internal.ContextLock;
 import dev.statewire.internal.DefaultExecutors;
+import dev.statewire.support.TransactionHook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,11 @@ public final class ReactiveContext implements AutoCloseable {
       (source, error) -> LOGGER.log(System.Logger.Level.ERROR, source + " failed", error);
   private static final ReactiveContext GLOBAL =
       new ReactiveContext(new Builder().name("global"), true);
-  /** The isolated (non-global) context whose lock this thread holds, if any. */
-  private static final ThreadLocal<ReactiveContext> HELD = new ThreadLocal<>();
+  /**
+   * Which isolated (non-global) context's lock this thread holds, if any: one mutable holder per
+   * thread, so that a lock session looks it up once and writes no thread-local.
+   */
+  private static final ThreadLocal<HeldContext> HELD = ThreadLocal.withInitial(HeldContext::new);
   /** The context {@link #run}/{@link #call} made current on this thread, if any. */
   private static final ThreadLocal<ReactiveContext> CHOSEN = new ThreadLocal<>();
   /** Until an isolated context exists, nothing needs to look at {@link #HELD}, {@link #CHOSEN}. */
@@ -70,6 +74,12 @@ public final class ReactiveContext implements AutoCloseable {
   // Everything below is guarded by the lock.
   /** Reentrancy depth of the lock; 0 when not held. */
   private int depth;
+  /**
+   * The {@link #HELD} entry of the thread that holds the lock (it names this context until the
+   * outermost exit), or of the last one that held it; null for the global context. Written only
+   * when another thread takes the lock: a store less per session.
+   */
+  private HeldContext heldBy;
   /** The computed or effect running on the lock-holding thread, which reads are tracked for. */
   Subscriber activeSub;
   /**
@@ -91,7 +101,7 @@ public final class ReactiveContext implements AutoCloseable {
   int refreshDepth;
   /** Incremented on every signal change; lets unwatched computeds skip re-validation. */
   int globalVersion;
-  Link[] propagationStack = new Link[32];
+  WatchedLink[] propagationStack = new WatchedLink[32];
   private final EffectQueue queue = new EffectQueue();
   /** The signals this lock session wrote, so that writing a value back undoes the change. */
   final WriteJournal journal = new WriteJournal();
@@ -99,9 +109,7 @@ public final class ReactiveContext implements AutoCloseable {
   private final CommitWrites commitWrites = new CommitWrites();
   /** Computed values evaluated while participants hold uncommitted writes. */
   final ComputedJournal computedJournal = new ComputedJournal();
-  private List<Transactional> participants = new ArrayList<>();
-  /** The participants being finished; swapped with {@link #participants} to avoid copying. */
-  private List<Transactional> finishing = new ArrayList<>();
+  private final Participants participants = new Participants();
   private boolean sessionFailed;
   /**
    * The first {@link VirtualMachineError} user code threw in this session where no caller could
@@ -110,6 +118,12 @@ public final class ReactiveContext implements AutoCloseable {
   private VirtualMachineError fatal;
   /** While participants commit or roll back at the end of a session. */
   private boolean committing;
+  /** A store's part in this context's transactions; null for most contexts. */
+  private final TransactionHook transactionHook;
+  /** The hook saw the first participant join and has not yet been told the outcome. */
+  private boolean hookOpen;
+  /** Inside {@link #commitApart}, whose transaction the hook does not see. */
+  private boolean apart;
   private long effectCounter;
 
   private final String name;
@@ -139,6 +153,7 @@ public final class ReactiveContext implements AutoCloseable {
     this.lockHoldThresholdNanos = saturatedNanos(builder.lockHoldThreshold);
     this.lockWatched = lockHoldThresholdNanos == 0;
     this.executor = builder.executor;
+    this.transactionHook = builder.transactionHook;
     this.owned = global ? null : new ContextOwnership();
   }
 
@@ -177,7 +192,7 @@ public final class ReactiveContext implements AutoCloseable {
     if (!isolatedContextsExist) {
       return null;
     }
-    ReactiveContext held = HELD.get();
+    ReactiveContext held = HELD.get().context;
     return held != null ? held : CHOSEN.get();
   }
 
@@ -313,8 +328,7 @@ public final class ReactiveContext implements AutoCloseable {
    * @param body runs now and after each change to what it read
    */
   public Effect effect(Runnable body) {
-    Objects.requireNonNull(body, "body");
-    return Effect.start(this, cleanup -> body.run());
+    return Effect.start(this, Objects.requireNonNull(body, "body"));
   }
 
   /**
@@ -399,9 +413,14 @@ public final class ReactiveContext implements AutoCloseable {
    * @return the guard; closing it releases the lock (and commits, for the outermost block)
    */
   public LockGuard enter() {
-    boolean outermost = !lock.isHeldByCurrentThread();
-    enterUninterruptibly();
-    return new LockGuard(this, outermost);
+    if (lock.isHeldByCurrentThread()) {
+      depth++;
+      return new LockGuard(this, false);
+    }
+    HeldContext holder = checkNoOtherContextHeld(null);
+    lock.lock();
+    acquired(holder);
+    return new LockGuard(this, true);
   }
 
   /**
@@ -415,9 +434,9 @@ public final class ReactiveContext implements AutoCloseable {
       depth++;
       return new LockGuard(this, false);
     }
-    checkNoOtherContextHeld(null);
+    HeldContext holder = checkNoOtherContextHeld(null);
     lock.lockInterruptibly();
-    acquired();
+    acquired(holder);
     return new LockGuard(this, true);
   }
 
@@ -434,11 +453,11 @@ public final class ReactiveContext implements AutoCloseable {
       depth++;
       return new LockGuard(this, false);
     }
-    checkNoOtherContextHeld(null);
+    HeldContext holder = checkNoOtherContextHeld(null);
     if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
       return null;
     }
-    acquired();
+    acquired(holder);
     return new LockGuard(this, true);
   }
 
@@ -455,6 +474,11 @@ public final class ReactiveContext implements AutoCloseable {
   public void join(Transactional participant) {
     Objects.requireNonNull(participant, "participant");
     requireLock("join a lock session");
+    joinHeld(participant);
+  }
+
+  /** {@link #join}, the lock known to be held. */
+  private void joinHeld(Transactional participant) {
     requireOpen("an action or lock block");
     if (activeSub instanceof Computed) {
       throw new IllegalWriteException("An action or lock block on " + participant
@@ -462,13 +486,66 @@ public final class ReactiveContext implements AutoCloseable {
           + "and @Derived methods must be pure: call the action from an effect, another action "
           + "or a lock block instead.");
     }
-    for (Transactional p : participants) {
-      if (p == participant) {
-        return;
+    if (participants.contains(participant)) {
+      return;
+    }
+    boolean first = participants.isEmpty();
+    if (transactionHook != null && !apart) {
+      transactionHook.beforeJoin(this, participant, first);
+      hookOpen |= first;
+    }
+    try {
+      participant.begin();
+    } catch (Throwable failure) {
+      if (first && hookOpen) {
+        hookOpen = false;
+        transactionHook.abort(this);
+      }
+      throw failure;
+    }
+    participants.add(participant);
+  }
+
+  /**
+   * For stores ({@link TransactionHook}): runs {@code writes} as a transaction of its own,
+   * committed as soon as it returns and unseen by the context's hook, so that a store can bring
+   * the local state up to date (with another JVM's commit, say) inside a session that has no
+   * transaction open. {@code writes} joins the participants it writes ({@link #join}); the
+   * effects its commit reaches run when the session ends, as after any commit. If it throws, or
+   * a participant's commit fails, what it wrote rolls back and the failure passes through.
+   *
+   * @param writes joins participants and writes their state
+   * @throws IllegalStateException without this context's lock, or while a transaction is open
+   *     (a participant joined this session and has not committed yet)
+   */
+  public void commitApart(Runnable writes) {
+    Objects.requireNonNull(writes, "writes");
+    requireLock("commit apart");
+    if (!participants.isEmpty() || apart) {
+      throw new IllegalStateException("commitApart(...) was called while a transaction of "
+          + this + " is open; call it before the first participant joins the session (from "
+          + "TransactionHook.beforeJoin, or right after context.enter()).");
+    }
+    boolean failedBefore = sessionFailed;
+    sessionFailed = false;
+    apart = true;
+    Throwable failure = null;
+    try {
+      writes.run();
+    } catch (Throwable e) {
+      sessionFailed = true;
+      failure = e;
+    } finally {
+      try {
+        failure = finishParticipants(failure);
+      } finally {
+        apart = false;
+        sessionFailed = failedBefore;
       }
     }
-    participant.begin();
-    participants.add(participant);
+    if (failure != null) {
+      throw Sneaky.<RuntimeException>rethrow(failure);
+    }
   }
 
   /**
@@ -482,9 +559,10 @@ public final class ReactiveContext implements AutoCloseable {
    * @return the guard; closing it ends the transaction (the outermost one commits)
    */
   public LockGuard enterTransaction(Transactional participant) {
+    Objects.requireNonNull(participant, "participant");
     LockGuard guard = enter();
     try {
-      join(participant);
+      joinHeld(participant);
       if (!guard.isOutermost()) {
         guard.keep(savepoint());
       }
@@ -641,19 +719,23 @@ public final class ReactiveContext implements AutoCloseable {
       depth++;
       return;
     }
-    checkNoOtherContextHeld(null);
+    HeldContext holder = checkNoOtherContextHeld(null);
     lock.lock();
-    acquired();
+    acquired(holder);
   }
 
-  private void acquired() {
+  /** The lock was just taken; {@code holder} is what checkNoOtherContextHeld returned. */
+  private void acquired(HeldContext holder) {
     depth = 1;
     if (!lockWatched) {
       LockWatchdog.JVM.watch(this);
     }
     if (this != GLOBAL) {
-      // checkNoOtherContextHeld passed: this thread held no context, so exit sets HELD to null
-      HELD.set(this);
+      // checkNoOtherContextHeld passed: this thread held no context, so exit clears it again
+      holder.context = this;
+      if (heldBy != holder) {
+        heldBy = holder;
+      }
     }
   }
 
@@ -672,9 +754,9 @@ public final class ReactiveContext implements AutoCloseable {
       depth = 0;
       sessionFailed = false;
       committing = false;
-      if (this != GLOBAL) {
-        // set, not remove: removing clears the map entry's reference on every session end
-        HELD.set(null);
+      HeldContext holder = heldBy;
+      if (holder != null) {
+        holder.context = null;
       }
       lock.unlock();
     }
@@ -766,24 +848,28 @@ public final class ReactiveContext implements AutoCloseable {
   private Throwable finishParticipants(Throwable failure) {
     boolean rollback = sessionFailed;
     sessionFailed = false;
-    List<Transactional> done = participants;
-    participants = finishing;
-    finishing = done;
+    int n = participants.beginFinishing();
     committing = true;
     try {
       if (!rollback) {
-        Throwable commitFailure = commitAll(done);
+        Throwable commitFailure = commitAll(participants, n);
+        if (commitFailure == null && hookOpen) {
+          commitFailure = commitHook();
+        }
         if (commitFailure != null) {
           failure = addFailure(failure, commitFailure);
           rollback = true;
         }
       }
       if (rollback) {
+        if (hookOpen) {
+          failure = abortHook(failure);
+        }
         commitWrites.discard();
         computedJournal.rollBackTo(0);
-        for (int i = 0; i < done.size(); i++) {
+        for (int i = 0; i < n; i++) {
           try {
-            done.get(i).rollback();
+            participants.finishing(i).rollback();
           } catch (Throwable e) {
             failure = addFailure(failure, e);
           }
@@ -794,16 +880,37 @@ public final class ReactiveContext implements AutoCloseable {
       }
     } finally {
       committing = false;
-      done.clear();
+      participants.finished();
     }
     return failure;
   }
 
-  /** Lets each participant commit, until one fails; returns its failure. */
-  private static Throwable commitAll(List<Transactional> participants) {
-    for (int i = 0; i < participants.size(); i++) {
+  /** The hook commits the writes the participants handed over; returns its failure. */
+  private Throwable commitHook() {
+    hookOpen = false;
+    try {
+      transactionHook.commit(this, commitWrites);
+      return null;
+    } catch (Throwable e) {
+      return e;
+    }
+  }
+
+  private Throwable abortHook(Throwable failure) {
+    hookOpen = false;
+    try {
+      transactionHook.abort(this);
+      return failure;
+    } catch (Throwable e) {
+      return addFailure(failure, e);
+    }
+  }
+
+  /** Lets the {@code n} finishing participants commit, until one fails; returns its failure. */
+  private static Throwable commitAll(Participants participants, int n) {
+    for (int i = 0; i < n; i++) {
       try {
-        participants.get(i).commit();
+        participants.finishing(i).commit();
       } catch (Throwable e) {
         return e;
       }
@@ -927,7 +1034,7 @@ public final class ReactiveContext implements AutoCloseable {
     return stamp;
   }
 
-  Link[] growPropagationStack() {
+  WatchedLink[] growPropagationStack() {
     propagationStack = java.util.Arrays.copyOf(propagationStack, propagationStack.length * 2);
     return propagationStack;
   }
@@ -993,13 +1100,15 @@ public final class ReactiveContext implements AutoCloseable {
 
   /**
    * Fails if this thread is inside another context's lock: contexts are isolated, and taking
-   * two context locks at once could deadlock.
+   * two context locks at once could deadlock. Returns this thread's {@link #HELD} entry, or null
+   * while no isolated context exists (then only the global context can be entered).
    */
-  void checkNoOtherContextHeld(Node node) {
+  HeldContext checkNoOtherContextHeld(Node node) {
     if (!isolatedContextsExist) {
-      return;
+      return null;
     }
-    ReactiveContext held = HELD.get();
+    HeldContext holder = HELD.get();
+    ReactiveContext held = holder.context;
     if (held == null && this != GLOBAL && GLOBAL.lock.isHeldByCurrentThread()) {
       held = GLOBAL;
     }
@@ -1009,6 +1118,7 @@ public final class ReactiveContext implements AutoCloseable {
           + "effect, computed or lock block of it). Contexts are isolated: pass values between "
           + "them outside any batch or effect, or create both nodes in the same context.");
     }
+    return holder;
   }
 
   private void requireLock(String action) {
@@ -1018,6 +1128,12 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
+  /** A thread's {@link #HELD} entry. Touched only by its thread. */
+  static final class HeldContext {
+    /** The isolated context whose lock the thread holds, or null. */
+    ReactiveContext context;
+  }
+
   /** Settings for a new isolated context. */
   public static final class Builder {
     private String name;
@@ -1025,6 +1141,7 @@ public final class ReactiveContext implements AutoCloseable {
     private Executor executor;
     private int maxEffectRounds = DEFAULT_MAX_EFFECT_ROUNDS;
     private Duration lockHoldThreshold = DEFAULT_LOCK_HOLD_THRESHOLD;
+    private TransactionHook transactionHook;
 
     private Builder() {}
 
@@ -1092,6 +1209,19 @@ public final class ReactiveContext implements AutoCloseable {
         throw new IllegalArgumentException("lockHoldThreshold must not be negative: " + threshold);
       }
       this.lockHoldThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * A store's part in the context's transactions (an SPI for stores such as {@code
+     * statewire-redis}, which set it; applications do not): it is told when a transaction starts
+     * and may refuse its commit. See {@link TransactionHook}.
+     *
+     * @param hook is called under the lock at the start, commit and rollback of each transaction
+     * @return this builder
+     */
+    public Builder transactionHook(TransactionHook hook) {
+      this.transactionHook = Objects.requireNonNull(hook, "hook");
       return this;
     }
 

@@ -52,6 +52,9 @@ final class WriteJournal {
 
   /** Ends the session: forgets every entry. */
   void clear() {
+    if (size == 0) {
+      return;
+    }
     for (int i = 0; i < size; i++) {
       signals[i].flags &= ~(Node.JOURNALED | Node.JOURNAL_INDEX_MASK);
       signals[i] = null;

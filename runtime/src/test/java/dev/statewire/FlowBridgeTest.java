@@ -201,7 +201,7 @@ class FlowBridgeTest {
     assertEquals(1, reported.size());
     assertInstanceOf(AssertionError.class, reported.peek());
     int watchers = 0;
-    for (Link l = count.subs; l != null; l = l.nextSub) {
+    for (WatchedLink l = count.subs; l != null; l = l.nextSub) {
       watchers++;
     }
     assertEquals(1, watchers, "the failed subscription still watches (and buffers) the source");

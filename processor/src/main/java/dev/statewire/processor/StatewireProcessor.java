@@ -11,10 +11,12 @@ import dev.statewire.processor.generation.ReactiveClassWriter;
 import dev.statewire.processor.model.AsyncDerivedMethods;
 import dev.statewire.processor.model.DerivedEqualities;
 import dev.statewire.processor.model.ErrorTypes;
+import dev.statewire.processor.model.FieldCodecs;
 import dev.statewire.processor.model.ModelCollector;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.StatewireAnnotations;
 import dev.statewire.processor.validation.AsyncDerivedValidator;
+import dev.statewire.processor.validation.CodecValidator;
 import dev.statewire.processor.validation.DeclarationValidator;
 import dev.statewire.processor.validation.DerivedEqualityValidator;
 import dev.statewire.processor.validation.Diagnostics;
@@ -63,6 +65,7 @@ public final class StatewireProcessor extends AbstractProcessor {
   private LockRules lockRules;
   private AsyncDerivedValidator asyncDerived;
   private DerivedEqualityValidator derivedEqualities;
+  private CodecValidator codecs;
   private Optional<BodyChecks> bodyChecks;
   private ReactiveClassWriter writer;
   private ProcessorOptions options;
@@ -92,6 +95,7 @@ public final class StatewireProcessor extends AbstractProcessor {
         new AsyncDerivedValidator(diagnostics, elements, new AsyncDerivedMethods(elements, types));
     derivedEqualities =
         new DerivedEqualityValidator(diagnostics, new DerivedEqualities(elements, types));
+    codecs = new CodecValidator(diagnostics, elements, new FieldCodecs(elements, types));
     writer = new ReactiveClassWriter(environment, options.generatedAnnotation());
     bodyChecks =
         trees.isPresent() && task.isPresent()
@@ -121,6 +125,7 @@ public final class StatewireProcessor extends AbstractProcessor {
         StatewireAnnotations.DERIVED,
         StatewireAnnotations.EFFECT,
         StatewireAnnotations.BACKGROUND,
+        StatewireAnnotations.CODEC,
         StatewireAnnotations.STATEWIRE_GENERATED);
   }
 
@@ -170,6 +175,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     }
     validateMethodsOutsideReactiveClasses(round);
     lockRules.validateOutsideReactiveClasses(round);
+    codecs.validateOutsideReactiveClasses(round);
   }
 
   /**
@@ -198,6 +204,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     }
     int errorsBefore = diagnostics.errorCount();
     declarations.validateFields(model);
+    codecs.validate(model);
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(declarations::validateMethod);
     lockRules.validateDeclarations(model);
     asyncDerived.validate(model);

@@ -12,6 +12,8 @@ import dev.statewire.Signal;
 import dev.statewire.StateMutationException;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.codec.StateCodecs;
+import dev.statewire.codec.StateField;
 import dev.statewire.support.AsyncDerived;
 import dev.statewire.support.StateCore;
 import java.util.Arrays;
@@ -123,6 +125,20 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
   @Override
   public Transactional reactiveTransaction() {
     return stateCore;
+  }
+
+  /**
+   * The fields a store persists, in declaration order: {@code query}, {@code page}. Writing
+   * one through {@code StateField.write} is an action: inside a lock block it is committed
+   * with the block.
+   */
+  @Override
+  public List<StateField<?>> stateFields() {
+    return List.of(
+        StateField.of("query", "java.lang.String", StateCodecs.STRING, querySignal,
+            value -> stateCore.runAction(() -> this.query = value)),
+        StateField.of("page", "int", StateCodecs.INT, pageSignal,
+            value -> stateCore.runAction(() -> this.page = value)));
   }
 
   /**
