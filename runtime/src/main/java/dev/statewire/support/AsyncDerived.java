@@ -84,7 +84,7 @@ public final class AsyncDerived<T> implements AutoCloseable {
     Objects.requireNonNull(load, "load");
     this.resource = Resource.<List<Object>, T>of(context, params, load);
     resource.named(name);
-    this.settler = context.effect(cleanup -> {
+    this.settler = context.effect(Effect.SYNCHRONOUS, cleanup -> {
       settleWaiting();
       cleanup.add(this::cancelWaitingIfClosed);
     }).named(name + ".settler");
