@@ -81,8 +81,38 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
    * @return a new linked signal in {@link ReactiveContext#current()}
    */
   public static <T> LinkedSignal<T> of(Supplier<? extends T> computation) {
+    return of(ReactiveContext.current(), computation, Objects::equals);
+  }
+
+  /**
+   * Simple form in a given context.
+   *
+   * @param context the context the signal belongs to
+   * @param computation computes the value; what it reads is the source
+   * @param <T> the value type
+   * @return a new linked signal in {@code context}
+   */
+  public static <T> LinkedSignal<T> of(ReactiveContext context, Supplier<? extends T> computation) {
+    return of(context, computation, Objects::equals);
+  }
+
+  /**
+   * Simple form in a given context, with a custom equality for the value. (In the current
+   * context, pass {@link ReactiveContext#current()}: a two-argument {@code of(computation,
+   * equality)} would be ambiguous with the advanced form for a lambda.)
+   *
+   * @param context the context the signal belongs to
+   * @param computation computes the value; what it reads is the source
+   * @param equality returns true when a new value counts as unchanged
+   * @param <T> the value type
+   * @return a new linked signal in {@code context}
+   */
+  public static <T> LinkedSignal<T> of(
+      ReactiveContext context,
+      Supplier<? extends T> computation,
+      BiPredicate<? super T, ? super T> equality) {
     Objects.requireNonNull(computation, "computation");
-    return of(ReactiveContext.current(), computation, (s, previous) -> s, Objects::equals);
+    return of(context, computation, (s, previous) -> s, equality);
   }
 
   /**
@@ -99,6 +129,23 @@ public final class LinkedSignal<T> implements ReadableSignal<T> {
       Supplier<? extends S> source,
       BiFunction<? super S, ? super Previous<S, T>, ? extends T> computation) {
     return of(ReactiveContext.current(), source, computation, Objects::equals);
+  }
+
+  /**
+   * Advanced form with a custom equality for the value.
+   *
+   * @param source what the value is reset from when it changes
+   * @param computation computes the new value from the source and the previous value ({@code null} at first)
+   * @param equality returns true when a new value counts as unchanged
+   * @param <S> the source type
+   * @param <T> the value type
+   * @return a new linked signal in {@link ReactiveContext#current()}
+   */
+  public static <S, T> LinkedSignal<T> of(
+      Supplier<? extends S> source,
+      BiFunction<? super S, ? super Previous<S, T>, ? extends T> computation,
+      BiPredicate<? super T, ? super T> equality) {
+    return of(ReactiveContext.current(), source, computation, equality);
   }
 
   /**

@@ -179,20 +179,35 @@ public final class ReactiveContext implements AutoCloseable {
   /**
    * {@return the context new nodes belong to: the context whose lock this thread holds (inside an
    * effect, batch or lock block of that context), else the one a {@link #run}/{@link #call} block
-   * on this thread chose, otherwise {@link #global()}}
+   * on this thread chose, otherwise {@link #global()}} While the constructor of a generated
+   * {@link ReactiveObject} runs (the field initializers and constructor of the annotated class),
+   * it is the instance's context, unless code there makes another one current (a run/call block,
+   * a batch, effect or lock block of another context).
    */
   public static ReactiveContext current() {
     if (isolatedContextsExist) {
-      ReactiveContext held = HELD.get().context;
-      if (held != null) {
-        return held;
+      ReactiveContext outside = heldOrChosen();
+      ReactiveContext constructing = ConstructionFrames.context(outside);
+      if (constructing != null) {
+        return constructing;
       }
-      ReactiveContext chosen = CHOSEN.get();
-      if (chosen != null) {
-        return chosen;
+      if (outside != null) {
+        return outside;
       }
     }
     return GLOBAL;
+  }
+
+  /**
+   * {@return the context whose lock this thread holds, else the one a run/call block chose, else
+   * null} What {@link #current()} is, but for the construction of a generated instance.
+   */
+  static ReactiveContext heldOrChosen() {
+    if (!isolatedContextsExist) {
+      return null;
+    }
+    ReactiveContext held = HELD.get().context;
+    return held != null ? held : CHOSEN.get();
   }
 
   /**

@@ -63,7 +63,17 @@ public final class ReactiveList<E> implements List<E>, RandomAccess {
    * @param elements the first elements, in order
    */
   public ReactiveList(Collection<? extends E> elements) {
-    this();
+    this(ReactiveContext.current(), elements);
+  }
+
+  /**
+   * A list in the given context holding the given elements.
+   *
+   * @param context the context the list lives in
+   * @param elements the first elements, in order
+   */
+  public ReactiveList(ReactiveContext context, Collection<? extends E> elements) {
+    this(context);
     Objects.requireNonNull(elements, "elements");
     data.addAll(elements);
   }

@@ -66,7 +66,17 @@ public final class ReactiveMap<K, V> implements Map<K, V> {
    * @param entries the first entries
    */
   public ReactiveMap(Map<? extends K, ? extends V> entries) {
-    this();
+    this(ReactiveContext.current(), entries);
+  }
+
+  /**
+   * A map in the given context holding the given entries.
+   *
+   * @param context the context the map lives in
+   * @param entries the first entries
+   */
+  public ReactiveMap(ReactiveContext context, Map<? extends K, ? extends V> entries) {
+    this(context);
     Objects.requireNonNull(entries, "entries");
     data.putAll(entries);
   }

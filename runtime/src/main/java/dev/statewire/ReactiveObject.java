@@ -2,6 +2,7 @@ package dev.statewire;
 
 import dev.statewire.codec.StateField;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Implemented by every state class the processor generates ({@code ReactiveX} for a
@@ -32,4 +33,41 @@ public interface ReactiveObject extends AutoCloseable {
   /** Stops the object's effects and cancels its background tasks. Idempotent. */
   @Override
   void close();
+
+  /**
+   * For generated constructors, not for hand-written code: makes the instance's context {@link
+   * ReactiveContext#current()} while the annotated class's constructor runs, so that a {@code
+   * Signal}, {@code Computed}, {@code LinkedSignal} or reactive collection created in a field
+   * initializer belongs to the instance's context. A generated constructor calls {@link #begin}
+   * in an argument of its {@code this(...)} call (Java runs no code before {@code super(...)}
+   * otherwise) and {@link #end()} right after {@code super(...)}; if the superclass constructor
+   * throws, the runtime finds the construction gone from the stack the next time it looks, so the
+   * previous current context is back on every path.
+   */
+  final class Construction {
+    private final Object[] frame;
+
+    private Construction(Object[] frame) {
+      this.frame = frame;
+    }
+
+    /**
+     * Begins the construction of an instance of {@code generatedClass} in {@code context}.
+     *
+     * @param generatedClass the generated class, whose private constructor takes the result
+     * @param context the context of the instance
+     * @return what the private constructor passes to {@link #end()}
+     */
+    public static Construction begin(Class<?> generatedClass, ReactiveContext context) {
+      Objects.requireNonNull(generatedClass, "generatedClass");
+      Objects.requireNonNull(context, "context");
+      return new Construction(
+          ConstructionFrames.push(generatedClass, context, ReactiveContext.heldOrChosen()));
+    }
+
+    /** Ends the construction: the superclass constructor returned. */
+    public void end() {
+      ConstructionFrames.pop(frame);
+    }
+  }
 }

@@ -53,7 +53,17 @@ public final class ReactiveSet<E> implements Set<E> {
    * @param elements the first elements
    */
   public ReactiveSet(Collection<? extends E> elements) {
-    this();
+    this(ReactiveContext.current(), elements);
+  }
+
+  /**
+   * A set in the given context holding the given elements.
+   *
+   * @param context the context the set lives in
+   * @param elements the first elements
+   */
+  public ReactiveSet(ReactiveContext context, Collection<? extends E> elements) {
+    this(context);
     Objects.requireNonNull(elements, "elements");
     data.addAll(elements);
   }

@@ -180,6 +180,8 @@ class NullParameterNamesTest {
       return "x";
     } else if (type == Duration.class) {
       return Duration.ofMillis(1);
+    } else if (type == Class.class) {
+      return Object.class;
     } else if (type == ReactiveContext.class) {
       return context();
     } else if (type.isEnum()) {

@@ -9,6 +9,7 @@ import dev.statewire.processor.analysis.OverrideKind;
 import dev.statewire.processor.analysis.TreesProvider;
 import dev.statewire.processor.generation.ReactiveClassWriter;
 import dev.statewire.processor.model.AsyncDerivedMethods;
+import dev.statewire.processor.model.DerivedEqualities;
 import dev.statewire.processor.model.ErrorTypes;
 import dev.statewire.processor.model.FieldCodecs;
 import dev.statewire.processor.model.ModelCollector;
@@ -17,6 +18,7 @@ import dev.statewire.processor.model.StatewireAnnotations;
 import dev.statewire.processor.validation.AsyncDerivedValidator;
 import dev.statewire.processor.validation.CodecValidator;
 import dev.statewire.processor.validation.DeclarationValidator;
+import dev.statewire.processor.validation.DerivedEqualityValidator;
 import dev.statewire.processor.validation.Diagnostics;
 import dev.statewire.processor.validation.LockRules;
 import dev.statewire.processor.validation.Messages;
@@ -62,6 +64,7 @@ public final class StatewireProcessor extends AbstractProcessor {
   private DeclarationValidator declarations;
   private LockRules lockRules;
   private AsyncDerivedValidator asyncDerived;
+  private DerivedEqualityValidator derivedEqualities;
   private CodecValidator codecs;
   private Optional<BodyChecks> bodyChecks;
   private ReactiveClassWriter writer;
@@ -90,6 +93,8 @@ public final class StatewireProcessor extends AbstractProcessor {
     lockRules = new LockRules(diagnostics, elements, types);
     asyncDerived =
         new AsyncDerivedValidator(diagnostics, elements, new AsyncDerivedMethods(elements, types));
+    derivedEqualities =
+        new DerivedEqualityValidator(diagnostics, new DerivedEqualities(elements, types));
     codecs = new CodecValidator(diagnostics, elements, new FieldCodecs(elements, types));
     writer = new ReactiveClassWriter(environment, options.generatedAnnotation());
     bodyChecks =
@@ -203,6 +208,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(declarations::validateMethod);
     lockRules.validateDeclarations(model);
     asyncDerived.validate(model);
+    derivedEqualities.validate(model);
     declarations.validateOverriddenSignatures(
         model,
         model.methods().stream()

@@ -32,7 +32,9 @@ import javax.annotation.processing.Generated;
  * rolled back if it throws.
  *
  * <p>Create one with any constructor of {@code Archive}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -105,7 +107,17 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
    * Creates the state in {@code context}; see {@link Archive#Archive()}.
    */
   public ReactiveArchive(ReactiveContext context) {
+    this(context, ReactiveObject.Construction.begin(ReactiveArchive.class, context));
+  }
+
+  /**
+   * Runs {@link Archive#Archive()} with {@code context} current, so that the signals,
+   * computed values and collections its field initializers and body create belong to it;
+   * then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveArchive(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
+    construction.end();
     this.stateCore = new StateCore(context, "Archive", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.coreSignal = context.signal(this.core).named("Archive.core");

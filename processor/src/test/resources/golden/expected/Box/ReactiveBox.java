@@ -32,7 +32,9 @@ import javax.annotation.processing.Generated;
  * derived value or effect that calls them depend on the fields they read.
  *
  * <p>Create one with any constructor of {@code Box}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -74,7 +76,17 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    * Creates the state in {@code context}; see {@link Box#Box(java.lang.Comparable)}.
    */
   public ReactiveBox(ReactiveContext context, T value) {
+    this(context, ReactiveObject.Construction.begin(ReactiveBox.class, context), value);
+  }
+
+  /**
+   * Runs {@link Box#Box(java.lang.Comparable)} with {@code context} current, so that the
+   * signals, computed values and collections its field initializers and body create belong
+   * to it; then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveBox(ReactiveContext context, ReactiveObject.Construction construction, T value) {
     super(value);
+    construction.end();
     this.stateCore = new StateCore(context, "Box", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.valueSignal = context.signal(this.value).named("Box.value");

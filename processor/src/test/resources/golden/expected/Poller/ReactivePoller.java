@@ -32,7 +32,9 @@ import javax.annotation.processing.Generated;
  * depend on the fields it reads.
  *
  * <p>Create one with any constructor of {@code Poller}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -69,7 +71,17 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * Creates the state in {@code context}; see {@link Poller#Poller()}.
    */
   public ReactivePoller(ReactiveContext context) {
+    this(context, ReactiveObject.Construction.begin(ReactivePoller.class, context));
+  }
+
+  /**
+   * Runs {@link Poller#Poller()} with {@code context} current, so that the signals, computed
+   * values and collections its field initializers and body create belong to it; then sets up
+   * this class's signals, computed values and effects.
+   */
+  private ReactivePoller(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
+    construction.end();
     this.stateCore = new StateCore(context, "Poller", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.pollsSignal = context.signal(this.polls).named("Poller.polls");

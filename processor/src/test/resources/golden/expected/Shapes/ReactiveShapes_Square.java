@@ -29,7 +29,9 @@ import javax.annotation.processing.Generated;
  * reads.
  *
  * <p>Create one with any constructor of {@code Shapes.Square}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -67,7 +69,18 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    * effects run once before the constructor returns.
    */
   public ReactiveShapes_Square(ReactiveContext context, double side) {
+    this(context, ReactiveObject.Construction.begin(ReactiveShapes_Square.class, context), side);
+  }
+
+  /**
+   * Runs {@link Shapes.Square#Square(double)} with {@code context} current, so that the
+   * signals, computed values and collections its field initializers and body create belong
+   * to it; then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveShapes_Square(ReactiveContext context, ReactiveObject.Construction construction,
+      double side) {
     super(side);
+    construction.end();
     this.stateCore = new StateCore(context, "Square", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.nameSignal = context.signal(this.name).named("Square.name");

@@ -28,7 +28,9 @@ import javax.annotation.processing.Generated;
  * committed when the outermost action or lock block ends, and rolled back if it throws.
  *
  * <p>Create one with any constructor of {@code Stored}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -154,7 +156,17 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
    * Creates the state in {@code context}; see {@link Stored#Stored()}.
    */
   public ReactiveStored(ReactiveContext context) {
+    this(context, ReactiveObject.Construction.begin(ReactiveStored.class, context));
+  }
+
+  /**
+   * Runs {@link Stored#Stored()} with {@code context} current, so that the signals, computed
+   * values and collections its field initializers and body create belong to it; then sets up
+   * this class's signals, computed values and effects.
+   */
+  private ReactiveStored(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
+    construction.end();
     this.stateCore = new StateCore(context, "Stored", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.countSignal = context.signal(this.count).named("Stored.count");

@@ -28,7 +28,9 @@ import javax.annotation.processing.Generated;
  * makes a derived value or effect that calls it depend on the fields it reads.
  *
  * <p>Create one with any constructor of {@code TaskState}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -76,7 +78,18 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * Its effects run once before the constructor returns.
    */
   public ReactiveTaskState(ReactiveContext context, String label) {
+    this(context, ReactiveObject.Construction.begin(ReactiveTaskState.class, context), label);
+  }
+
+  /**
+   * Runs {@link TaskState#TaskState(java.lang.String)} with {@code context} current, so that
+   * the signals, computed values and collections its field initializers and body create
+   * belong to it; then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveTaskState(ReactiveContext context, ReactiveObject.Construction construction,
+      String label) {
     super(label);
+    construction.end();
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.counterSignal = context.signal(this.counter).named("TaskState.counter");
@@ -100,7 +113,17 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * once before the constructor returns.
    */
   ReactiveTaskState(ReactiveContext context) {
+    this(context, ReactiveObject.Construction.begin(ReactiveTaskState.class, context));
+  }
+
+  /**
+   * Runs {@link TaskState#TaskState()} with {@code context} current, so that the signals,
+   * computed values and collections its field initializers and body create belong to it;
+   * then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveTaskState(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
+    construction.end();
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.counterSignal = context.signal(this.counter).named("TaskState.counter");

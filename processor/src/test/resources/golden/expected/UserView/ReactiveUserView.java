@@ -34,7 +34,9 @@ import javax.annotation.processing.Generated;
  * committed when the outermost action or lock block ends, and rolled back if it throws.
  *
  * <p>Create one with any constructor of {@code UserView}, optionally preceded by the
- * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}).
+ * {@link ReactiveContext} to place it in (default: {@link ReactiveContext#current()}). The
+ * signals, computed values and collections its field initializers and constructor create
+ * belong to that context too.
  */
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
@@ -88,7 +90,18 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * constructor returns.
    */
   public ReactiveUserView(ReactiveContext context, UserView.Directory directory) {
+    this(context, ReactiveObject.Construction.begin(ReactiveUserView.class, context), directory);
+  }
+
+  /**
+   * Runs {@link UserView#UserView(test.UserView.Directory)} with {@code context} current, so
+   * that the signals, computed values and collections its field initializers and body create
+   * belong to it; then sets up this class's signals, computed values and effects.
+   */
+  private ReactiveUserView(ReactiveContext context, ReactiveObject.Construction construction,
+      UserView.Directory directory) {
     super(directory);
+    construction.end();
     this.stateCore = new StateCore(context, "UserView", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.userIdSignal = context.signal(this.userId).named("UserView.userId");

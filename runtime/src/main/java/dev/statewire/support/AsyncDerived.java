@@ -4,6 +4,7 @@ import dev.statewire.Computed;
 import dev.statewire.Effect;
 import dev.statewire.ReactiveContext;
 import dev.statewire.Resource;
+import dev.statewire.ResourceLoader;
 import dev.statewire.ResourceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,15 +62,39 @@ public final class AsyncDerived<T> implements AutoCloseable {
       String name,
       Supplier<List<Object>> params,
       Supplier<CompletionStage<? extends T>> load) {
+    this(context, name, params, ignoringRequest(load));
+  }
+
+  /**
+   * As {@link #AsyncDerived(ReactiveContext, String, Supplier, Supplier)}, for a method that
+   * takes the load's {@code Cancellation} or the previous {@code ResourceSnapshot}: {@code load}
+   * gets the request to take them from.
+   *
+   * @param context the context of the state object
+   * @param name the method, for node names and messages: {@code "UserView.user()"}
+   * @param params reads (tracked) what the method depends on; a change reloads
+   * @param load calls the method with what it takes of the request, under the context's lock
+   */
+  public AsyncDerived(
+      ReactiveContext context,
+      String name,
+      Supplier<List<Object>> params,
+      ResourceLoader<List<Object>, T> load) {
     this.context = Objects.requireNonNull(context, "context");
     Objects.requireNonNull(load, "load");
-    this.resource = Resource.<List<Object>, T>of(context, params, request -> load.get());
+    this.resource = Resource.<List<Object>, T>of(context, params, load);
     resource.named(name);
     this.settler = context.effect(Effect.SYNCHRONOUS, cleanup -> {
       settleWaiting();
       cleanup.add(this::cancelWaitingIfClosed);
     }).named(name + ".settler");
     this.outcome = context.computed(this::settledOutcome).named(name + ".outcome");
+  }
+
+  private static <T> ResourceLoader<List<Object>, T> ignoringRequest(
+      Supplier<CompletionStage<? extends T>> load) {
+    Objects.requireNonNull(load, "load");
+    return request -> load.get();
   }
 
   /**

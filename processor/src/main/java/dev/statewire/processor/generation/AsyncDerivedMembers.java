@@ -67,7 +67,11 @@ final class AsyncDerivedMembers {
                 + " ERROR}), otherwise when the newest load settles; cancelled if the instance is"
                 + " closed first. Inside a derived value or an effect the caller depends on the"
                 + " resource's state. Inside an action it calls the method afresh, on the fields"
-                + " as written so far."));
+                + " as written so far"
+                + (method.getParameters().isEmpty()
+                    ? "."
+                    : ", with the caller's arguments; otherwise they are not used (the loader"
+                        + " passes each load's own).")));
     override.beginControlFlow("if ($N.readsUncommitted())", target.names().core());
     override.addStatement("return $L", target.superCall(method));
     override.endControlFlow();
@@ -215,27 +219,57 @@ final class AsyncDerivedMembers {
 
   private MethodSpec load(ExecutableElement method) {
     String guard = MemberNames.fresh("guard", method);
-    return MethodSpec.methodBuilder(target.names().loadMethod(method))
-        .addModifiers(Modifier.PRIVATE)
-        .returns(
-            ParameterizedTypeName.get(
-                ClassName.get(CompletionStage.class),
-                WildcardTypeName.subtypeOf(valueType(method))))
-        .addJavadoc(
-            "$L",
-            JavadocText.wrap(
-                "The loader of the resource of {@link #"
-                    + Signatures.of(method)
-                    + "}: calls it on the context's executor, under the context's lock, so that it"
-                    + " reads a committed state; the stage it returns completes outside the"
-                    + " lock."))
-        .addStatement("$T $N = $N.enter()", RuntimeNames.LOCK_GUARD, guard, target.names().core())
+    MethodSpec.Builder load =
+        MethodSpec.methodBuilder(target.names().loadMethod(method))
+            .addModifiers(Modifier.PRIVATE)
+            .returns(
+                ParameterizedTypeName.get(
+                    ClassName.get(CompletionStage.class),
+                    WildcardTypeName.subtypeOf(valueType(method))))
+            .addJavadoc(
+                "$L",
+                JavadocText.wrap(
+                    "The loader of the resource of {@link #"
+                        + Signatures.of(method)
+                        + "}: calls it on the context's executor, under the context's lock, so"
+                        + " that it reads a committed state; the stage it returns completes"
+                        + " outside the lock."
+                        + (method.getParameters().isEmpty()
+                            ? ""
+                            : " It passes the load's cancellation and previous snapshot from"
+                                + " the request.")));
+    CodeBlock call = target.superCall(method);
+    if (!method.getParameters().isEmpty()) {
+      String request = MemberNames.fresh("request", method);
+      load.addParameter(
+          ParameterizedTypeName.get(
+              RuntimeNames.RESOURCE_LOADER_PARAMS,
+              ParameterizedTypeName.get(List.class, Object.class),
+              valueType(method)),
+          request);
+      call = loaderCall(method, request);
+    }
+    return load.addStatement(
+            "$T $N = $N.enter()", RuntimeNames.LOCK_GUARD, guard, target.names().core())
         .beginControlFlow("try")
-        .addStatement("return $L", target.superCall(method))
+        .addStatement("return $L", call)
         .nextControlFlow("finally")
         .addStatement("$N.close()", guard)
         .endControlFlow()
         .build();
+  }
+
+  /** {@code super.name(request.cancellation(), request.previous())}, in parameter order. */
+  private CodeBlock loaderCall(ExecutableElement method, String request) {
+    TypeMirror value = async.valueType(target.returnType(method));
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (TypeMirror parameter : target.parameterTypes(method)) {
+      AsyncDerivedMethods.LoaderArgument argument =
+          async.loaderArgument(value, parameter).orElseThrow();
+      arguments.add(CodeBlock.of("$N.$N()", request, argument.accessor()));
+    }
+    return CodeBlock.of(
+        "super.$N($L)", method.getSimpleName().toString(), CodeBlock.join(arguments, ", "));
   }
 
   private TypeName valueType(ExecutableElement method) {

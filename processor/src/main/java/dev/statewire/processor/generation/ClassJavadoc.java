@@ -110,7 +110,8 @@ final class ClassJavadoc {
             + context
             + "} to place it in (default: {@link "
             + context
-            + "#current()}).");
+            + "#current()}). The signals, computed values and collections its field"
+            + " initializers and constructor create belong to that context too.");
     return JavadocText.wrap(String.join("\n\n", paragraphs));
   }
 

@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import dev.statewire.processor.analysis.ClassAnalysis;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.ReactiveField;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
@@ -125,6 +126,11 @@ record GenerationTarget(
   /** The return type of {@code method} with the class's type variables resolved. */
   TypeMirror returnType(ExecutableElement method) {
     return ((ExecutableType) types.asMemberOf(declared, method)).getReturnType();
+  }
+
+  /** The parameter types of {@code method} as a member of the annotated class. */
+  List<? extends TypeMirror> parameterTypes(ExecutableElement method) {
+    return ((ExecutableType) types.asMemberOf(declared, method)).getParameterTypes();
   }
 
   /** {@code type} as JavaPoet names it, boxed if primitive (for type arguments). */

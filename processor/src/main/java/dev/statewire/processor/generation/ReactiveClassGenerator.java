@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.statewire.processor.analysis.ClassAnalysis;
 import dev.statewire.processor.analysis.OverrideKind;
+import dev.statewire.processor.model.DerivedEqualities;
 import dev.statewire.processor.model.MethodRole;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.ReactiveField;
@@ -252,12 +253,30 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$W$N.$Lcomputed(this::$N).named($S);\n",
+                  "this.$N =$W$N.$Lcomputed(this::$N$L).named($S);\n",
                   name,
                   context,
                   typeWitness(target.returnType(method)),
                   names.compute(method),
+                  equalityArgument(method),
                   target.displayName() + "." + Signatures.of(method)));
+    }
+
+    /**
+     * {@code , X.sameIgnoringCase} or {@code , X::sameIgnoringCase}: the equality {@code
+     * @Derived(equality = ...)} names (checked by SW307), empty for {@code Objects.equals}.
+     */
+    private CodeBlock equalityArgument(ExecutableElement method) {
+      return new DerivedEqualities(target.elements(), target.types())
+          .resolve(target.type(), method)
+          .filter(resolution -> resolution.member() != null)
+          .map(
+              resolution ->
+                  CodeBlock.of(
+                      resolution.isMethod() ? ",$W$T::$N" : ",$W$T.$N",
+                      TypeName.get(target.types().erasure(target.type().asType())),
+                      resolution.member().getSimpleName().toString()))
+          .orElse(CodeBlock.of(""));
     }
 
     /**
@@ -310,11 +329,49 @@ public final class ReactiveClassGenerator {
                             + (hasEffects() ? " Its effects run once before the constructor returns." : "")))
                 .addParameter(RuntimeNames.REACTIVE_CONTEXT, contextName);
         inContext.addParameters(parameters(constructor));
-        inContext.addStatement("super($L)", arguments);
-        constructionSteps.forEach(step -> inContext.addCode(step.apply(contextName)));
-        inContext.addCode(effectStarts(contextName));
+        String constructionName = MemberNames.fresh("construction", constructor);
+        inContext.addStatement(
+            "this($N, $T.begin($T.class, $N)$L)",
+            contextName,
+            RuntimeNames.CONSTRUCTION,
+            model.generatedName(),
+            contextName,
+            arguments.isEmpty() ? "" : ", " + arguments);
         builder.addMethod(inContext.build());
+        builder.addMethod(constructingConstructor(constructor, contextName, constructionName));
       }
+    }
+
+    /**
+     * The private constructor the one in a given context delegates to: {@code construction}
+     * makes the context current while the annotated class's constructor runs (see {@code
+     * ReactiveObject.Construction}), then the generated parts are set up.
+     */
+    private MethodSpec constructingConstructor(
+        ExecutableElement constructor, String contextName, String constructionName) {
+      MethodSpec.Builder spec =
+          MethodSpec.constructorBuilder()
+              .addModifiers(Modifier.PRIVATE)
+              .addJavadoc(
+                  "$L",
+                  JavadocText.wrap(
+                      "Runs "
+                          + constructorLink(constructor)
+                          + " with {@code "
+                          + contextName
+                          + "} current, so that the signals, computed values and collections"
+                          + " its field initializers and body create belong to it; then sets up"
+                          + " this class's signals, computed values and effects."))
+              .addParameter(RuntimeNames.REACTIVE_CONTEXT, contextName)
+              .addParameter(RuntimeNames.CONSTRUCTION, constructionName)
+              .addParameters(parameters(constructor));
+      constructor.getTypeParameters().forEach(p -> spec.addTypeVariable(TypeVariableName.get(p)));
+      constructor.getThrownTypes().forEach(t -> spec.addException(TypeName.get(t)));
+      spec.addStatement("super($L)", GenerationTarget.argumentList(constructor));
+      spec.addStatement("$N.end()", constructionName);
+      constructionSteps.forEach(step -> spec.addCode(step.apply(contextName)));
+      spec.addCode(effectStarts(contextName));
+      return spec.build();
     }
 
     /** A constructor with the access, type variables, varargs and exceptions of {@code constructor}. */

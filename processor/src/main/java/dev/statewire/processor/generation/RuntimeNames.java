@@ -16,9 +16,12 @@ final class RuntimeNames {
   static final ClassName TASK = ClassName.get("dev.statewire", "Task");
   static final ClassName TASK_POLICY = ClassName.get("dev.statewire", "TaskPolicy");
   static final ClassName RESOURCE = ClassName.get("dev.statewire", "Resource");
+  static final ClassName RESOURCE_LOADER_PARAMS =
+      ClassName.get("dev.statewire", "ResourceLoaderParams");
   static final ClassName ASYNC_DERIVED = ClassName.get("dev.statewire.support", "AsyncDerived");
   static final ClassName STATE_CORE = ClassName.get("dev.statewire.support", "StateCore");
   static final ClassName REACTIVE_OBJECT = ClassName.get("dev.statewire", "ReactiveObject");
+  static final ClassName CONSTRUCTION = REACTIVE_OBJECT.nestedClass("Construction");
   static final ClassName STATE_FIELD = ClassName.get("dev.statewire.codec", "StateField");
   static final ClassName STATE_CODEC = ClassName.get("dev.statewire.codec", "StateCodec");
   static final ClassName STATE_CODECS = ClassName.get("dev.statewire.codec", "StateCodecs");

@@ -18,6 +18,8 @@ import javax.lang.model.util.Types;
 public final class AsyncDerivedMethods {
   private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+  private static final String CANCELLATION = "dev.statewire.Cancellation";
+  private static final String RESOURCE_SNAPSHOT = "dev.statewire.ResourceSnapshot";
 
   private final Elements elements;
   private final Types types;
@@ -25,6 +27,49 @@ public final class AsyncDerivedMethods {
   public AsyncDerivedMethods(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
+  }
+
+  /**
+   * What the generated loader passes for a parameter of an async derived method, recognised by
+   * the parameter's type; named by the {@code ResourceLoaderParams} accessor it comes from.
+   */
+  public enum LoaderArgument {
+    /** A {@code Cancellation}: fires when the load is no longer wanted. */
+    CANCELLATION("cancellation"),
+    /** A {@code ResourceSnapshot<T>}: the resource's state just before the load. */
+    PREVIOUS("previous");
+
+    private final String accessor;
+
+    LoaderArgument(String accessor) {
+      this.accessor = accessor;
+    }
+
+    /** {@return the accessor of {@code ResourceLoaderParams} that gives the argument} */
+    public String accessor() {
+      return accessor;
+    }
+  }
+
+  /**
+   * The loader argument {@code parameter} receives: a {@code Cancellation}, or a {@code
+   * ResourceSnapshot} that can hold one of {@code valueType} ({@code ResourceSnapshot<T>}, {@code
+   * ResourceSnapshot<?>}); empty for any other type.
+   */
+  public Optional<LoaderArgument> loaderArgument(TypeMirror valueType, TypeMirror parameter) {
+    TypeElement cancellation = elements.getTypeElement(CANCELLATION);
+    if (cancellation != null && types.isSameType(parameter, cancellation.asType())) {
+      return Optional.of(LoaderArgument.CANCELLATION);
+    }
+    TypeElement snapshot = elements.getTypeElement(RESOURCE_SNAPSHOT);
+    if (snapshot != null
+        && parameter.getKind() == TypeKind.DECLARED
+        && types.isSameType(types.erasure(parameter), types.erasure(snapshot.asType()))
+        && !((DeclaredType) parameter).getTypeArguments().isEmpty()
+        && types.isAssignable(types.getDeclaredType(snapshot, valueType), parameter)) {
+      return Optional.of(LoaderArgument.PREVIOUS);
+    }
+    return Optional.empty();
   }
 
   /** {@code userResource} for {@code user}: the generated accessor of the resource. */

@@ -1,5 +1,6 @@
 package dev.statewire.processor.validation;
 
+import dev.statewire.processor.model.AsyncDerivedMethods;
 import dev.statewire.processor.model.MethodRole;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.ReactiveField;
@@ -324,13 +325,19 @@ public final class DeclarationValidator {
     if (modifiers.contains(Modifier.FINAL)) {
       return "is final";
     }
-    if (!method.getParameters().isEmpty()) {
+    if (!method.getParameters().isEmpty() && !takesLoaderArguments(method)) {
       return "has parameters";
     }
     if (method.getThrownTypes().stream().anyMatch(this::isChecked)) {
       return "declares a checked exception";
     }
     return null;
+  }
+
+  /** An async {@code @Derived} method: {@code AsyncDerivedValidator} checks its parameters. */
+  private boolean takesLoaderArguments(ExecutableElement method) {
+    return ReactiveClass.roleOf(method) == MethodRole.DERIVED
+        && new AsyncDerivedMethods(elements, types).isAsync(method);
   }
 
   private boolean isChecked(TypeMirror thrown) {

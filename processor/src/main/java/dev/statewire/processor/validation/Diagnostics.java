@@ -4,6 +4,8 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.Optional;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
@@ -36,6 +38,13 @@ public final class Diagnostics {
   public void error(Element element, String message) {
     errors++;
     messager.printMessage(Kind.ERROR, message, element);
+  }
+
+  /** An error at an annotation's attribute value (the caret on {@code equality = "x"}). */
+  public void error(
+      Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+    errors++;
+    messager.printMessage(Kind.ERROR, message, element, annotation, value);
   }
 
   /** A warning about the processor's own set-up, not about code. */

@@ -197,10 +197,29 @@ public final class Messages {
         + " value. Declare the return type as CompletionStage<T> or CompletableFuture<T>.";
   }
 
+  static String asyncDerivedParameter(String method, String parameter, String type, String value) {
+    return "[SW301] async @Derived method " + method + " has parameter " + parameter + " of type "
+        + type + "; the generated loader passes an async derived value only the load's"
+        + " Cancellation and the previous ResourceSnapshot<" + value + ">, recognised by type."
+        + " Remove the parameter and read a field instead.";
+  }
+
+  static String asyncDerivedParameterTwice(String method, String parameter, String type) {
+    return "[SW301] async @Derived method " + method + " takes a " + type + " twice (" + parameter
+        + "); the generated loader passes each of the load's Cancellation and the previous"
+        + " ResourceSnapshot once. Remove parameter " + parameter + ".";
+  }
+
   static String asyncDerivedAccessorClash(String method, String existing) {
     return "[SW301] async @Derived method " + method + " needs the generated accessor "
         + existing + " for its Resource, but the class already has " + existing + ". Rename"
         + " one of them.";
+  }
+
+  static String derivedEquality(String method, String name, String problem, String fix) {
+    return "[SW307] @Derived(equality = \"" + name + "\") on " + method + " " + problem
+        + "; a derived value's equality is a static BiPredicate field or a static boolean method"
+        + " of its class, which the generated class hands to its Computed. " + fix;
   }
 
   static String effectShape(String method, String problem, String fix) {
