@@ -454,8 +454,8 @@ public final class ReactiveContext implements AutoCloseable {
     joinHeld(participant);
   }
 
-  /** {@link #join}, the lock known to be held. */
-  private void joinHeld(Transactional participant) {
+  /** {@link #join}, the lock known to be held (by the caller, which just took it). */
+  void joinHeld(Transactional participant) {
     requireOpen("an action or lock block");
     if (activeSub instanceof Computed) {
       throw new IllegalWriteException("An action or lock block on " + participant
