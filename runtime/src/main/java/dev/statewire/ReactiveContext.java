@@ -390,14 +390,9 @@ public final class ReactiveContext implements AutoCloseable {
    * @return the guard; closing it releases the lock (and commits, for the outermost block)
    */
   public LockGuard enter() {
-    if (lock.isHeldByCurrentThread()) {
-      depth++;
-      return new LockGuard(this, false);
-    }
-    HeldContext holder = checkNoOtherContextHeld(null);
-    lock.lock();
-    acquired(holder);
-    return new LockGuard(this, true);
+    boolean outermost = !lock.isHeldByCurrentThread();
+    enterUninterruptibly();
+    return new LockGuard(this, outermost);
   }
 
   /**
