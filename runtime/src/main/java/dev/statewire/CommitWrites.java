@@ -1,6 +1,8 @@
 package dev.statewire;
 
+import dev.statewire.support.TransactionHook;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The signal writes the participants of a lock session hand over while they commit ({@link
@@ -9,7 +11,7 @@ import java.util.Arrays;
  * in one step that cannot fail midway, so other threads see either none of the session's
  * changes or all of them. Guarded by the context lock.
  */
-final class CommitWrites {
+final class CommitWrites implements TransactionHook.Writes {
   private Signal<?>[] signals = new Signal<?>[8];
   private Object[] values = new Object[8];
   private int size;
@@ -22,6 +24,25 @@ final class CommitWrites {
     signals[size] = signal;
     values[size] = value;
     size++;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public Signal<?> signal(int index) {
+    return signals[checkIndex(index)];
+  }
+
+  @Override
+  public Object value(int index) {
+    return values[checkIndex(index)];
+  }
+
+  private int checkIndex(int index) {
+    return Objects.checkIndex(index, size);
   }
 
   /** Publishes every write handed over, then forgets them. */

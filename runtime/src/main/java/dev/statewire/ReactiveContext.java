@@ -2,6 +2,7 @@ package dev.statewire;
 
 import dev.statewire.internal.ContextLock;
 import dev.statewire.internal.DefaultExecutors;
+import dev.statewire.support.TransactionHook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,12 @@ public final class ReactiveContext implements AutoCloseable {
   private VirtualMachineError fatal;
   /** While participants commit or roll back at the end of a session. */
   private boolean committing;
+  /** A store's part in this context's transactions; null for most contexts. */
+  private final TransactionHook transactionHook;
+  /** The hook saw the first participant join and has not yet been told the outcome. */
+  private boolean hookOpen;
+  /** Inside {@link #commitApart}, whose transaction the hook does not see. */
+  private boolean apart;
   private long effectCounter;
 
   private final String name;
@@ -146,6 +153,7 @@ public final class ReactiveContext implements AutoCloseable {
     this.lockHoldThresholdNanos = saturatedNanos(builder.lockHoldThreshold);
     this.lockWatched = lockHoldThresholdNanos == 0;
     this.executor = builder.executor;
+    this.transactionHook = builder.transactionHook;
     this.owned = global ? null : new ContextOwnership();
   }
 
@@ -461,8 +469,63 @@ public final class ReactiveContext implements AutoCloseable {
     if (participants.contains(participant)) {
       return;
     }
-    participant.begin();
+    boolean first = participants.isEmpty();
+    if (transactionHook != null && !apart) {
+      transactionHook.beforeJoin(this, participant, first);
+      hookOpen |= first;
+    }
+    try {
+      participant.begin();
+    } catch (Throwable failure) {
+      if (first && hookOpen) {
+        hookOpen = false;
+        transactionHook.abort(this);
+      }
+      throw failure;
+    }
     participants.add(participant);
+  }
+
+  /**
+   * For stores ({@link TransactionHook}): runs {@code writes} as a transaction of its own,
+   * committed as soon as it returns and unseen by the context's hook, so that a store can bring
+   * the local state up to date (with another JVM's commit, say) inside a session that has no
+   * transaction open. {@code writes} joins the participants it writes ({@link #join}); the
+   * effects its commit reaches run when the session ends, as after any commit. If it throws, or
+   * a participant's commit fails, what it wrote rolls back and the failure passes through.
+   *
+   * @param writes joins participants and writes their state
+   * @throws IllegalStateException without this context's lock, or while a transaction is open
+   *     (a participant joined this session and has not committed yet)
+   */
+  public void commitApart(Runnable writes) {
+    Objects.requireNonNull(writes, "writes");
+    requireLock("commit apart");
+    if (!participants.isEmpty() || apart) {
+      throw new IllegalStateException("commitApart(...) was called while a transaction of "
+          + this + " is open; call it before the first participant joins the session (from "
+          + "TransactionHook.beforeJoin, or right after context.enter()).");
+    }
+    boolean failedBefore = sessionFailed;
+    sessionFailed = false;
+    apart = true;
+    Throwable failure = null;
+    try {
+      writes.run();
+    } catch (Throwable e) {
+      sessionFailed = true;
+      failure = e;
+    } finally {
+      try {
+        failure = finishParticipants(failure);
+      } finally {
+        apart = false;
+        sessionFailed = failedBefore;
+      }
+    }
+    if (failure != null) {
+      throw Sneaky.<RuntimeException>rethrow(failure);
+    }
   }
 
   /**
@@ -770,12 +833,18 @@ public final class ReactiveContext implements AutoCloseable {
     try {
       if (!rollback) {
         Throwable commitFailure = commitAll(participants, n);
+        if (commitFailure == null && hookOpen) {
+          commitFailure = commitHook();
+        }
         if (commitFailure != null) {
           failure = addFailure(failure, commitFailure);
           rollback = true;
         }
       }
       if (rollback) {
+        if (hookOpen) {
+          failure = abortHook(failure);
+        }
         commitWrites.discard();
         computedJournal.rollBackTo(0);
         for (int i = 0; i < n; i++) {
@@ -794,6 +863,27 @@ public final class ReactiveContext implements AutoCloseable {
       participants.finished();
     }
     return failure;
+  }
+
+  /** The hook commits the writes the participants handed over; returns its failure. */
+  private Throwable commitHook() {
+    hookOpen = false;
+    try {
+      transactionHook.commit(this, commitWrites);
+      return null;
+    } catch (Throwable e) {
+      return e;
+    }
+  }
+
+  private Throwable abortHook(Throwable failure) {
+    hookOpen = false;
+    try {
+      transactionHook.abort(this);
+      return failure;
+    } catch (Throwable e) {
+      return addFailure(failure, e);
+    }
   }
 
   /** Lets the {@code n} finishing participants commit, until one fails; returns its failure. */
@@ -1031,6 +1121,7 @@ public final class ReactiveContext implements AutoCloseable {
     private Executor executor;
     private int maxEffectRounds = DEFAULT_MAX_EFFECT_ROUNDS;
     private Duration lockHoldThreshold = DEFAULT_LOCK_HOLD_THRESHOLD;
+    private TransactionHook transactionHook;
 
     private Builder() {}
 
@@ -1098,6 +1189,19 @@ public final class ReactiveContext implements AutoCloseable {
         throw new IllegalArgumentException("lockHoldThreshold must not be negative: " + threshold);
       }
       this.lockHoldThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * A store's part in the context's transactions (an SPI for stores such as {@code
+     * statewire-redis}, which set it; applications do not): it is told when a transaction starts
+     * and may refuse its commit. See {@link TransactionHook}.
+     *
+     * @param hook is called under the lock at the start, commit and rollback of each transaction
+     * @return this builder
+     */
+    public Builder transactionHook(TransactionHook hook) {
+      this.transactionHook = Objects.requireNonNull(hook, "hook");
       return this;
     }
 

@@ -10,10 +10,12 @@ import dev.statewire.processor.analysis.TreesProvider;
 import dev.statewire.processor.generation.ReactiveClassWriter;
 import dev.statewire.processor.model.AsyncDerivedMethods;
 import dev.statewire.processor.model.ErrorTypes;
+import dev.statewire.processor.model.FieldCodecs;
 import dev.statewire.processor.model.ModelCollector;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.StatewireAnnotations;
 import dev.statewire.processor.validation.AsyncDerivedValidator;
+import dev.statewire.processor.validation.CodecValidator;
 import dev.statewire.processor.validation.DeclarationValidator;
 import dev.statewire.processor.validation.Diagnostics;
 import dev.statewire.processor.validation.LockRules;
@@ -60,6 +62,7 @@ public final class StatewireProcessor extends AbstractProcessor {
   private DeclarationValidator declarations;
   private LockRules lockRules;
   private AsyncDerivedValidator asyncDerived;
+  private CodecValidator codecs;
   private Optional<BodyChecks> bodyChecks;
   private ReactiveClassWriter writer;
   private ProcessorOptions options;
@@ -87,6 +90,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     lockRules = new LockRules(diagnostics, elements, types);
     asyncDerived =
         new AsyncDerivedValidator(diagnostics, elements, new AsyncDerivedMethods(elements, types));
+    codecs = new CodecValidator(diagnostics, elements, new FieldCodecs(elements, types));
     writer = new ReactiveClassWriter(environment, options.generatedAnnotation());
     bodyChecks =
         trees.isPresent() && task.isPresent()
@@ -116,6 +120,7 @@ public final class StatewireProcessor extends AbstractProcessor {
         StatewireAnnotations.DERIVED,
         StatewireAnnotations.EFFECT,
         StatewireAnnotations.BACKGROUND,
+        StatewireAnnotations.CODEC,
         StatewireAnnotations.STATEWIRE_GENERATED);
   }
 
@@ -165,6 +170,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     }
     validateMethodsOutsideReactiveClasses(round);
     lockRules.validateOutsideReactiveClasses(round);
+    codecs.validateOutsideReactiveClasses(round);
   }
 
   /**
@@ -193,6 +199,7 @@ public final class StatewireProcessor extends AbstractProcessor {
     }
     int errorsBefore = diagnostics.errorCount();
     declarations.validateFields(model);
+    codecs.validate(model);
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(declarations::validateMethod);
     lockRules.validateDeclarations(model);
     asyncDerived.validate(model);

@@ -105,6 +105,13 @@ class LegalShapesTest {
     assertTrue(generated.contains("((Base<String>) this).count = countSignal.peek();"), generated);
     assertTrue(generated.contains("((Sub) this).count = countSignal$2.peek();"), generated);
     assertTrue(generated.contains("stateCore.publish(valueSignal, value);"), generated);
+    assertTrue(
+        generated.contains(
+            "StateField.of(\"Base.count\", \"int\", StateCodecs.INT, countSignal,\n"
+                + "            value -> stateCore.runAction(() -> ((Base<String>) this).count = value))"),
+        generated);
+    assertTrue(generated.contains("StateField.of(\"Sub.count\", \"int\", StateCodecs.INT, countSignal$2,"),
+        generated);
   }
 
   @Test

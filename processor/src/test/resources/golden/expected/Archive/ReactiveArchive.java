@@ -8,6 +8,9 @@ import dev.statewire.StateMutationException;
 import dev.statewire.TaskPolicy;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.codec.StateCodec;
+import dev.statewire.codec.StateCodecs;
+import dev.statewire.codec.StateField;
 import dev.statewire.support.StateCore;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +37,22 @@ import javax.annotation.processing.Generated;
 @Generated("dev.statewire.processor.StatewireProcessor")
 @StatewireGenerated
 public final class ReactiveArchive extends Archive implements ReactiveObject {
+  /**
+   * Encodes {@code Signal} as the name of its constant.
+   */
+  private static final StateCodec<Archive.Signal> SIGNAL_CODEC = StateCodecs.enumeration(
+      Archive.Signal.class);
+
+  /**
+   * Encodes {@code Task} as a JSON object of its components {@code label}.
+   */
+  private static final StateCodec<Archive.Task> TASK_CODEC = StateCodecs.record(
+      "test.Archive.Task",
+      (value, out) -> out
+          .put("label", StateCodecs.STRING, value.label()),
+      in -> new Archive.Task(
+          in.get("label", StateCodecs.STRING)));
+
   /**
    * The context, the transaction and the effects of this instance.
    */
@@ -115,6 +134,28 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
   @Override
   public Transactional reactiveTransaction() {
     return stateCore;
+  }
+
+  /**
+   * The fields a store persists, in declaration order: {@code core}, {@code tasks},
+   * {@code state}, {@code sizes}, {@code current}. Writing one through
+   * {@code StateField.write} is an action: inside a lock block it is committed with the
+   * block. Field {@code sizes} has no codec: a store must be given one for
+   * {@code java.util.List<? extends java.lang.Number>}.
+   */
+  @Override
+  public List<StateField<?>> stateFields() {
+    return List.of(
+        StateField.of("core", "int", StateCodecs.INT, coreSignal,
+            value -> stateCore.runAction(() -> this.core = value)),
+        StateField.of("tasks", "int", StateCodecs.INT, tasksSignal,
+            value -> stateCore.runAction(() -> this.tasks = value)),
+        StateField.of("state", "test.Archive.Signal", SIGNAL_CODEC, stateSignal,
+            value -> stateCore.runAction(() -> this.state = value)),
+        StateField.withoutCodec("sizes", "java.util.List<? extends java.lang.Number>", sizesSignal,
+            value -> stateCore.runAction(() -> this.sizes = value)),
+        StateField.of("current", "test.Archive.Task", TASK_CODEC, currentSignal,
+            value -> stateCore.runAction(() -> this.current = value)));
   }
 
   /**

@@ -8,6 +8,8 @@ import dev.statewire.Signal;
 import dev.statewire.StateMutationException;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.codec.StateCodecs;
+import dev.statewire.codec.StateField;
 import dev.statewire.support.StateCore;
 import java.io.IOException;
 import java.io.Reader;
@@ -97,6 +99,24 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   @Override
   public Transactional reactiveTransaction() {
     return stateCore;
+  }
+
+  /**
+   * The fields a store persists, in declaration order: {@code value}, {@code history},
+   * {@code weight}. Writing one through {@code StateField.write} is an action: inside a lock
+   * block it is committed with the block. Field {@code value} has no codec: a store must be
+   * given one for {@code T}. Field {@code history} has no codec: a store must be given one
+   * for {@code java.util.List<T>}.
+   */
+  @Override
+  public List<StateField<?>> stateFields() {
+    return List.of(
+        StateField.withoutCodec("value", "T", valueSignal,
+            value -> stateCore.runAction(() -> this.value = value)),
+        StateField.withoutCodec("history", "java.util.List<T>", historySignal,
+            value -> stateCore.runAction(() -> this.history = value)),
+        StateField.of("weight", "double", StateCodecs.DOUBLE, weightSignal,
+            value -> stateCore.runAction(() -> this.weight = value)));
   }
 
   /**

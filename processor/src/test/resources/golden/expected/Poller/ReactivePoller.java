@@ -9,9 +9,12 @@ import dev.statewire.Task;
 import dev.statewire.TaskPolicy;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.codec.StateCodecs;
+import dev.statewire.codec.StateField;
 import dev.statewire.support.StateCore;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -90,6 +93,20 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   @Override
   public Transactional reactiveTransaction() {
     return stateCore;
+  }
+
+  /**
+   * The fields a store persists, in declaration order: {@code polls}, {@code last}. Writing
+   * one through {@code StateField.write} is an action: inside a lock block it is committed
+   * with the block.
+   */
+  @Override
+  public List<StateField<?>> stateFields() {
+    return List.of(
+        StateField.of("polls", "int", StateCodecs.INT, pollsSignal,
+            value -> stateCore.runAction(() -> this.polls = value)),
+        StateField.of("last", "java.lang.String", StateCodecs.STRING, lastSignal,
+            value -> stateCore.runAction(() -> this.last = value)));
   }
 
   /**

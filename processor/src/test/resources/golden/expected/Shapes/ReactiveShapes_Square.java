@@ -8,7 +8,10 @@ import dev.statewire.Signal;
 import dev.statewire.StateMutationException;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.codec.StateCodecs;
+import dev.statewire.codec.StateField;
 import dev.statewire.support.StateCore;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -90,6 +93,20 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   @Override
   public Transactional reactiveTransaction() {
     return stateCore;
+  }
+
+  /**
+   * The fields a store persists, in declaration order: {@code name}, {@code side}. Writing
+   * one through {@code StateField.write} is an action: inside a lock block it is committed
+   * with the block.
+   */
+  @Override
+  public List<StateField<?>> stateFields() {
+    return List.of(
+        StateField.of("name", "java.lang.String", StateCodecs.STRING, nameSignal,
+            value -> stateCore.runAction(() -> this.name = value)),
+        StateField.of("side", "double", StateCodecs.DOUBLE, sideSignal,
+            value -> stateCore.runAction(() -> this.side = value)));
   }
 
   /**

@@ -8,7 +8,10 @@ import dev.statewire.Signal;
 import dev.statewire.StateMutationException;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.codec.StateCodecs;
+import dev.statewire.codec.StateField;
 import dev.statewire.support.StateCore;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -125,6 +128,22 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   @Override
   public Transactional reactiveTransaction() {
     return stateCore;
+  }
+
+  /**
+   * The fields a store persists, in declaration order: {@code counter}, {@code maxCounter},
+   * {@code running}. Writing one through {@code StateField.write} is an action: inside a
+   * lock block it is committed with the block.
+   */
+  @Override
+  public List<StateField<?>> stateFields() {
+    return List.of(
+        StateField.of("counter", "int", StateCodecs.INT, counterSignal,
+            value -> stateCore.runAction(() -> this.counter = value)),
+        StateField.of("maxCounter", "int", StateCodecs.INT, maxCounterSignal,
+            value -> stateCore.runAction(() -> this.maxCounter = value)),
+        StateField.of("running", "boolean", StateCodecs.BOOLEAN, runningSignal,
+            value -> stateCore.runAction(() -> this.running = value)));
   }
 
   /**

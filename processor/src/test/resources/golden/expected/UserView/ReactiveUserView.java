@@ -9,6 +9,8 @@ import dev.statewire.Signal;
 import dev.statewire.StateMutationException;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
+import dev.statewire.codec.StateCodecs;
+import dev.statewire.codec.StateField;
 import dev.statewire.support.AsyncDerived;
 import dev.statewire.support.StateCore;
 import java.util.Arrays;
@@ -117,6 +119,22 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
   @Override
   public Transactional reactiveTransaction() {
     return stateCore;
+  }
+
+  /**
+   * The fields a store persists, in declaration order: {@code userId}, {@code region},
+   * {@code shown}. Writing one through {@code StateField.write} is an action: inside a lock
+   * block it is committed with the block.
+   */
+  @Override
+  public List<StateField<?>> stateFields() {
+    return List.of(
+        StateField.of("userId", "long", StateCodecs.LONG, userIdSignal,
+            value -> stateCore.runAction(() -> this.userId = value)),
+        StateField.of("region", "java.lang.String", StateCodecs.STRING, regionSignal,
+            value -> stateCore.runAction(() -> this.region = value)),
+        StateField.of("shown", "java.lang.String", StateCodecs.STRING, shownSignal,
+            value -> stateCore.runAction(() -> this.shown = value)));
   }
 
   /**

@@ -39,7 +39,8 @@ public final class StateField<T> {
    * @param typeName the field's declared type, as written in source with qualified names
    * @param codec encodes and decodes the field's values
    * @param committed the signal holding the field's committed value
-   * @param writer assigns the field; called only inside a lock session of its context
+   * @param writer assigns the field as an action (see {@link #write})
+   * @param <T> the field's (boxed) type
    */
   public static <T> StateField<T> of(
       String name,
@@ -53,6 +54,12 @@ public final class StateField<T> {
   /**
    * {@return a field whose type has no generated or declared codec}; a store supplies one by type
    * or refuses to bind the object, naming the field
+   *
+   * @param name the field's name in its class
+   * @param typeName the field's declared type, as written in source with qualified names
+   * @param committed the signal holding the field's committed value
+   * @param writer assigns the field as an action (see {@link #write})
+   * @param <T> the field's (boxed) type
    */
   public static <T> StateField<T> withoutCodec(
       String name, String typeName, ReadableSignal<T> committed, Consumer<? super T> writer) {
@@ -92,8 +99,13 @@ public final class StateField<T> {
   }
 
   /**
-   * Assigns the field. Call it only inside a lock session of the object's context: the value
-   * is committed (or rolled back) with the session.
+   * Assigns the field, as an action of the object: inside a lock session of its context (a
+   * store's lock block) it joins the session and is committed, or rolled back, with it; outside
+   * one it takes the lock and commits at once. Effects and derived values see the value as
+   * they see any action's writes.
+   *
+   * @param value the new value; not null for a field of primitive type
+   * @throws NullPointerException if {@code value} is null and the field is primitive
    */
   public void write(T value) {
     writer.accept(value);

@@ -105,6 +105,8 @@ public final class ReactiveClassGenerator {
       target.type().getTypeParameters()
           .forEach(p -> builder.addTypeVariable(TypeVariableName.get(p)));
 
+      StateFieldsMembers persistence = new StateFieldsMembers(target);
+      builder.addFields(persistence.constants());
       addCore();
       model.fields().forEach(this::addSignal);
       if (background.present()) {
@@ -145,6 +147,7 @@ public final class ReactiveClassGenerator {
       builder.addJavadoc("$L", javadoc.text());
       builder.addMethod(reactiveContextMethod());
       builder.addMethod(reactiveTransactionMethod());
+      builder.addMethod(persistence.stateFieldsMethod());
       builder.addMethod(
           new CloseMethod(target, overrides, background, asyncDerived).build(userClose));
       if (background.present()) {

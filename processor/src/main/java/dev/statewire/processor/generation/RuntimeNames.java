@@ -19,6 +19,9 @@ final class RuntimeNames {
   static final ClassName ASYNC_DERIVED = ClassName.get("dev.statewire.support", "AsyncDerived");
   static final ClassName STATE_CORE = ClassName.get("dev.statewire.support", "StateCore");
   static final ClassName REACTIVE_OBJECT = ClassName.get("dev.statewire", "ReactiveObject");
+  static final ClassName STATE_FIELD = ClassName.get("dev.statewire.codec", "StateField");
+  static final ClassName STATE_CODEC = ClassName.get("dev.statewire.codec", "StateCodec");
+  static final ClassName STATE_CODECS = ClassName.get("dev.statewire.codec", "StateCodecs");
   static final ClassName STATEWIRE_GENERATED =
       ClassName.get("dev.statewire.annotation", "StatewireGenerated");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

@@ -63,7 +63,8 @@ public final class ModelCollector {
     return List.copyOf(chain.subList(0, topmostReactive));
   }
 
-  private static TypeElement superclassOf(TypeElement type) {
+  /** The superclass of {@code type}, or null for {@code Object} and interfaces. */
+  static TypeElement superclassOf(TypeElement type) {
     TypeMirror superclass = type.getSuperclass();
     if (superclass.getKind() != TypeKind.DECLARED) {
       return null;

@@ -5,6 +5,7 @@ import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.ReactiveField;
 import dev.statewire.processor.model.Signatures;
 import dev.statewire.processor.model.StatewireAnnotations;
+import dev.statewire.processor.model.TypeNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +87,9 @@ public final class DeclarationValidator {
       }
       String name = method.getSimpleName().toString();
       String why = null;
-      if (name.equals("reactiveContext") || name.equals("reactiveTransaction")) {
+      if (name.equals("reactiveContext")
+          || name.equals("reactiveTransaction")
+          || name.equals("stateFields")) {
         why = "is declared";
       } else if (name.equals("close")) {
         if (method.getModifiers().contains(Modifier.FINAL)) {

@@ -298,6 +298,39 @@ public final class Messages {
         + " calls, and pass the values instead.";
   }
 
+  // SW501 / SW502 / SW503: codecs of classes meant for a store
+
+  static String missingCodec(String field, String owner, String type, String reason) {
+    return "[SW501] field " + field + " of " + owner + " has type " + type + ", which has no"
+        + " codec (" + reason + "), but " + owner + " is @Reactive(stored = true), so a store"
+        + " must encode every field that is not transient. Annotate the field with"
+        + " @Codec(YourCodec.class) naming a StateCodec<" + type + "> with a no-arg constructor,"
+        + " give it a supported type (primitive, boxed, String, enum, record, or List, Set or Map"
+        + " of those), or make it transient if it is not to be persisted.";
+  }
+
+  static String missingInheritedCodec(
+      String field, String owner, String subclass, String type, String reason) {
+    return "[SW501] field " + field + " of " + owner + ", inherited by " + subclass + ", has type "
+        + type + ", which has no codec (" + reason + "), but " + subclass
+        + " is @Reactive(stored = true), so a store must encode every field that is not"
+        + " transient. Annotate the field with @Codec(YourCodec.class), give it a supported type,"
+        + " or make it transient; or mark " + owner + " @Reactive(stored = true) as well.";
+  }
+
+  static String badCodecClass(String codec, String field, String owner, String type, String problem) {
+    return "[SW502] @Codec(" + codec + ".class) on field " + field + " of " + owner + ": " + codec
+        + " " + problem + ". Name a non-generic, non-abstract class implementing StateCodec<"
+        + type + "> with a no-arg constructor that the generated class (in the package of "
+        + owner + ") can call.";
+  }
+
+  static String unusedCodec(String field, String owner, String why) {
+    return "[SW503] @Codec on field " + field + " of " + owner + " has no effect: the field " + why
+        + ", so no store persists it. Remove @Codec, or make the field a reactive field of a"
+        + " @Reactive class (not static, final or transient).";
+  }
+
   // processor-level messages
 
   /** {@code -Astatewire.*} keys the processor does not know. */

@@ -1,6 +1,5 @@
-package dev.statewire.processor.validation;
+package dev.statewire.processor.model;
 
-import dev.statewire.processor.model.ReactiveClass;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
@@ -16,22 +15,22 @@ import javax.lang.model.util.Elements;
  * type's name: no class it names is private, package-private in another package, or protected
  * in another package outside the hierarchy.
  */
-final class TypeNames {
+public final class TypeNames {
   /** A class the generated code cannot name, and why in words. */
-  record Inaccessible(TypeElement type, String why) {}
+  public record Inaccessible(TypeElement type, String why) {}
 
   private final Elements elements;
   private final ReactiveClass model;
   private final PackageElement generatedPackage;
 
-  TypeNames(Elements elements, ReactiveClass model) {
+  public TypeNames(Elements elements, ReactiveClass model) {
     this.elements = elements;
     this.model = model;
     this.generatedPackage = elements.getPackageOf(model.element());
   }
 
   /** The first class in {@code type} the generated class cannot name, or null. */
-  Inaccessible inaccessibleIn(TypeMirror type) {
+  public Inaccessible inaccessibleIn(TypeMirror type) {
     switch (type.getKind()) {
       case ARRAY:
         return inaccessibleIn(((ArrayType) type).getComponentType());

@@ -1,0 +1,9 @@
+package test;
+
+import dev.statewire.annotation.Reactive;
+
+@Reactive
+public abstract class Base {
+  Object payload;
+  int count;
+}

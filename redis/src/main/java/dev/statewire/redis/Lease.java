@@ -1,0 +1,25 @@
+package dev.statewire.redis;
+
+import java.time.Duration;
+
+/**
+ * A lease held on one context key: the unique token that owns the lease key, and the fencing
+ * token taken with it. A commit is accepted only while both are still current in Redis.
+ */
+final class Lease {
+  final ContextKeys keys;
+  final String token;
+  final String fence;
+  private final long acquiredNanos = System.nanoTime();
+
+  Lease(ContextKeys keys, String token, long fence) {
+    this.keys = keys;
+    this.token = token;
+    this.fence = Long.toString(fence);
+  }
+
+  /** {@return how long the lease has been held} */
+  Duration heldFor() {
+    return Duration.ofNanos(System.nanoTime() - acquiredNanos);
+  }
+}
