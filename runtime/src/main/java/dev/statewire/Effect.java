@@ -3,17 +3,20 @@ package dev.statewire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * A side effect that runs once when created, then again after each change to something it read.
  *
  * <p>Effects run synchronously on the writing thread, under the context's lock, when the
  * outermost batch (or write, or lock block) ends; each at most once per change, in creation
- * order, and never on a half-updated state. An exception thrown by one effect goes to the
- * context's {@link ErrorHandler} and does not stop the others (see {@link ReactiveContext} for
- * {@link VirtualMachineError}s). {@link #close()} runs the cleanups, unlinks the effect from
- * everything it read and drops its body, so that what the body captured can be collected; a
- * closed effect never runs again.
+ * order, and never on a half-updated state. An effect given an executor (its own, or the
+ * context's {@linkplain ReactiveContext.Builder#effectExecutor effect executor}) runs there
+ * instead, its first run too: see {@link #of(Executor, Runnable)}. An exception thrown by one
+ * effect goes to the context's {@link ErrorHandler} and does not stop the others (see {@link
+ * ReactiveContext} for {@link VirtualMachineError}s). {@link #close()} runs the cleanups,
+ * unlinks the effect from everything it read and drops its body, so that what the body captured
+ * can be collected; a closed effect never runs again.
  *
  * <p>An effect owns the effects and resources its body creates: they are closed before its next
  * run and when it closes (so an outer effect that re-runs does not pile up inner ones). Effects
@@ -21,8 +24,16 @@ import java.util.Objects;
  */
 public final class Effect extends Subscriber implements AutoCloseable {
   /**
-   * A {@link Runnable}, or an {@link EffectBody} if {@link Node#TAKES_CLEANUP} is set; null once
-   * closed: a closed effect keeps nothing its body captured reachable.
+   * As an effect's executor: run it synchronously on the writing thread, in the commit, as
+   * effects without an executor do, also in a context that has an {@linkplain
+   * ReactiveContext.Builder#effectExecutor effect executor}.
+   */
+  public static final Executor SYNCHRONOUS = Runnable::run;
+
+  /**
+   * A {@link Runnable}, or an {@link EffectBody} if {@link Node#TAKES_CLEANUP} is set, wrapped
+   * in an {@link EffectDispatch.Body} if {@link Node#ON_EXECUTOR} is set; null once closed: a
+   * closed effect keeps nothing its body captured reachable.
    */
   private Object body;
   /** Creation order within the context; effects of one round run in this order. */
@@ -42,13 +53,16 @@ public final class Effect extends Subscriber implements AutoCloseable {
   }
 
   /**
-   * Creates and starts an effect in {@link ReactiveContext#current()}.
+   * Creates and starts an effect in {@link ReactiveContext#current()} (on the context's
+   * {@linkplain ReactiveContext.Builder#effectExecutor effect executor}, if it has one).
    *
    * @param body runs now and after each change to what it read
    * @return the started effect
    */
   public static Effect of(Runnable body) {
-    return start(ReactiveContext.current(), Objects.requireNonNull(body, "body"));
+    Objects.requireNonNull(body, "body");
+    ReactiveContext c = ReactiveContext.current();
+    return start(c, c.effectExecutor, body);
   }
 
   /**
@@ -58,31 +72,76 @@ public final class Effect extends Subscriber implements AutoCloseable {
    * @return the started effect
    */
   public static Effect of(EffectBody body) {
-    return start(ReactiveContext.current(), Objects.requireNonNull(body, "body"));
+    Objects.requireNonNull(body, "body");
+    ReactiveContext c = ReactiveContext.current();
+    return start(c, c.effectExecutor, body);
+  }
+
+  /**
+   * Creates an effect in {@link ReactiveContext#current()} whose runs, the first one included,
+   * happen on {@code executor} (a UI thread: {@code SwingUtilities::invokeLater}, {@code
+   * Platform::runLater}), never in the writer's commit. A commit that makes it stale only hands
+   * it to the executor, after the writer released the lock; when the executor gets to it, it
+   * takes the lock, and runs if something it read really changed since its last run. So it runs
+   * at most once however many commits it missed, reads the state committed when it runs, and
+   * runs after the effects of the same executor created before it that were stale at that time.
+   * Its writes are ordinary writes, committed when its run ends.
+   *
+   * <p>Executors are told apart by identity: keep the executor in a constant (each evaluation
+   * of a capturing lambda is a new executor). An effect closed before its queued run starts does
+   * not run; a run the executor rejects goes to the error handler (see {@link
+   * ReactiveContext.Builder#effectExecutor}). Never wait for the executor's thread while holding
+   * the context's lock (inside a batch, lock block or action): its runs need that lock.
+   *
+   * @param executor runs the effect's runs; {@link #SYNCHRONOUS} runs them in the commit
+   * @param body runs on {@code executor} soon, and after each change to what it read
+   * @return the effect, whose first run is queued on {@code executor}
+   */
+  public static Effect of(Executor executor, Runnable body) {
+    Objects.requireNonNull(executor, "executor");
+    return start(ReactiveContext.current(), executor, Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * As {@link #of(Executor, Runnable)}, with a body that can register cleanups.
+   *
+   * @param executor runs the effect's runs; {@link #SYNCHRONOUS} runs them in the commit
+   * @param body runs on {@code executor}; registers cleanups on its argument
+   * @return the effect, whose first run is queued on {@code executor}
+   */
+  public static Effect of(Executor executor, EffectBody body) {
+    Objects.requireNonNull(executor, "executor");
+    return start(ReactiveContext.current(), executor, Objects.requireNonNull(body, "body"));
   }
 
   /**
    * Creates and runs an effect. If creating it fails (the outermost exit settles, and a runaway
    * loop or a fatal error surfaces there), the effect is closed before the failure propagates:
-   * the caller never gets it, so nothing of it may stay subscribed.
+   * the caller never gets it, so nothing of it may stay subscribed. With an {@code executor}
+   * (null or {@link #SYNCHRONOUS}: none) the first run is only scheduled there.
    */
-  static Effect start(ReactiveContext ctx, EffectBody body) {
-    return start(ctx, body, true);
+  static Effect start(ReactiveContext ctx, Executor executor, EffectBody body) {
+    return start(ctx, executor, body, true);
   }
 
-  /** As {@link #start(ReactiveContext, EffectBody)}, for a body that registers no cleanups. */
-  static Effect start(ReactiveContext ctx, Runnable body) {
-    return start(ctx, body, false);
+  /** As {@link #start(ReactiveContext, Executor, EffectBody)}, for a body without cleanups. */
+  static Effect start(ReactiveContext ctx, Executor executor, Runnable body) {
+    return start(ctx, executor, body, false);
   }
 
-  private static Effect start(ReactiveContext ctx, Object body, boolean takesCleanup) {
+  private static Effect start(
+      ReactiveContext ctx, Executor executor, Object body, boolean takesCleanup) {
     ctx.enterUninterruptibly();
     Effect effect = null;
     try {
       try {
         ctx.requireOpen("creating an effect");
         effect = new Effect(ctx, body, takesCleanup);
-        effect.run();
+        if (executor == null || executor == SYNCHRONOUS) {
+          effect.run();
+        } else {
+          EffectDispatch.start(effect, executor);
+        }
         if ((effect.flags & CLOSED) == 0) {
           ctx.adopt(effect);
         }
@@ -161,12 +220,30 @@ public final class Effect extends Subscriber implements AutoCloseable {
     }
   }
 
-  /** Runs the effect if a dependency really changed. Called from the context's queue. */
+  /**
+   * Runs the effect if a dependency really changed; one on an executor is scheduled there
+   * instead. Called from the context's queue.
+   */
   void runIfStale() {
     int f = flags &= ~QUEUED;
-    if ((f & CLOSED) != 0) {
+    if ((f & (CLOSED | ON_EXECUTOR)) != 0) {
+      if ((f & CLOSED) == 0) {
+        ((EffectDispatch.Body) body).dispatch.schedule(this);
+      }
       return;
     }
+    runIfChanged(f);
+  }
+
+  /** Its executor's turn came: runs the effect if a dependency really changed. Lock held. */
+  void runDispatched() {
+    int f = flags &= ~QUEUED;
+    if ((f & CLOSED) == 0) {
+      runIfChanged(f);
+    }
+  }
+
+  private void runIfChanged(int f) {
     if ((f & DIRTY) == 0) {
       if ((f & PENDING) == 0) {
         return;
@@ -213,10 +290,14 @@ public final class Effect extends Subscriber implements AutoCloseable {
     flags = (flags | RUNNING) & ~(DIRTY | PENDING);
     Throwable failure = null;
     try {
+      Object b = body;
+      if ((flags & ON_EXECUTOR) != 0) {
+        b = ((EffectDispatch.Body) b).body;
+      }
       if ((flags & TAKES_CLEANUP) != 0) {
-        ((EffectBody) body).run(attachments());
+        ((EffectBody) b).run(attachments());
       } else {
-        ((Runnable) body).run();
+        ((Runnable) b).run();
       }
     } catch (Throwable e) {
       failure = e;
@@ -243,10 +324,23 @@ public final class Effect extends Subscriber implements AutoCloseable {
     if (o != null) {
       o.release(this);
     }
+    if ((flags & ON_EXECUTOR) != 0) {
+      ((EffectDispatch.Body) body).dispatch.detach();
+    }
     closeChildren();
     runCleanups();
     Graph.dropAll(this);
     body = null;
+  }
+
+  /**
+   * Lock held, on an effect just created: its runs go to {@code dispatch} from now on. The
+   * dispatch is kept in the body ({@link EffectDispatch.Body}), so that effects without an
+   * executor pay no field for it.
+   */
+  void runOn(EffectDispatch dispatch) {
+    body = new EffectDispatch.Body(dispatch, body);
+    flags |= ON_EXECUTOR | DIRTY;
   }
 
   /** Lock held. Its attachments, made on first use. */

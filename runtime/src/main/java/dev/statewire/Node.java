@@ -17,7 +17,7 @@ abstract class Node {
   static final int RUNNING = 1 << 3;
   /** A computed whose cached result is an exception. */
   static final int ERROR = 1 << 4;
-  /** An effect waiting in its context's queue. */
+  /** An effect waiting in its context's queue, or in its executor's {@link EffectDispatch}. */
   static final int QUEUED = 1 << 5;
   /** A disposed effect. */
   static final int CLOSED = 1 << 6;
@@ -31,6 +31,8 @@ abstract class Node {
   static final int JOURNALED = 1 << 8;
   /** An effect whose body is an {@link EffectBody} (it takes a {@link Cleanup}). */
   static final int TAKES_CLEANUP = 1 << 9;
+  /** An effect whose runs go to its executor's {@link EffectDispatch}, not into the commit. */
+  static final int ON_EXECUTOR = 1 << 10;
   static final int JOURNAL_INDEX_SHIFT = 16;
   static final int JOURNAL_INDEX_MASK = -1 << JOURNAL_INDEX_SHIFT;
 

@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  *
  * <h2>Threads</h2>
  * Writes, commits and effect runs happen under the context's lock, which is reentrant. Effects
- * run on the writing thread before the outermost write, batch or lock block returns. A read from
+ * run on the writing thread before the outermost write, batch or lock block returns, except
+ * those given an executor ({@link Builder#effectExecutor}, {@link #effect(Executor, Runnable)}),
+ * which run there, each in a lock session of its own. A read from
  * a thread that does not hold the lock takes no lock when the value is up to date and no writer
  * is active: it validates an optimistic read against the lock's sequence number. Otherwise it
  * waits for the lock, so it always sees a committed value, never a half-written one. Computed
@@ -137,6 +139,12 @@ public final class ReactiveContext implements AutoCloseable {
    */
   volatile boolean lockWatched;
   private volatile Executor executor;
+  /** Where effects created without an executor run; null: in the commit, on the writer. */
+  final Executor effectExecutor;
+  /** One {@link EffectDispatch} per executor this context's open effects run on; lock held. */
+  List<EffectDispatch> effectDispatches;
+  /** Dispatches whose drain the outermost exit submits once the lock is released; lock held. */
+  EffectDispatch dueDispatches;
   /** The default executor, once {@link #executor()} created it; guarded by this. */
   private ExecutorService ownedExecutor;
   /** What {@link #close()} disposes; null for the global context, which is never closed. */
@@ -154,6 +162,7 @@ public final class ReactiveContext implements AutoCloseable {
     this.lockWatched = lockHoldThresholdNanos == 0;
     this.executor = builder.executor;
     this.transactionHook = builder.transactionHook;
+    this.effectExecutor = builder.effectExecutor;
     this.owned = global ? null : new ContextOwnership();
   }
 
@@ -308,21 +317,47 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   /**
-   * {@return an effect in this context, started now}
+   * {@return an effect in this context, started now (on the {@linkplain Builder#effectExecutor
+   * effect executor}, if the context has one)}
    *
    * @param body runs now and after each change to what it read
    */
   public Effect effect(Runnable body) {
-    return Effect.start(this, Objects.requireNonNull(body, "body"));
+    return Effect.start(this, effectExecutor, Objects.requireNonNull(body, "body"));
   }
 
   /**
-   * {@return an effect in this context whose body can register cleanups, started now}
+   * {@return an effect in this context whose body can register cleanups, started now (on the
+   * {@linkplain Builder#effectExecutor effect executor}, if the context has one)}
    *
    * @param body runs now and after each change to what it read; registers cleanups on its argument
    */
   public Effect effect(EffectBody body) {
-    return Effect.start(this, Objects.requireNonNull(body, "body"));
+    return Effect.start(this, effectExecutor, Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * {@return an effect in this context that runs on {@code executor}; see {@link
+   * Effect#of(Executor, Runnable)}}
+   *
+   * @param executor runs the effect's runs; {@link Effect#SYNCHRONOUS} runs them in the commit
+   * @param body runs on {@code executor} soon, and after each change to what it read
+   */
+  public Effect effect(Executor executor, Runnable body) {
+    Objects.requireNonNull(executor, "executor");
+    return Effect.start(this, executor, Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * {@return an effect in this context that runs on {@code executor} and can register cleanups;
+   * see {@link Effect#of(Executor, Runnable)}}
+   *
+   * @param executor runs the effect's runs; {@link Effect#SYNCHRONOUS} runs them in the commit
+   * @param body runs on {@code executor}; registers cleanups on its argument
+   */
+  public Effect effect(Executor executor, EffectBody body) {
+    Objects.requireNonNull(executor, "executor");
+    return Effect.start(this, executor, Objects.requireNonNull(body, "body"));
   }
 
   /**
@@ -719,12 +754,16 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
-  /** Leaves one level; the outermost exit settles the session and releases the lock. */
+  /**
+   * Leaves one level; the outermost exit settles the session, releases the lock, and then hands
+   * the runs it scheduled for effects on executors to those executors.
+   */
   void exit() {
     if (depth > 1) {
       depth--;
       return;
     }
+    EffectDispatch due = null;
     try {
       settle();
     } finally {
@@ -738,7 +777,14 @@ public final class ReactiveContext implements AutoCloseable {
       if (holder != null) {
         holder.context = null;
       }
+      if (dueDispatches != null) {
+        due = dueDispatches;
+        dueDispatches = null;
+      }
       lock.unlock();
+      if (due != null) {
+        EffectDispatch.submitAll(due);
+      }
     }
   }
 
@@ -922,6 +968,10 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   // ---- services for nodes -------------------------------------------------------------------
+
+  int maxEffectRounds() {
+    return maxEffectRounds;
+  }
 
   /** Fails with {@link ClosedException} after {@link #close()}. */
   void requireOpen(String operation) {
@@ -1119,6 +1169,7 @@ public final class ReactiveContext implements AutoCloseable {
     private String name;
     private ErrorHandler errorHandler;
     private Executor executor;
+    private Executor effectExecutor;
     private int maxEffectRounds = DEFAULT_MAX_EFFECT_ROUNDS;
     private Duration lockHoldThreshold = DEFAULT_LOCK_HOLD_THRESHOLD;
     private TransactionHook transactionHook;
@@ -1155,6 +1206,35 @@ public final class ReactiveContext implements AutoCloseable {
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Where the context's effects run (a UI thread: {@code SwingUtilities::invokeLater}, {@code
+     * Platform::runLater}; a test's queue), instead of synchronously in the writer's commit:
+     * every effect created without an executor of its own, the effects of {@code @Effect}
+     * methods included (the runtime's own watchers, such as a resource's, stay synchronous). See
+     * {@link Effect#of(Executor, Runnable)} for when such an effect runs.
+     *
+     * <p>How it combines with the rest: a commit (of a write, batch, lock block or action) only
+     * marks such effects and, after the writer released the lock, hands one task to the
+     * executor for all the effects it made stale; so the effects never run under the writer's
+     * lock, and the executor is called without it. The task takes the lock for each effect run
+     * (waiting for a writer in progress), so a run sees only committed state. Effects closed
+     * before their turn (by {@code close()}, their owner's next run, an {@link EffectScope} or
+     * the context's {@link ReactiveContext#close()}) do nothing when it comes; the context
+     * does not shut this executor down. What a run throws goes to the error handler; so does
+     * an executor's rejection of the task: the effects then run again after the next change to
+     * what they read (an effect whose first run was rejected goes with the next task). Effects
+     * that keep re-triggering each other fail as a {@link RunawayEffectsException}, to the
+     * error handler, once more than {@link #maxEffectRounds} tasks in a row were started by
+     * the task before (the effects of the last one then wait for the next change from outside).
+     *
+     * @param effectExecutor runs the context's effects; the context does not shut it down
+     * @return this builder
+     */
+    public Builder effectExecutor(Executor effectExecutor) {
+      this.effectExecutor = Objects.requireNonNull(effectExecutor, "effectExecutor");
       return this;
     }
 

@@ -97,7 +97,7 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
     this.state =
         context.signal(
             new ResourceSnapshot<>(name, ResourceStatus.IDLE, ResourceStatus.IDLE, null, null));
-    this.paramsWatcher = context.effect(this::watchParams);
+    this.paramsWatcher = context.effect(Effect.SYNCHRONOUS, this::watchParams);
   }
 
   /**

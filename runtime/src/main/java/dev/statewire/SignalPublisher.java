@@ -121,7 +121,7 @@ public final class SignalPublisher<T> implements Flow.Publisher<T> {
     }
 
     void start() {
-      watcher = source.context().effect(this::watchSource);
+      watcher = source.context().effect(Effect.SYNCHRONOUS, this::watchSource);
       if (cancelled) {
         watcher.close();
       }

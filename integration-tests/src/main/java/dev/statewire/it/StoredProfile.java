@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A class meant for a store, with a field of every kind the processor generates a codec for,
- * one with a codec of its own ({@code @Codec}) and a transient one the store leaves alone.
+ * A class meant for a store, with a field of every kind the processor generates a codec for, one
+ * with a codec of its own ({@code @Codec}) and a transient one the store leaves alone.
  */
 @Reactive(stored = true)
 public class StoredProfile {
@@ -67,7 +67,10 @@ public class StoredProfile {
   Set<Role> grants = Set.of();
   Map<String, Integer> scores = Map.of();
   Map<Role, List<Place>> placesByRole = Map.of();
-  @Codec(MillisCodec.class) Duration timeout = Duration.ZERO;
+
+  @Codec(MillisCodec.class)
+  Duration timeout = Duration.ZERO;
+
   transient int renders;
 
   /** How often the effect ran; written by the test's effect only. */

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a store sees of a generated class: {@code stateFields()} lists every persisted field
- * with a codec that round-trips its value, and {@code write} commits like an action, with the
- * lock block it runs in.
+ * What a store sees of a generated class: {@code stateFields()} lists every persisted field with a
+ * codec that round-trips its value, and {@code write} commits like an action, with the lock block
+ * it runs in.
  */
 class StateFieldsTest {
   private final ReactiveContext context = ReactiveContext.builder().name("state-fields").build();
@@ -28,13 +28,35 @@ class StateFieldsTest {
       List<String> names = profile.stateFields().stream().map(StateField::name).toList();
       assertEquals(
           List.of(
-              "active", "level", "rank", "visits", "id", "initial", "ratio", "balance", "verified",
-              "boxedLevel", "boxedRank", "age", "boxedId", "boxedInitial", "boxedRatio",
-              "boxedBalance", "name", "role", "home", "lucky", "trips", "grants", "scores",
-              "placesByRole", "timeout"),
+              "active",
+              "level",
+              "rank",
+              "visits",
+              "id",
+              "initial",
+              "ratio",
+              "balance",
+              "verified",
+              "boxedLevel",
+              "boxedRank",
+              "age",
+              "boxedId",
+              "boxedInitial",
+              "boxedRatio",
+              "boxedBalance",
+              "name",
+              "role",
+              "home",
+              "lucky",
+              "trips",
+              "grants",
+              "scores",
+              "placesByRole",
+              "timeout"),
           names);
       assertTrue(profile.stateFields().stream().allMatch(StateField::hasCodec));
-      assertEquals("java.util.Map<dev.statewire.it.StoredProfile.Role,"
+      assertEquals(
+          "java.util.Map<dev.statewire.it.StoredProfile.Role,"
               + "java.util.List<dev.statewire.it.StoredProfile.Place>>",
           field(profile, "placesByRole").typeName());
     }

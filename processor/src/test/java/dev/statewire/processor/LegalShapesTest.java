@@ -360,4 +360,21 @@ class LegalShapesTest {
         "[SW101] method reactiveContext() of State is declared, but the generated ReactiveState"
             + " implements reactiveContext() of dev.statewire.ReactiveObject. Rename it.");
   }
+
+  @Test
+  void aMethodNamedStateFieldsIsSw101() {
+    assertOnlyError(
+        source(
+            "test.State",
+            "package test;",
+            "import dev.statewire.annotation.*;",
+            "@Reactive",
+            "public class State {",
+            "  int count;",
+            "  java.util.List<String> stateFields() { return java.util.List.of(); }",
+            "}"),
+        6,
+        "[SW101] method stateFields() of State is declared, but the generated ReactiveState"
+            + " implements stateFields() of dev.statewire.ReactiveObject. Rename it.");
+  }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Inside a decode: a part of the parsed value is not what its codec expects. Each enclosing
- * array, object or record adds its step to {@link #at the path}; {@link JsonCodec#decode} turns
- * it into the {@link CodecException} the caller sees. Never leaves the package.
+ * Inside a decode: a part of the parsed value is not what its codec expects. Each enclosing array,
+ * object or record adds its step to {@link #at the path}; {@link JsonCodec#decode} turns it into
+ * the {@link CodecException} the caller sees. Never leaves the package.
  */
 final class DecodeMismatch extends RuntimeException {
   private static final long serialVersionUID = 1L;

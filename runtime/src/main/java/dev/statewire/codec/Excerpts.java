@@ -6,7 +6,10 @@ final class Excerpts {
 
   private Excerpts() {}
 
-  /** {@return {@code text} cut to at most 40 characters (marked with "..."), control characters escaped} */
+  /**
+   * {@return {@code text} cut to at most 40 characters (marked with "..."), control characters
+   * escaped}
+   */
   static String shortened(String text) {
     String cut = text.length() <= LIMIT ? text : text.substring(0, LIMIT) + "...";
     return printable(cut);
@@ -16,7 +19,9 @@ final class Excerpts {
   static String around(String text, int offset) {
     int from = Math.max(0, offset - LIMIT / 2);
     int to = Math.min(text.length(), offset + LIMIT / 2);
-    return (from > 0 ? "..." : "") + printable(text.substring(from, to)) + (to < text.length() ? "..." : "");
+    return (from > 0 ? "..." : "")
+        + printable(text.substring(from, to))
+        + (to < text.length() ? "..." : "");
   }
 
   /** {@return {@code c} in quotes, or the end of the text} */

@@ -4,10 +4,10 @@ import dev.statewire.codec.JsonValue.JsonNumber;
 import dev.statewire.codec.JsonValue.JsonString;
 
 /**
- * {@code float} and {@code double}: a JSON number (the shortest text that reads back as the
- * same value, so every value round-trips exactly, {@code -0.0} included), or one of the strings
- * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, which JSON numbers cannot express. A
- * number beyond the type's range is refused rather than read as infinity. Never null.
+ * {@code float} and {@code double}: a JSON number (the shortest text that reads back as the same
+ * value, so every value round-trips exactly, {@code -0.0} included), or one of the strings {@code
+ * "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, which JSON numbers cannot express. A number
+ * beyond the type's range is refused rather than read as infinity. Never null.
  *
  * @param <T> {@link Float} or {@link Double}
  */
@@ -23,7 +23,8 @@ final class FloatingCodec<T extends Number> extends JsonCodec<T> {
 
   @Override
   String expected() {
-    return "a number within the range of a " + (single ? "float" : "double")
+    return "a number within the range of a "
+        + (single ? "float" : "double")
         + ", or \"NaN\", \"Infinity\", \"-Infinity\"";
   }
 
@@ -77,7 +78,10 @@ final class FloatingCodec<T extends Number> extends JsonCodec<T> {
     return single ? cast((float) value) : cast(value);
   }
 
-  /** The value boxed as {@code T}: {@link Float} for {@link #FLOAT}, {@link Double} for {@link #DOUBLE}. */
+  /**
+   * The value boxed as {@code T}: {@link Float} for {@link #FLOAT}, {@link Double} for {@link
+   * #DOUBLE}.
+   */
   @SuppressWarnings("unchecked")
   private T cast(Object boxed) {
     return (T) boxed;

@@ -33,7 +33,8 @@ final class ForeignCodec<T> extends JsonCodec<T> {
       JsonParser.parse(text);
     } catch (CodecException malformed) {
       throw new CodecException(
-          codec.getClass().getName() + ".encode returned text that is not one JSON value: "
+          codec.getClass().getName()
+              + ".encode returned text that is not one JSON value: "
               + malformed.getMessage(),
           malformed);
     }
@@ -47,7 +48,8 @@ final class ForeignCodec<T> extends JsonCodec<T> {
     try {
       return codec.decode(text.toString());
     } catch (RuntimeException refused) {
-      throw new DecodeMismatch(expected(), json.describe() + ", which it refused: " + refused, refused);
+      throw new DecodeMismatch(
+          expected(), json.describe() + ", which it refused: " + refused, refused);
     }
   }
 }

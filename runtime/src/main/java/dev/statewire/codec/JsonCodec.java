@@ -3,9 +3,9 @@ package dev.statewire.codec;
 import java.util.Objects;
 
 /**
- * The codecs of {@link StateCodecs}: each writes its values into one shared buffer and reads
- * them from one parsed tree, so that a list of records is parsed once and written in one pass,
- * not re-parsed at every level. A codec from elsewhere joins in through {@link ForeignCodec}.
+ * The codecs of {@link StateCodecs}: each writes its values into one shared buffer and reads them
+ * from one parsed tree, so that a list of records is parsed once and written in one pass, not
+ * re-parsed at every level. A codec from elsewhere joins in through {@link ForeignCodec}.
  *
  * @param <T> the type of the values it encodes
  */
@@ -61,7 +61,9 @@ abstract class JsonCodec<T> implements StateCodec<T> {
     return codec instanceof JsonCodec<T> json ? json : new ForeignCodec<>(codec);
   }
 
-  /** {@return {@code json} read by {@code codec}; a mismatch inside it is placed at {@code step}} */
+  /**
+   * {@return {@code json} read by {@code codec}; a mismatch inside it is placed at {@code step}}
+   */
   static <T> T readAt(JsonCodec<T> codec, JsonValue json, String step) {
     try {
       return codec.read(json);

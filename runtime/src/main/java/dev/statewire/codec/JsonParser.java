@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * A strict JSON parser (RFC 8259): exactly one value, optionally surrounded by whitespace; no
- * comments, trailing commas, single quotes, {@code NaN}, leading zeros or duplicate member
- * names. Arrays and objects nest at most {@link #MAX_DEPTH} deep, so hostile text cannot
- * exhaust the stack. Every problem is a {@link CodecException} naming the offset, what was
- * expected there and what was found.
+ * comments, trailing commas, single quotes, {@code NaN}, leading zeros or duplicate member names.
+ * Arrays and objects nest at most {@link #MAX_DEPTH} deep, so hostile text cannot exhaust the
+ * stack. Every problem is a {@link CodecException} naming the offset, what was expected there and
+ * what was found.
  */
 final class JsonParser {
   /** How deep arrays and objects may nest. */

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed JSON value, as {@link JsonParser} reads it and the codecs decode it. Numbers keep
- * their text, so that each codec decides what it accepts (an {@code int} codec refuses {@code
- * 1.5} and {@code 1e3}); objects keep their members in the order of the text.
+ * A parsed JSON value, as {@link JsonParser} reads it and the codecs decode it. Numbers keep their
+ * text, so that each codec decides what it accepts (an {@code int} codec refuses {@code 1.5} and
+ * {@code 1e3}); objects keep their members in the order of the text.
  */
 sealed interface JsonValue {
   /** {@return the value in words, for messages: "the string \"ab\"", "an array of 2 elements"} */
@@ -50,7 +50,9 @@ sealed interface JsonValue {
   record JsonArray(List<JsonValue> elements) implements JsonValue {
     @Override
     public String describe() {
-      return elements.size() == 1 ? "an array of 1 element" : "an array of " + elements.size() + " elements";
+      return elements.size() == 1
+          ? "an array of 1 element"
+          : "an array of " + elements.size() + " elements";
     }
   }
 

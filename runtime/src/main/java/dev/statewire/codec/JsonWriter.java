@@ -9,9 +9,9 @@ import dev.statewire.codec.JsonValue.JsonString;
 import java.util.Map;
 
 /**
- * Writes compact JSON text. Strings escape {@code "}, {@code \}, control characters, U+2028,
- * U+2029 and unpaired surrogates (as {@code \}{@code uXXXX}), so the text survives UTF-8
- * transport and decodes to exactly the Java string it came from.
+ * Writes compact JSON text. Strings escape {@code "}, {@code \}, control characters, U+2028, U+2029
+ * and unpaired surrogates (as {@code \}{@code uXXXX}), so the text survives UTF-8 transport and
+ * decodes to exactly the Java string it came from.
  */
 final class JsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();

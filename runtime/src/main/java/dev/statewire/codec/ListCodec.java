@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A {@link List}: a JSON array of its elements, in order. Decoding gives a fresh, unmodifiable
- * list (it may hold nulls, if the element codec allows them). Never null itself.
+ * A {@link List}: a JSON array of its elements, in order. Decoding gives a fresh, unmodifiable list
+ * (it may hold nulls, if the element codec allows them). Never null itself.
  *
  * @param <E> the element type
  */

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link Map}, in its iteration order. With {@code String} keys it is a JSON object keyed by
- * them ({@code {"a":1}}); with keys of any other type, or with a null key, an array of {@code
- * [key, value]} pairs ({@code [[1,"one"],[2,"two"]]}), since JSON names are strings only. A
- * map with {@code String} keys decodes from either form. Decoding gives a fresh, unmodifiable
- * map that keeps the order, and refuses a key given twice. Never null itself.
+ * A {@link Map}, in its iteration order. With {@code String} keys it is a JSON object keyed by them
+ * ({@code {"a":1}}); with keys of any other type, or with a null key, an array of {@code [key,
+ * value]} pairs ({@code [[1,"one"],[2,"two"]]}), since JSON names are strings only. A map with
+ * {@code String} keys decodes from either form. Decoding gives a fresh, unmodifiable map that keeps
+ * the order, and refuses a key given twice. Never null itself.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -20,15 +20,17 @@ import java.util.Map;
 final class MapCodec<K, V> extends JsonCodec<Map<K, V>> {
   private final JsonCodec<K> keys;
   private final JsonCodec<V> values;
+
   /** The keys are strings, written as the names of a JSON object. */
   private final boolean named;
 
   MapCodec(JsonCodec<K> keys, JsonCodec<V> values) {
     this.keys = keys;
     this.values = values;
-    this.named = keys instanceof NullableCodec<K> nullable
-        ? nullable.values() instanceof StringCodec
-        : keys instanceof StringCodec;
+    this.named =
+        keys instanceof NullableCodec<K> nullable
+            ? nullable.values() instanceof StringCodec
+            : keys instanceof StringCodec;
   }
 
   @Override
@@ -90,7 +92,9 @@ final class MapCodec<K, V> extends JsonCodec<Map<K, V>> {
     return Collections.unmodifiableMap(map);
   }
 
-  /** Whether {@code map} has a null key (asked by iterating: {@code Map.of()} refuses the question). */
+  /**
+   * Whether {@code map} has a null key (asked by iterating: {@code Map.of()} refuses the question).
+   */
   private static boolean hasNullKey(Map<?, ?> map) {
     for (Object key : map.keySet()) {
       if (key == null) {

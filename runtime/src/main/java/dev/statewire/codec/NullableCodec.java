@@ -3,8 +3,8 @@ package dev.statewire.codec;
 import dev.statewire.codec.JsonValue.JsonNull;
 
 /**
- * A codec that also accepts null, as JSON {@code null}: every codec of {@link StateCodecs} for
- * a reference type is one (boxed values, strings, enums, records, collections).
+ * A codec that also accepts null, as JSON {@code null}: every codec of {@link StateCodecs} for a
+ * reference type is one (boxed values, strings, enums, records, collections).
  *
  * @param <T> the type of the values
  */

@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Reads the members of one JSON object, for the decoding half of {@link StateCodecs#record}:
- * {@code in -> new Point(in.get("x", StateCodecs.INT), in.get("y", StateCodecs.INT))}. A
- * member that is missing, that its codec refuses, or that nobody read (an unknown one) makes the
- * decode fail with a {@link CodecException} naming it.
+ * Reads the members of one JSON object, for the decoding half of {@link StateCodecs#record}: {@code
+ * in -> new Point(in.get("x", StateCodecs.INT), in.get("y", StateCodecs.INT))}. A member that is
+ * missing, that its codec refuses, or that nobody read (an unknown one) makes the decode fail with
+ * a {@link CodecException} naming it.
  */
 public final class RecordReader {
   private final JsonObject object;

@@ -1,9 +1,8 @@
 package dev.statewire.codec;
 
 /**
- * Writes the members of one JSON object, for the encoding half of {@link
- * StateCodecs#record}: {@code (point, out) -> out.put("x", StateCodecs.INT, point.x())}.
- * Put each name once.
+ * Writes the members of one JSON object, for the encoding half of {@link StateCodecs#record}:
+ * {@code (point, out) -> out.put("x", StateCodecs.INT, point.x())}. Put each name once.
  */
 public final class RecordWriter {
   private final StringBuilder out;

@@ -8,23 +8,23 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The codecs the processor generates code from, and that users compose by hand: one per
- * primitive and boxed type, {@code String}, enums, records, and {@code List}, {@code Set} and
- * {@code Map} of those. All are immutable and thread-safe, write compact JSON and decode
- * strictly: text that is not exactly what they write (malformed JSON, a wrong type, a number out
- * of range, a missing or unknown record member, arrays and objects nested more than 128 deep)
- * fails with a {@link CodecException} saying what was expected where ({@code expected a whole
- * number from -2147483648 to 2147483647 (int) at $.points[2].x, found the string "two"}), never
- * with another exception.
+ * The codecs the processor generates code from, and that users compose by hand: one per primitive
+ * and boxed type, {@code String}, enums, records, and {@code List}, {@code Set} and {@code Map} of
+ * those. All are immutable and thread-safe, write compact JSON and decode strictly: text that is
+ * not exactly what they write (malformed JSON, a wrong type, a number out of range, a missing or
+ * unknown record member, arrays and objects nested more than 128 deep) fails with a {@link
+ * CodecException} saying what was expected where ({@code expected a whole number from -2147483648
+ * to 2147483647 (int) at $.points[2].x, found the string "two"}), never with another exception.
  *
  * <p><b>Null.</b> The codecs of the primitive types ({@link #INT}, ...) never accept null; every
  * other codec here (boxed, {@link #STRING}, enums, records, collections) encodes null as JSON
  * {@code null}. Elements, keys and values of collections follow their own codec.
  *
- * <p><b>Collections.</b> A {@code List} or {@code Set} is a JSON array; a {@code Map} with
- * {@code String} keys ({@link #STRING} as key codec) a JSON object (or, if it has a null key,
- * an array of pairs), any other {@code Map} an array of {@code [key, value]} pairs. Decoded collections are fresh and unmodifiable and keep
- * the encoded order; a set or map given the same element or key twice is refused.
+ * <p><b>Collections.</b> A {@code List} or {@code Set} is a JSON array; a {@code Map} with {@code
+ * String} keys ({@link #STRING} as key codec) a JSON object (or, if it has a null key, an array of
+ * pairs), any other {@code Map} an array of {@code [key, value]} pairs. Decoded collections are
+ * fresh and unmodifiable and keep the encoded order; a set or map given the same element or key
+ * twice is refused.
  */
 public final class StateCodecs {
   /** {@code boolean}: {@code true}, {@code false}. */
@@ -56,8 +56,8 @@ public final class StateCodecs {
   public static final StateCodec<Float> FLOAT = FloatingCodec.FLOAT;
 
   /**
-   * {@code double}: a number ({@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} as
-   * strings); every value round-trips exactly.
+   * {@code double}: a number ({@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} as strings);
+   * every value round-trips exactly.
    */
   public static final StateCodec<Double> DOUBLE = FloatingCodec.DOUBLE;
 
@@ -124,9 +124,8 @@ public final class StateCodecs {
   }
 
   /**
-   * {@return the codec of a {@code Map}, or null}: a JSON object if {@code keys} is {@link
-   * #STRING} (an array of pairs for a map with a null key), else an array of {@code [key,
-   * value]} pairs
+   * {@return the codec of a {@code Map}, or null}: a JSON object if {@code keys} is {@link #STRING}
+   * (an array of pairs for a map with a null key), else an array of {@code [key, value]} pairs
    *
    * @param keys the codec of the keys
    * @param values the codec of the values
@@ -138,8 +137,8 @@ public final class StateCodecs {
   }
 
   /**
-   * {@return the codec of a record, or null: a JSON object with one member per component}
-   * The processor generates both halves for a record whose components have codecs; by hand:
+   * {@return the codec of a record, or null: a JSON object with one member per component} The
+   * processor generates both halves for a record whose components have codecs; by hand:
    *
    * <pre>{@code
    * StateCodec<Point> points = StateCodecs.record(

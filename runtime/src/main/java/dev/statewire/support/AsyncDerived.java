@@ -65,7 +65,7 @@ public final class AsyncDerived<T> implements AutoCloseable {
     Objects.requireNonNull(load, "load");
     this.resource = Resource.<List<Object>, T>of(context, params, request -> load.get());
     resource.named(name);
-    this.settler = context.effect(cleanup -> {
+    this.settler = context.effect(Effect.SYNCHRONOUS, cleanup -> {
       settleWaiting();
       cleanup.add(this::cancelWaitingIfClosed);
     }).named(name + ".settler");

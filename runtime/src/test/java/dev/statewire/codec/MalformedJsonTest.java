@@ -17,10 +17,40 @@ class MalformedJsonTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", " ", "[", "[1", "[1,]", "[,1]", "[1 2]", "[01]", "[1.]", "[.5]", "[+1]", "[1e]",
-        "[-]", "[NaN]", "[Infinity]", "[0x10]", "[1] [2]", "[1]x", "// c\n[1]", "[1,/*c*/2]",
-        "['a']", "[tru]", "[nul]", "\uFEFF[1]", "{\"a\":1,}", "{a:1}", "{\"a\" 1}", "{\"a\":}",
-        "{\"a\":1,\"a\":2}", "[\"\\x\"]", "[\"\\u12\"]", "[\"\\u12g4\"]", "[\"a\nb\"]", "[\"a",
+        "",
+        " ",
+        "[",
+        "[1",
+        "[1,]",
+        "[,1]",
+        "[1 2]",
+        "[01]",
+        "[1.]",
+        "[.5]",
+        "[+1]",
+        "[1e]",
+        "[-]",
+        "[NaN]",
+        "[Infinity]",
+        "[0x10]",
+        "[1] [2]",
+        "[1]x",
+        "// c\n[1]",
+        "[1,/*c*/2]",
+        "['a']",
+        "[tru]",
+        "[nul]",
+        "\uFEFF[1]",
+        "{\"a\":1,}",
+        "{a:1}",
+        "{\"a\" 1}",
+        "{\"a\":}",
+        "{\"a\":1,\"a\":2}",
+        "[\"\\x\"]",
+        "[\"\\u12\"]",
+        "[\"\\u12g4\"]",
+        "[\"a\nb\"]",
+        "[\"a",
         "[1]\u0000"
       })
   void malformedTextIsACodecException(String text) {
@@ -49,9 +79,11 @@ class MalformedJsonTest {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
     CodecException failure = assertThrows(CodecException.class, () -> JsonParser.parse(deep));
     assertTrue(
-        failure.getMessage().startsWith(
-            "malformed JSON at offset 128: expected at most 128 levels of nested arrays and"
-                + " objects, found '['"),
+        failure
+            .getMessage()
+            .startsWith(
+                "malformed JSON at offset 128: expected at most 128 levels of nested arrays and"
+                    + " objects, found '['"),
         failure.getMessage());
     StateCodec<List<List<Integer>>> nested = StateCodecs.list(INTS);
     assertThrows(CodecException.class, () -> nested.decode("[".repeat(5_000) + "]".repeat(5_000)));

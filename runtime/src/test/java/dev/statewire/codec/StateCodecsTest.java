@@ -37,7 +37,8 @@ class StateCodecsTest {
   static final StateCodec<Point> POINTS =
       StateCodecs.record(
           "Point",
-          (point, out) -> out.put("x", StateCodecs.INT, point.x()).put("y", StateCodecs.INT, point.y()),
+          (point, out) ->
+              out.put("x", StateCodecs.INT, point.x()).put("y", StateCodecs.INT, point.y()),
           in -> new Point(in.get("x", StateCodecs.INT), in.get("y", StateCodecs.INT)));
 
   static final StateCodec<Positive> POSITIVES =
@@ -62,8 +63,18 @@ class StateCodecsTest {
 
   @Test
   void floatingPointValuesRoundTripExactly() {
-    for (double d : new double[] {-0.0, 0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1e-300, Math.PI,
-        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+    for (double d :
+        new double[] {
+          -0.0,
+          0.0,
+          Double.MIN_VALUE,
+          Double.MAX_VALUE,
+          1e-300,
+          Math.PI,
+          Double.NaN,
+          Double.POSITIVE_INFINITY,
+          Double.NEGATIVE_INFINITY
+        }) {
       assertEquals(Double.valueOf(d), StateCodecs.DOUBLE.decode(StateCodecs.DOUBLE.encode(d)));
     }
     for (float f : new float[] {-0.0f, Float.MIN_VALUE, Float.MAX_VALUE, 0.1f, Float.NaN}) {
@@ -74,7 +85,8 @@ class StateCodecsTest {
   @Test
   void primitivesRefuseNullBoxedOnesAllowIt() {
     assertThrows(CodecException.class, () -> StateCodecs.INT.encode(null));
-    CodecException decoded = assertThrows(CodecException.class, () -> StateCodecs.INT.decode("null"));
+    CodecException decoded =
+        assertThrows(CodecException.class, () -> StateCodecs.INT.decode("null"));
     assertEquals(
         "expected a whole number from -2147483648 to 2147483647 (int), found null",
         decoded.getMessage());
@@ -127,7 +139,9 @@ class StateCodecsTest {
     assertNull(colors.decode("null"));
     CodecException unknown = assertThrows(CodecException.class, () -> colors.decode("\"BLUE\""));
     assertEquals(
-        "expected the name of a constant of " + Color.class.getName() + " (RED, GREEN),"
+        "expected the name of a constant of "
+            + Color.class.getName()
+            + " (RED, GREEN),"
             + " found the string \"BLUE\"",
         unknown.getMessage());
     assertThrows(CodecException.class, () -> colors.decode("0"));
@@ -143,11 +157,11 @@ class StateCodecsTest {
   @Test
   void aRecordWithAMissingOrUnknownMemberIsRefusedNamingIt() {
     CodecException missing = assertThrows(CodecException.class, () -> POINTS.decode("{\"x\":1}"));
-    assertEquals(
-        "expected a member \"y\", found an object with members x", missing.getMessage());
+    assertEquals("expected a member \"y\", found an object with members x", missing.getMessage());
     CodecException unknown =
         assertThrows(CodecException.class, () -> POINTS.decode("{\"x\":1,\"y\":2,\"z\":3}"));
-    assertEquals("expected no member of that name at $.z, found an unknown member", unknown.getMessage());
+    assertEquals(
+        "expected no member of that name at $.z, found an unknown member", unknown.getMessage());
   }
 
   @Test
@@ -226,7 +240,8 @@ class StateCodecsTest {
     CodecException repeated =
         assertThrows(CodecException.class, () -> pairs.decode("[[\"RED\",null],[\"RED\",null]]"));
     assertEquals(
-        "expected a key not in the map yet at $[1][0], found a repeated key", repeated.getMessage());
+        "expected a key not in the map yet at $[1][0], found a repeated key",
+        repeated.getMessage());
     assertThrows(CodecException.class, () -> pairs.decode("[[\"RED\"]]"));
     assertThrows(CodecException.class, () -> pairs.decode("{\"RED\":null}"));
   }
@@ -239,7 +254,10 @@ class StateCodecsTest {
             (n, out) ->
                 out.put("name", StateCodecs.STRING, n.name())
                     .put("size", StateCodecs.BOXED_INT, n.size())
-                    .put("colors", StateCodecs.list(StateCodecs.enumeration(Color.class)), n.colors()),
+                    .put(
+                        "colors",
+                        StateCodecs.list(StateCodecs.enumeration(Color.class)),
+                        n.colors()),
             in ->
                 new Named(
                     in.get("name", StateCodecs.STRING),

@@ -24,25 +24,30 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * What a store needs of the generated class: {@code stateFields()} (of {@code ReactiveObject}),
- * one {@code StateField} per reactive field that is not transient, with the codec {@link
- * FieldCodecs} planned for it; and the codecs that are worth building once, as {@code private
- * static final} constants: one per enum and record type ({@code POINT_CODEC}) and per class
- * named by {@code @Codec}. Lists, sets, maps and the runtime's constants are written where
- * they are used ({@code StateCodecs.list(POINT_CODEC)}).
+ * What a store needs of the generated class: {@code stateFields()} (of {@code ReactiveObject}), one
+ * {@code StateField} per reactive field that is not transient, with the codec {@link FieldCodecs}
+ * planned for it; and the codecs that are worth building once, as {@code private static final}
+ * constants: one per enum and record type ({@code POINT_CODEC}) and per class named by
+ * {@code @Codec}. Lists, sets, maps and the runtime's constants are written where they are used
+ * ({@code StateCodecs.list(POINT_CODEC)}).
  */
 final class StateFieldsMembers {
   private static final String VALUE = "value";
 
   private final GenerationTarget target;
   private final FieldCodecs codecs;
+
   /** Names of the user's members and of the constants so far: a constant takes none of them. */
   private final Set<String> taken;
+
   /** The constant of each enum, record and {@code @Codec} class, by its type's text. */
   private final Map<String, String> constantNames = new HashMap<>();
+
   private final List<FieldSpec> constants = new ArrayList<>();
+
   /** The codec expression of each persisted field that has a codec. */
   private final Map<ReactiveField, CodeBlock> fieldCodecs = new HashMap<>();
+
   /** The persisted fields without a codec. */
   private final Set<ReactiveField> missing = new HashSet<>();
 
@@ -119,8 +124,11 @@ final class StateFieldsMembers {
     text.append(
         persisted.isEmpty()
             ? ": none."
-            : ": " + persisted.stream().map(f -> "{@code " + storedName(f) + "}")
-                .collect(Collectors.joining(", ")) + ".");
+            : ": "
+                + persisted.stream()
+                    .map(f -> "{@code " + storedName(f) + "}")
+                    .collect(Collectors.joining(", "))
+                + ".");
     text.append(
         " Writing one through {@code StateField.write} is an action: inside a lock block it"
             + " is committed with the block.");
@@ -165,39 +173,39 @@ final class StateFieldsMembers {
       return CodeBlock.of("$T.$N", RuntimeNames.STATE_CODECS, constant.name());
     }
     if (plan instanceof CodecPlan.ListOf list) {
-      return CodeBlock.of(
-          "$T.list($L)", RuntimeNames.STATE_CODECS, codec(list.elements()));
+      return CodeBlock.of("$T.list($L)", RuntimeNames.STATE_CODECS, codec(list.elements()));
     }
     if (plan instanceof CodecPlan.SetOf set) {
-      return CodeBlock.of(
-          "$T.set($L)", RuntimeNames.STATE_CODECS, codec(set.elements()));
+      return CodeBlock.of("$T.set($L)", RuntimeNames.STATE_CODECS, codec(set.elements()));
     }
     if (plan instanceof CodecPlan.MapOf map) {
       return CodeBlock.of(
-          "$T.map($L,$W$L)",
-          RuntimeNames.STATE_CODECS,
-          codec(map.keys()),
-          codec(map.values()));
+          "$T.map($L,$W$L)", RuntimeNames.STATE_CODECS, codec(map.keys()), codec(map.values()));
     }
     if (plan instanceof CodecPlan.OfEnum enumeration) {
       return constant(
           enumeration.type(),
-          () -> CodeBlock.of(
-              "$T.enumeration($W$T.class)",
-              RuntimeNames.STATE_CODECS,
-              erased(enumeration.type())),
+          () ->
+              CodeBlock.of(
+                  "$T.enumeration($W$T.class)",
+                  RuntimeNames.STATE_CODECS,
+                  erased(enumeration.type())),
           "Encodes {@code " + simpleName(enumeration.type()) + "} as the name of its constant.");
     }
     if (plan instanceof CodecPlan.OfRecord record) {
       return constant(
           record.type(),
           () -> recordCodec(record),
-          "Encodes {@code " + simpleName(record.type()) + "} as a JSON object of its components"
+          "Encodes {@code "
+              + simpleName(record.type())
+              + "} as a JSON object of its components"
               + (record.components().isEmpty()
                   ? " (it has none)."
-                  : " " + record.components().stream()
-                      .map(c -> "{@code " + c.name() + "}")
-                      .collect(Collectors.joining(", ")) + "."));
+                  : " "
+                      + record.components().stream()
+                          .map(c -> "{@code " + c.name() + "}")
+                          .collect(Collectors.joining(", "))
+                      + "."));
     }
     CodecPlan.Declared declared = (CodecPlan.Declared) plan;
     return constant(
@@ -239,8 +247,7 @@ final class StateFieldsMembers {
         read);
   }
 
-  private CodeBlock constant(
-      DeclaredType type, Supplier<CodeBlock> initializer, String javadoc) {
+  private CodeBlock constant(DeclaredType type, Supplier<CodeBlock> initializer, String javadoc) {
     return constant(type, type, initializer, javadoc);
   }
 
@@ -249,10 +256,7 @@ final class StateFieldsMembers {
    * initializer}, built now, so the constants it uses come first) the first time.
    */
   private CodeBlock constant(
-      TypeMirror type,
-      TypeMirror key,
-      Supplier<CodeBlock> initializer,
-      String javadoc) {
+      TypeMirror type, TypeMirror key, Supplier<CodeBlock> initializer, String javadoc) {
     String known = constantNames.get(key.toString());
     if (known != null) {
       return CodeBlock.of("$N", known);

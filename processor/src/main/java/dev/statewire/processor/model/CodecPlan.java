@@ -6,8 +6,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * How the values of a reactive field are encoded for a store, as {@link FieldCodecs} decided it
- * from the field's declared type: one of the runtime's {@code StateCodecs}, composed, or the
- * class {@code @Codec} names; or {@link None}, with the reason.
+ * from the field's declared type: one of the runtime's {@code StateCodecs}, composed, or the class
+ * {@code @Codec} names; or {@link None}, with the reason.
  */
 public sealed interface CodecPlan {
 

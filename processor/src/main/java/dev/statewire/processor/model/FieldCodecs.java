@@ -33,17 +33,19 @@ import javax.lang.model.util.Types;
 
 /**
  * Decides the {@link CodecPlan} of each reactive field, for validation (SW501, SW502) and
- * generation alike: the class {@code @Codec} names if there is one, else a codec composed from
- * the field's declared type: primitive, boxed, {@code String}, enum, record (whose components
- * have codecs in turn), or {@code java.util.List}, {@code Set} or {@code Map} of those. Any
- * other type (a class, an interface, an array, a type variable, a wildcard, a raw type, a record
- * that contains itself) has none.
+ * generation alike: the class {@code @Codec} names if there is one, else a codec composed from the
+ * field's declared type: primitive, boxed, {@code String}, enum, record (whose components have
+ * codecs in turn), or {@code java.util.List}, {@code Set} or {@code Map} of those. Any other type
+ * (a class, an interface, an array, a type variable, a wildcard, a raw type, a record that contains
+ * itself) has none.
  */
 public final class FieldCodecs {
   /** The runtime's codec interface, which a {@code @Codec} class must implement. */
   public static final String STATE_CODEC = "dev.statewire.codec.StateCodec";
+
   /** Records inside records inside ...: deeper than this is refused, not followed. */
   private static final int MAX_NESTING = 32;
+
   private static final Map<TypeKind, String> PRIMITIVES =
       Map.of(
           TypeKind.BOOLEAN, "BOOLEAN",
@@ -95,10 +97,10 @@ public final class FieldCodecs {
   }
 
   /**
-   * What is wrong with {@code codec}, named by {@code @Codec} on {@code field}, completing
-   * "{@code MoneyCodec} ...": it must be a non-generic, non-abstract class the generated class
-   * can name, with a no-arg constructor it can call, implementing {@code StateCodec} of the
-   * field's boxed type.
+   * What is wrong with {@code codec}, named by {@code @Codec} on {@code field}, completing "{@code
+   * MoneyCodec} ...": it must be a non-generic, non-abstract class the generated class can name,
+   * with a no-arg constructor it can call, implementing {@code StateCodec} of the field's boxed
+   * type.
    */
   public Optional<String> declaredCodecProblem(
       ReactiveClass model, ReactiveField field, TypeMirror codec) {
@@ -127,7 +129,9 @@ public final class FieldCodecs {
       return Optional.of(
           inaccessible.type().equals(type)
               ? "is " + inaccessible.why()
-              : "is nested in " + inaccessible.type().getSimpleName() + ", which is "
+              : "is nested in "
+                  + inaccessible.type().getSimpleName()
+                  + ", which is "
                   + inaccessible.why());
     }
     Optional<String> constructor = noArgConstructorProblem(model, type);
@@ -144,8 +148,7 @@ public final class FieldCodecs {
   }
 
   private Optional<String> noArgConstructorProblem(ReactiveClass model, TypeElement type) {
-    for (ExecutableElement constructor :
-        ElementFilter.constructorsIn(type.getEnclosedElements())) {
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (!constructor.getParameters().isEmpty()) {
         continue;
       }
@@ -197,7 +200,9 @@ public final class FieldCodecs {
     }
     if (element.getKind() != ElementKind.ENUM && element.getKind() != ElementKind.RECORD) {
       return new None(
-          type + " is " + kindName(element.getKind())
+          type
+              + " is "
+              + kindName(element.getKind())
               + ", not a primitive, boxed, String, enum, record, List, Set or Map type");
     }
     TypeNames.Inaccessible inaccessible = names.inaccessibleIn(type);
@@ -247,8 +252,7 @@ public final class FieldCodecs {
         CodecPlan plan = planForType(componentType, names, open, depth + 1);
         String componentName = component.getSimpleName().toString();
         if (plan instanceof None none) {
-          return new None(
-              none.reason() + ", in component " + componentName + " of record " + type);
+          return new None(none.reason() + ", in component " + componentName + " of record " + type);
         }
         components.add(new Component(componentName, plan));
       }
@@ -265,9 +269,7 @@ public final class FieldCodecs {
   }
 
   private TypeMirror boxed(TypeMirror type) {
-    return type.getKind().isPrimitive()
-        ? types.boxedClass((PrimitiveType) type).asType()
-        : type;
+    return type.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) type).asType() : type;
   }
 
   private static String kindName(ElementKind kind) {

@@ -4,8 +4,8 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * What a store persists: every reactive field except {@code transient} ones, and for classes
- * marked {@code @Reactive(stored = true)} (or extending one) every such field must have a codec.
+ * What a store persists: every reactive field except {@code transient} ones, and for classes marked
+ * {@code @Reactive(stored = true)} (or extending one) every such field must have a codec.
  */
 public final class Persistence {
   private Persistence() {}
@@ -17,7 +17,9 @@ public final class Persistence {
 
   /** Whether {@code type} or a superclass says {@code @Reactive(stored = true)}. */
   public static boolean isStored(TypeElement type) {
-    for (TypeElement current = type; current != null; current = ModelCollector.superclassOf(current)) {
+    for (TypeElement current = type;
+        current != null;
+        current = ModelCollector.superclassOf(current)) {
       boolean stored =
           StatewireAnnotations.find(current, StatewireAnnotations.REACTIVE)
               .flatMap(mirror -> StatewireAnnotations.attribute(mirror, "stored"))

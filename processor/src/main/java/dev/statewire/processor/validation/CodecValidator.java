@@ -122,7 +122,8 @@ public final class CodecValidator {
     }
     var modifiers = field.getModifiers();
     String why;
-    if (!StatewireAnnotations.isPresent(field.getEnclosingElement(), StatewireAnnotations.REACTIVE)) {
+    if (!StatewireAnnotations.isPresent(
+        field.getEnclosingElement(), StatewireAnnotations.REACTIVE)) {
       why = "is not in a @Reactive class";
     } else if (modifiers.contains(Modifier.STATIC)) {
       why = "is static";
