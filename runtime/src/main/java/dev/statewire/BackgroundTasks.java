@@ -136,6 +136,10 @@ public final class BackgroundTasks {
     return ownerName;
   }
 
+  ReactiveContext context() {
+    return context;
+  }
+
   void ended(Task task) {
     synchronized (this) {
       running.remove(task);

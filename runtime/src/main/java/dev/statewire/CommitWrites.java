@@ -50,6 +50,9 @@ final class CommitWrites implements TransactionHook.Writes {
     if (size == 0) {
       return;
     }
+    if (ctx.spy != null) {
+      ctx.spy.committing(signals, values, size);
+    }
     ctx.globalVersion++;
     for (int i = 0; i < size; i++) {
       Signal<?> signal = signals[i];

@@ -1,5 +1,6 @@
 package dev.statewire;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the value's type
  */
-public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
+public final class Computed<T> extends Subscriber implements ReadableSignal<T>, GraphNode {
   /** The version a link to a discarded evaluation records; see {@link #discardEvaluation}. */
   private static final int DISCARDED_VERSION = Integer.MIN_VALUE;
   /** The computation; a {@link WithEquality} if the computed has an equality of its own. */
@@ -163,6 +164,8 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     if (c.journalsEvaluations()) {
       c.computedJournal.record(this, value, version, flags);
     }
+    SpyDispatcher spy = c.spy;
+    List<GraphNode> causes = spy == null ? null : spy.causesOfRecomputing(this);
     Subscriber outer = c.activeSub;
     int outerStamp = c.trackStamp;
     int stamp = c.nextTrackStamp();
@@ -204,6 +207,9 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
       value = result;
       flags = failed ? flags | ERROR | INITIALIZED : (flags & ~ERROR) | INITIALIZED;
       version++;
+    }
+    if (spy != null) {
+      spy.recomputed(this, causes, result, !same);
     }
   }
 
@@ -259,6 +265,25 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T> {
     boolean same(Object cached, Object computed) {
       return equality.test((T) cached, (T) computed);
     }
+  }
+
+  /**
+   * {@return its kind, name and cached value, e.g. {@code Computed 'TaskState.atLimit()' = false};
+   * {@code <stale>} (with the last value) when a dependency may have changed since, {@code <not
+   * computed>} before the first read} Never computes; reads without locking.
+   */
+  @Override
+  public String toString() {
+    int f = flags;
+    Object v = value;
+    if ((f & INITIALIZED) == 0) {
+      return describe() + " <not computed>";
+    }
+    String shown = (f & ERROR) != 0 ? "<threw " + v + ">" : String.valueOf(v);
+    boolean current = (f & WATCHED) != 0
+        ? (f & (DIRTY | PENDING)) == 0
+        : seenGlobalVersion == ctx.globalVersion;
+    return describe() + (current ? " = " + shown : " = <stale> (was " + shown + ")");
   }
 
   @Override

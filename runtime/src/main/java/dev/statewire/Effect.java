@@ -22,7 +22,7 @@ import java.util.concurrent.Executor;
  * run and when it closes (so an outer effect that re-runs does not pile up inner ones). Effects
  * created outside any effect belong to the running {@link EffectScope}, else to the context.
  */
-public final class Effect extends Subscriber implements AutoCloseable {
+public final class Effect extends Subscriber implements GraphNode, AutoCloseable {
   /**
    * As an effect's executor: run it synchronously on the writing thread, in the commit, as
    * effects without an executor do, also in a context that has an {@linkplain
@@ -187,6 +187,12 @@ public final class Effect extends Subscriber implements AutoCloseable {
     return this;
   }
 
+  /** {@return the name given with {@link #named}, or null} */
+  @Override
+  public String name() {
+    return name;
+  }
+
   /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return (flags & CLOSED) != 0;
@@ -311,6 +317,9 @@ public final class Effect extends Subscriber implements AutoCloseable {
     if (!(failure instanceof VirtualMachineError)) {
       Graph.endTracking(this);
     }
+    if (c.spy != null) {
+      c.spy.effectRan(this, failure);
+    }
     if (failure != null) {
       c.reportFailure(describe(), failure);
     }
@@ -415,6 +424,21 @@ public final class Effect extends Subscriber implements AutoCloseable {
     } catch (Throwable e) {
       ctx.reportFailure(describe() + " cleanup", e);
     }
+  }
+
+  /**
+   * {@return its kind, name and state: {@code active}, {@code queued} (to run when the lock
+   * session ends), {@code running} or {@code closed}, e.g. {@code Effect 'TaskState.report()'
+   * (active)}}
+   */
+  @Override
+  public String toString() {
+    int f = flags;
+    String state = (f & CLOSED) != 0 ? "closed"
+        : (f & RUNNING) != 0 ? "running"
+        : (f & QUEUED) != 0 ? "queued"
+        : "active";
+    return describe() + " (" + state + ")";
   }
 
   @Override

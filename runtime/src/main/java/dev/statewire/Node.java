@@ -1,5 +1,9 @@
 package dev.statewire;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * A vertex of a context's dependency graph: a signal, a computed value or an effect.
  *
@@ -61,6 +65,36 @@ abstract class Node {
     return name != null
         ? kind() + " '" + name + "'"
         : kind() + "@" + Integer.toHexString(System.identityHashCode(this));
+  }
+
+  /** {@return what this node read in its last run: nothing, for a signal} */
+  public List<GraphNode> dependencies() {
+    return List.of();
+  }
+
+  /**
+   * {@return the nodes that watch this one (see {@link GraphNode#subscribers()}), a snapshot
+   * taken under the context's lock}
+   */
+  public final List<GraphNode> subscribers() {
+    ReactiveContext c = ctx;
+    c.enterUninterruptibly();
+    try {
+      List<GraphNode> nodes = new ArrayList<>();
+      for (WatchedLink link = subs; link != null; link = link.nextSub) {
+        addIfGraphNode(nodes, link.sub);
+      }
+      return Collections.unmodifiableList(nodes);
+    } finally {
+      c.exit();
+    }
+  }
+
+  /** Adds {@code node} to {@code nodes} unless it is a runtime-internal node (tests have some). */
+  static void addIfGraphNode(List<GraphNode> nodes, Node node) {
+    if (node instanceof GraphNode) {
+      nodes.add((GraphNode) node);
+    }
   }
 
   @Override

@@ -151,6 +151,11 @@ public final class ReactiveContext implements AutoCloseable {
   private final ContextOwnership owned;
   /** Set by close(), under the lock, once what the context owned is disposed. */
   private volatile boolean closed;
+  /**
+   * The spy's listeners while at least one is attached, else null: each event hook is a read of
+   * this field. Written under the lock ({@link SpyDispatcher#attach}).
+   */
+  SpyDispatcher spy;
 
   private ReactiveContext(Builder builder, boolean global) {
     this.name = builder.name != null
@@ -717,6 +722,33 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Attaches a spy: from now on {@code listener} hears every event of this context ({@link
+   * SpyEvent}): signal writes, recomputations and why, effects scheduled, run and failed,
+   * commits of state objects, lock acquisitions and releases with hold times, background tasks
+   * started and ended, resource transitions. Several listeners may be attached; each event
+   * reaches them in the order they were attached. With none attached the context pays one field
+   * read per hook, no allocation and no clock read.
+   *
+   * <p>Listeners are called synchronously on the thread of the event. Every event except lock
+   * releases and task starts and ends happens under the lock, so those are totally ordered
+   * across threads: a write comes before the schedules it causes, a commit before the
+   * recomputations and effect runs it causes, and all of a session's events between its lock
+   * acquisition and release. A lock release is reported right after the release, a task's
+   * start and end on the task's thread (or the cancelling one). What a listener's own calls
+   * cause on its thread is not reported. Whatever a listener throws goes to the {@linkplain
+   * #errorHandler() error handler} and never breaks the graph; a {@link VirtualMachineError} is
+   * rethrown as the effects' are (see "Failures" above).
+   *
+   * @param listener receives the events
+   * @return the registration; closing it detaches the listener
+   * @throws ContextMismatchException inside a batch, effect or lock block of another context
+   */
+  public SpyRegistration spy(SpyListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return SpyDispatcher.attach(this, listener);
+  }
+
   /** {@return whether {@link #close()} was called (always false for the global context)} */
   public boolean isClosed() {
     return closed;
@@ -752,6 +784,9 @@ public final class ReactiveContext implements AutoCloseable {
         heldBy = holder;
       }
     }
+    if (spy != null) {
+      spy.lockAcquired();
+    }
   }
 
   /**
@@ -781,9 +816,14 @@ public final class ReactiveContext implements AutoCloseable {
         due = dueDispatches;
         dueDispatches = null;
       }
+      SpyDispatcher s = spy;
+      long heldNanos = s == null ? 0 : s.releasing();
       lock.unlock();
       if (due != null) {
         EffectDispatch.submitAll(due);
+      }
+      if (s != null) {
+        s.lockReleased(heldNanos);
       }
     }
   }
@@ -852,6 +892,9 @@ public final class ReactiveContext implements AutoCloseable {
   private void runRound() {
     int n = queue.takeRound();
     Effect[] round = queue.round();
+    if (spy != null) {
+      spy.roundStarting(round, n);
+    }
     for (int i = 0; i < n; i++) {
       Effect effect = round[i];
       round[i] = null;
@@ -878,7 +921,7 @@ public final class ReactiveContext implements AutoCloseable {
     committing = true;
     try {
       if (!rollback) {
-        Throwable commitFailure = commitAll(participants, n);
+        Throwable commitFailure = commitAll(participants, n, spy);
         if (commitFailure == null && hookOpen) {
           commitFailure = commitHook();
         }
@@ -933,10 +976,13 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   /** Lets the {@code n} finishing participants commit, until one fails; returns its failure. */
-  private static Throwable commitAll(Participants participants, int n) {
+  private Throwable commitAll(Participants participants, int n, SpyDispatcher s) {
     for (int i = 0; i < n; i++) {
       try {
         participants.finishing(i).commit();
+        if (s != null) {
+          s.participantCommitted(i, participants.finishing(i), commitWrites.size());
+        }
       } catch (Throwable e) {
         return e;
       }

@@ -371,7 +371,11 @@ public final class Resource<P, T> implements OwnedCloseable, AutoCloseable {
 
   /** Lock held. One committed write of the whole state. */
   private void transition(ResourceStatus to, T newValue, Throwable newError) {
-    state.set(new ResourceSnapshot<>(name, to, state.peek().status(), newValue, newError));
+    ResourceStatus from = state.peek().status();
+    state.set(new ResourceSnapshot<>(name, to, from, newValue, newError));
+    if (context.spy != null) {
+      context.spy.resourceTransition(this, from, to);
+    }
   }
 
   /** Lock held. Detaches the running load (so its result is ignored), then cancels it. */

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  *
  * @param <T> the value's type
  */
-public final class Signal<T> extends Node implements ReadableSignal<T> {
+public final class Signal<T> extends Node implements ReadableSignal<T>, GraphNode {
   private T value;
   private final BiPredicate<? super T, ? super T> equality;
 
@@ -157,6 +157,9 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     if (compareUntracked(old, newValue, false)) {
       return;
     }
+    if (c.spy != null) {
+      c.spy.signalWritten(this, old, newValue); // before anything changes: listeners read a
+    }                                             // consistent graph
     boolean journaled = (flags & JOURNALED) != 0;
     boolean writtenBack =
         journaled && compareUntracked(newValue, c.journal.valueBefore(this), true);
@@ -215,6 +218,9 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     c.enterUninterruptibly();
     try {
       c.checkWriteAllowed(this);
+      if (c.spy != null) {
+        c.spy.signalWritten(this, value, value);
+      }
       c.globalVersion++;
       changed();
     } finally {
@@ -239,6 +245,12 @@ public final class Signal<T> extends Node implements ReadableSignal<T> {
     if (subs != null) {
       Graph.propagate(ctx, subs, DIRTY);
     }
+  }
+
+  /** {@return its kind, name and value, e.g. {@code Signal 'TaskState.counter' = 3}, read without locking} */
+  @Override
+  public String toString() {
+    return describe() + " = " + value;
   }
 
   @Override

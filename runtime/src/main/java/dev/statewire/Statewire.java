@@ -88,7 +88,7 @@ public final class Statewire {
    * @return the guard; closing it releases the lock, and the outermost block commits
    */
   public static LockGuard lock(Object state) {
-    ReactiveObject object = reactiveObject(state);
+    ReactiveObject object = reactiveObject(state, "Statewire.lock(...)");
     ReactiveContext context = object.reactiveContext();
     if (context == null) {
       return LockGuard.unconstructed();
@@ -113,7 +113,7 @@ public final class Statewire {
    */
   public static LockGuard lock(Object state, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
-    ReactiveObject object = reactiveObject(state);
+    ReactiveObject object = reactiveObject(state, "Statewire.lock(...)");
     ReactiveContext context = object.reactiveContext();
     if (context == null) {
       return LockGuard.unconstructed();
@@ -178,6 +178,38 @@ public final class Statewire {
     }
   }
 
+  /**
+   * Describes a state object's part of the graph, for debugging: its fields (signals), derived
+   * values (computeds) and effects, each with its value or state, what it reads and what reads
+   * it, as readable text. One consistent snapshot, taken under the object's context lock;
+   * nothing is computed. For example:
+   *
+   * <pre>
+   * ReactiveCounter in ReactiveContext 'demo'
+   *   fields
+   *     Signal 'Counter.count' = 2
+   *       read by: Computed 'Counter.doubled()', Effect 'Counter.log()'
+   *   derived
+   *     Computed 'Counter.doubled()' = 4
+   *       reads: Signal 'Counter.count'
+   *       read by: Effect 'Counter.log()'
+   *   effects
+   *     Effect 'Counter.log()' (active)
+   *       reads: Signal 'Counter.count', Computed 'Counter.doubled()'
+   * </pre>
+   *
+   * <p>Fields and derived values are found by reflection on the generated class (and through
+   * {@link ReactiveObject#stateFields()}); in a named module that does not open its package to
+   * {@code dev.statewire.runtime}, only fields a store can see and the effects are listed.
+   *
+   * @param state an instance of a generated {@code @Reactive} class
+   * @return the description, several lines
+   * @throws IllegalArgumentException if {@code state} is not a generated reactive object
+   */
+  public static String describe(Object state) {
+    return GraphText.describe(reactiveObject(state, "Statewire.describe(...)"));
+  }
+
   private static LockGuard joined(LockGuard guard, ReactiveObject object) {
     try {
       guard.context().joinHeld(
@@ -189,12 +221,12 @@ public final class Statewire {
     }
   }
 
-  private static ReactiveObject reactiveObject(Object state) {
+  private static ReactiveObject reactiveObject(Object state, String operation) {
     Objects.requireNonNull(state, "state");
     if (state instanceof ReactiveObject) {
       return (ReactiveObject) state;
     }
-    throw new IllegalArgumentException("Statewire.lock(...) needs a generated reactive object, "
+    throw new IllegalArgumentException(operation + " needs a generated reactive object, "
         + "but got a plain " + state.getClass().getName() + ". Create it through the generated "
         + "subclass (new Reactive" + state.getClass().getSimpleName() + "(...)) and make sure "
         + "the Statewire processor is on the compiler's annotation processor path.");

@@ -128,6 +128,10 @@ public final class Task {
     TaskStatus outcome;
     Throwable error = null;
     try {
+      SpyDispatcher spy = owner.context().spy;
+      if (spy != null) {
+        spy.taskStarted(this);
+      }
       body.run();
       outcome = TaskStatus.COMPLETED;
     } catch (CancellationException | InterruptedException e) {
@@ -195,17 +199,24 @@ public final class Task {
    */
   private void ended(TaskStatus outcome, Throwable error) {
     owner.ended(this);
-    switch (outcome) {
-      case COMPLETED:
-        completion.complete(null);
-        break;
-      case CANCELLED:
-        completion.completeExceptionally(new CancellationException("task '" + name + "' of "
-            + owner.ownerName() + " was cancelled"));
-        break;
-      default:
-        owner.reportFailure(this, error);
-        completion.completeExceptionally(error);
+    try {
+      SpyDispatcher spy = owner.context().spy;
+      if (spy != null) {
+        spy.taskEnded(this, outcome, error);
+      }
+    } finally {
+      switch (outcome) {
+        case COMPLETED:
+          completion.complete(null);
+          break;
+        case CANCELLED:
+          completion.completeExceptionally(new CancellationException("task '" + name + "' of "
+              + owner.ownerName() + " was cancelled"));
+          break;
+        default:
+          owner.reportFailure(this, error);
+          completion.completeExceptionally(error);
+      }
     }
   }
 

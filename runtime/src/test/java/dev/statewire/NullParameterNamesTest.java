@@ -58,7 +58,13 @@ class NullParameterNamesTest {
       "SubscribedSignal.into(initial)",
       "ErrorHandler.handle(source)",
       "ReactiveContext.commitWrite(value)",
-      "StateCore.publish(value)");
+      "StateCore.publish(value)",
+      "SpyEvent.SignalWritten.<init>(oldValue)",
+      "SpyEvent.SignalWritten.<init>(newValue)",
+      "SpyEvent.ComputedRecomputed.<init>(value)",
+      "SpyEvent.Committed.Change.<init>(oldValue)",
+      "SpyEvent.Committed.Change.<init>(newValue)",
+      "SpyEvent.TaskEnded.<init>(failure)");
 
   /** A fresh instance of each API class whose instance methods take arguments. */
   private static final Map<Class<?>, Supplier<Object>> RECEIVERS = Map.ofEntries(
@@ -182,6 +188,16 @@ class NullParameterNamesTest {
       return List.of();
     } else if (type == Signal.class || type == ReadableSignal.class) {
       return context().signal(0);
+    } else if (type == Computed.class) {
+      return context().computed(() -> 0);
+    } else if (type == Effect.class) {
+      return context().effect(() -> { });
+    } else if (type == Task.class) {
+      return new BackgroundTasks(context(), "Owner").start("t", TaskPolicy.PARALLEL, () -> { });
+    } else if (type == Resource.class) {
+      return Resource.of(context(), () -> null, p -> null);
+    } else if (type == Thread.class) {
+      return Thread.currentThread();
     } else if (type == Executor.class) {
       return (Executor) r -> { };
     } else if (type == Cancellation.class) {

@@ -1,5 +1,6 @@
 package dev.statewire.benchmarks;
 
+import dev.statewire.ReactiveContext;
 import dev.statewire.benchmarks.cellx.CellxGraph;
 import dev.statewire.benchmarks.graph.WorkCounter;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ public class CellxBench {
     /** Builds the graph and runs a few updates. */
     @Setup(Level.Trial)
     public void build() {
+      SpyOption.apply(ReactiveContext.global());
       graph = new CellxGraph(layers, WorkCounter.NONE);
       for (int i = 0; i < 4; i++) {
         graph.update();

@@ -43,6 +43,7 @@ public class GeneratedClassBench {
   @Setup(Level.Trial)
   public void build() {
     ReactiveContext context = ReactiveContext.builder().name("generated-bench").build();
+    SpyOption.apply(context);
     generated = new ReactiveCart(context);
     handWritten = new HandWrittenCart(context);
     plain = new PlainCart();

@@ -1,5 +1,6 @@
 package dev.statewire.benchmarks;
 
+import dev.statewire.ReactiveContext;
 import dev.statewire.benchmarks.graph.WorkCounter;
 import dev.statewire.benchmarks.kairo.KairoCase;
 import dev.statewire.benchmarks.kairo.KairoTopology;
@@ -43,6 +44,7 @@ public class KairoBench {
   /** Builds the case's graph and runs 3 ops, as upstream does before sampling. */
   @Setup(Level.Trial)
   public void build() {
+    SpyOption.apply(ReactiveContext.global());
     kairoCase = KairoTopology.named(topology).build(WorkCounter.NONE);
     for (int i = 0; i < 3; i++) {
       kairoCase.op();

@@ -51,6 +51,7 @@ public class LockBench {
       settings.lockHoldThreshold(Duration.ZERO);
     }
     ReactiveContext context = settings.build();
+    SpyOption.apply(context);
     ledger = new ReactiveLedger(context);
     plain = new PlainLedger();
   }

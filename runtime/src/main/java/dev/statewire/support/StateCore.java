@@ -283,6 +283,11 @@ public final class StateCore implements Transactional {
     }
   }
 
+  /** {@return the started effects of the instance, in the order they were added (a snapshot)} */
+  public synchronized List<Effect> effects() {
+    return List.copyOf(effects);
+  }
+
   /**
    * The start of the generated {@code close()}: marks the instance as closing, so that it is
    * closed once. The instance stays open (actions and lock blocks run) until
