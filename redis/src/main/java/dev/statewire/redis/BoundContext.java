@@ -42,6 +42,11 @@ final class BoundContext implements TransactionHook {
    * {@link #offer} can skip, without the lock, the commits this context made itself.
    */
   private volatile long version;
+  /**
+   * The incarnation of Redis's state the local copy is of ({@code @epoch}); null before the first
+   * lease. A state that was lost and created anew has another, and versions start again there.
+   */
+  private String epoch;
   /** An object was bound since the last commit: the next acquisition reads the whole state. */
   private boolean unsynced;
   /** The lease of the open transaction; null outside one. */
@@ -129,7 +134,8 @@ final class BoundContext implements TransactionHook {
       return;
     }
     store.requireOpen();
-    LeaseClient.Acquired acquired = store.leases().acquire(keys, unsynced ? -1 : version);
+    LeaseClient.Acquired acquired = store.leases()
+        .acquire(keys, unsynced ? -1 : version, epoch == null ? "" : epoch);
     Lease held = acquired.lease();
     try {
       bringUpToDate(acquired);
@@ -144,7 +150,15 @@ final class BoundContext implements TransactionHook {
   /** Applies what the acquisition read, or notes what Redis lacks. */
   private void bringUpToDate(LeaseClient.Acquired acquired) {
     seeds.clear();
-    if (acquired.version() < version) {
+    boolean recreated = epoch != null && !epoch.equals(acquired.epoch());
+    epoch = acquired.epoch();
+    if (recreated && acquired.version() > 0) {
+      // Redis lost the state and another context wrote a new one since: its versions started
+      // again, so they say nothing against this copy's; the new state is the committed one
+      known.clear();
+      applyApart(acquired.state(), true);
+      version = acquired.version();
+    } else if (acquired.version() < version) {
       // Redis lost the state (a restart without persistence, an expired idle TTL, a flush):
       // the local copy is the newest there is, and this commit writes it back whole
       for (ObjectBinding binding : objects) {
@@ -173,6 +187,10 @@ final class BoundContext implements TransactionHook {
     } catch (RuntimeException | Error e) {
       store.leases().release(held);
       throw e;
+    }
+    if (store.isClosed()) {
+      throw new LockLostException(keys.key(), held.heldFor(), store + " was closed during the "
+          + "block, which released its lease", null);
     }
     long committed = store.leases().commit(held, version, changes);
     if (!changes.isEmpty()) {

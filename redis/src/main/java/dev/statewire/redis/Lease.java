@@ -10,12 +10,15 @@ final class Lease {
   final ContextKeys keys;
   final String token;
   final String fence;
+  /** How many times the store's connection had dropped when the lease was taken. */
+  final long disconnects;
   private final long acquiredNanos = System.nanoTime();
 
-  Lease(ContextKeys keys, String token, long fence) {
+  Lease(ContextKeys keys, String token, long fence, long disconnects) {
     this.keys = keys;
     this.token = token;
     this.fence = Long.toString(fence);
+    this.disconnects = disconnects;
   }
 
   /** {@return how long the lease has been held} */

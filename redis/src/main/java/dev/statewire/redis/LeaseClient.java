@@ -24,6 +24,8 @@ final class LeaseClient {
   private final StoreSettings settings;
   private final String storeId;
   private final AtomicLong tokens = new AtomicLong();
+  /** How many times the connection dropped; a lease taken before a drop cannot commit. */
+  private final AtomicLong disconnects = new AtomicLong();
 
   LeaseClient(RedisCommands<String, String> redis, StoreSettings settings, String storeId) {
     this.redis = redis;
@@ -31,18 +33,23 @@ final class LeaseClient {
     this.storeId = storeId;
   }
 
-  /** What an acquisition brought: the lease, Redis's version, and its state if newer. */
-  record Acquired(Lease lease, long version, Map<String, String> state) {}
+  /**
+   * What an acquisition brought: the lease, Redis's version, the state's incarnation, and the
+   * state if newer than the caller's or of another incarnation.
+   */
+  record Acquired(Lease lease, long version, String epoch, Map<String, String> state) {}
 
   /**
    * Takes the lease on {@code keys}, retrying with backoff while another holder has it.
    *
    * @param knownVersion the caller's version: the state comes back only if Redis is newer;
    *     -1 to always get it
+   * @param knownEpoch the incarnation of the state the caller's copy is of, "" if none: the
+   *     state comes back if Redis's is another
    * @throws LeaseTimeoutException if the lease stayed taken for the whole acquire timeout
    * @throws RedisUnavailableException if Redis cannot be reached
    */
-  Acquired acquire(ContextKeys keys, long knownVersion) {
+  Acquired acquire(ContextKeys keys, long knownVersion, String knownEpoch) {
     String token = storeId + ":" + tokens.incrementAndGet();
     String[] scriptKeys = {keys.lease(), keys.state()};
     String leaseTtl = Long.toString(settings.leaseTtl().toMillis());
@@ -52,11 +59,13 @@ final class LeaseClient {
     long backoff = Duration.ofMillis(1).toNanos();
     while (true) {
       List<Object> reply = call(keys, "take the lease",
-          () -> LuaScript.ACQUIRE.run(redis, scriptKeys, token, leaseTtl, known, idleTtl));
+          () -> LuaScript.ACQUIRE.run(
+              redis, scriptKeys, token, leaseTtl, known, idleTtl, knownEpoch));
       if ((Long) reply.get(0) == 1) {
-        Lease lease = new Lease(keys, token, (Long) reply.get(1));
+        Lease lease = new Lease(keys, token, (Long) reply.get(1), disconnects.get());
         long version = (Long) reply.get(2);
-        return new Acquired(lease, version, reply.size() > 3 ? asMap(reply.get(3)) : null);
+        String epoch = (String) reply.get(3);
+        return new Acquired(lease, version, epoch, reply.size() > 4 ? asMap(reply.get(4)) : null);
       }
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
@@ -72,11 +81,19 @@ final class LeaseClient {
    * Commits {@code changes} (hash field to JSON) under {@code lease} and releases it.
    *
    * @return the version Redis now holds
-   * @throws LockLostException if the lease or its fence is no longer current, or the
-   *     connection failed (the commit may then have reached Redis: replicas converge on it)
+   * @throws LockLostException if the lease or its fence is no longer current, the connection
+   *     dropped since the lease was taken, or it failed during the commit (the commit may then
+   *     have reached Redis: {@link LockLostException#mayHaveCommitted()}; this context
+   *     converges on it)
    */
   long commit(Lease lease, long knownVersion, Map<String, String> changes) {
     ContextKeys keys = lease.keys;
+    if (lease.disconnects != disconnects.get()) {
+      release(lease);
+      throw new LockLostException(keys.key(), lease.heldFor(), "the connection to Redis at "
+          + settings.uri() + " was lost during the block (the store has reconnected since, but "
+          + "a block commits only on the connection it took its lease on)", null);
+    }
     String[] args = new String[5 + 2 * changes.size()];
     args[0] = lease.token;
     args[1] = lease.fence;
@@ -93,17 +110,25 @@ final class LeaseClient {
       reply = LuaScript.COMMIT.run(
           redis, new String[] {keys.lease(), keys.state(), keys.changes()}, args);
     } catch (RedisException e) {
-      throw new LockLostException(keys.key(), lease.heldFor(), "the commit got no answer from "
-          + "Redis at " + settings.uri() + " (" + e.getMessage() + "); if Redis applied it "
-          + "anyway, this context catches up with it from the stream or at its next block", e);
+      release(lease); // if the commit did not run, the next holder need not wait for the TTL
+      throw LockLostException.replyLost(keys.key(), lease.heldFor(), "the commit got no answer "
+          + "from Redis at " + settings.uri() + " (" + e.getMessage() + ")", e);
     }
     if ((Long) reply.get(0) == 1) {
       return (Long) reply.get(1);
     }
-    String why = "owner".equals(reply.get(1))
-        ? "it expired or another holder took it"
-        : "a newer holder took a fencing token since (a failover or an expired lease)";
+    String why = switch ((String) reply.get(1)) {
+      case "owner" -> "it expired or another holder took it";
+      case "state" -> "the state expired from Redis or was deleted during the block (idle TTL, "
+          + "a flush or a restart)";
+      default -> "a newer holder took a fencing token since (a failover or an expired lease)";
+    };
     throw new LockLostException(keys.key(), lease.heldFor(), why, null);
+  }
+
+  /** The connection dropped: leases taken before cannot commit ({@link #commit}). */
+  void connectionLost() {
+    disconnects.incrementAndGet();
   }
 
   /** Releases {@code lease} if it is still held; a failure only leaves it to expire. */
@@ -115,10 +140,15 @@ final class LeaseClient {
     }
   }
 
-  /** Extends {@code lease} by the lease TTL if it is still held; false if it is not. */
+  /**
+   * Extends {@code lease} by the lease TTL, and its state by the idle TTL, if the lease is still
+   * held; false if it is not.
+   */
   boolean renew(Lease lease) {
-    return LuaScript.RENEW.runForLong(redis, new String[] {lease.keys.lease()}, lease.token,
-        Long.toString(settings.leaseTtl().toMillis())) == 1;
+    return LuaScript.RENEW.runForLong(redis,
+        new String[] {lease.keys.lease(), lease.keys.state()}, lease.token,
+        Long.toString(settings.leaseTtl().toMillis()),
+        Long.toString(settings.idleTtl().toMillis())) == 1;
   }
 
   /** {@return the state hash of {@code keys} as it is now, without a lease} */

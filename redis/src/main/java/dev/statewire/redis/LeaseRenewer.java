@@ -18,14 +18,18 @@ final class LeaseRenewer implements AutoCloseable {
   private final LeaseClient client;
   private final ScheduledExecutorService timer;
 
-  LeaseRenewer(LeaseClient client, Duration leaseTtl) {
+  /**
+   * Renews every third of the shorter of the two TTLs, so that neither the lease nor the state
+   * expires under a running block.
+   */
+  LeaseRenewer(LeaseClient client, Duration leaseTtl, Duration idleTtl) {
     this.client = client;
     this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "statewire-redis-lease-renewal");
       thread.setDaemon(true);
       return thread;
     });
-    long period = Math.max(1, leaseTtl.toMillis() / 3);
+    long period = Math.max(1, Math.min(leaseTtl.toMillis(), idleTtl.toMillis()) / 3);
     timer.scheduleWithFixedDelay(this::renewAll, period, period, TimeUnit.MILLISECONDS);
   }
 
@@ -49,8 +53,13 @@ final class LeaseRenewer implements AutoCloseable {
     }
   }
 
+  /** Stops renewing and releases the leases of running blocks: their commits are refused. */
   @Override
   public void close() {
     timer.shutdownNow();
+    for (Lease lease : leases) {
+      client.release(lease);
+    }
+    leases.clear();
   }
 }

@@ -17,22 +17,26 @@ import java.util.List;
  */
 enum LuaScript {
   /**
-   * Takes the lease (SET NX PX) and the next fencing token (HINCRBY @fence), refreshes the state's
-   * idle TTL, and returns the state when its version is newer than the caller's.
-   * KEYS: lease, state. ARGV: token, lease TTL ms, caller's version, idle TTL ms.
-   * Returns {1, fence, version[, flat state]} or {0, lease's remaining TTL ms}.
+   * Takes the lease (SET NX PX) and the next fencing token (HINCRBY @fence), names the state's
+   * incarnation ({@code @epoch}: the token of the first holder since the hash was created, so a
+   * state lost and created anew has another), refreshes the state's idle TTL, and returns the
+   * state when its version is newer than the caller's or its epoch is not the caller's.
+   * KEYS: lease, state. ARGV: token, lease TTL ms, caller's version, idle TTL ms, caller's epoch.
+   * Returns {1, fence, version, epoch[, flat state]} or {0, lease's remaining TTL ms}.
    */
   ACQUIRE("""
       if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
         return {0, redis.call('PTTL', KEYS[1])}
       end
       local fence = redis.call('HINCRBY', KEYS[2], '@fence', 1)
+      redis.call('HSETNX', KEYS[2], '@epoch', ARGV[1])
+      local epoch = redis.call('HGET', KEYS[2], '@epoch')
       redis.call('PEXPIRE', KEYS[2], ARGV[4])
       local version = tonumber(redis.call('HGET', KEYS[2], '@version') or '0')
-      if version > tonumber(ARGV[3]) then
-        return {1, fence, version, redis.call('HGETALL', KEYS[2])}
+      if version > tonumber(ARGV[3]) or epoch ~= ARGV[5] then
+        return {1, fence, version, epoch, redis.call('HGETALL', KEYS[2])}
       end
-      return {1, fence, version}
+      return {1, fence, version, epoch}
       """),
 
   /**
@@ -40,13 +44,18 @@ enum LuaScript {
    * then (if there are changes) appends them to the stream, writes them with the next version,
    * deletes the lease and refreshes the idle TTLs. Nothing is written unless both checks pass.
    * KEYS: lease, state, changes. ARGV: token, fence, caller's version, idle TTL ms, stream
-   * length, then field/value pairs. Returns {1, version} or {0, 'owner' | 'fence'}.
+   * length, then field/value pairs. Returns {1, version} or {0, 'owner' | 'state' | 'fence'}
+   * ('state': the state hash is gone, so its fence cannot be checked).
    */
   COMMIT("""
       if redis.call('GET', KEYS[1]) ~= ARGV[1] then
         return {0, 'owner'}
       end
-      if redis.call('HGET', KEYS[2], '@fence') ~= ARGV[2] then
+      local fence = redis.call('HGET', KEYS[2], '@fence')
+      if not fence then
+        return {0, 'state'}
+      end
+      if tonumber(fence) ~= tonumber(ARGV[2]) then
         return {0, 'fence'}
       end
       local version = tonumber(redis.call('HGET', KEYS[2], '@version') or '0')
@@ -74,9 +83,14 @@ enum LuaScript {
       return 0
       """),
 
-  /** Extends the lease if the caller owns it. KEYS: lease. ARGV: token, TTL ms. Returns 1 or 0. */
+  /**
+   * Extends the lease if the caller owns it, and the state's idle TTL with it, so that a block
+   * longer than the idle TTL does not see its state expire under it. KEYS: lease, state. ARGV:
+   * token, lease TTL ms, idle TTL ms. Returns 1 or 0.
+   */
   RENEW("""
       if redis.call('GET', KEYS[1]) == ARGV[1] then
+        redis.call('PEXPIRE', KEYS[2], ARGV[3])
         return redis.call('PEXPIRE', KEYS[1], ARGV[2])
       end
       return 0

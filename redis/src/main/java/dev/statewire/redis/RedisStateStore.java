@@ -4,6 +4,8 @@ import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
 import dev.statewire.codec.StateCodec;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -76,7 +78,13 @@ public final class RedisStateStore implements AutoCloseable {
           + ": " + e.getMessage() + ". Check that Redis runs and that the URI is right.", e);
     }
     this.leases = new LeaseClient(connection.sync(), settings, UUID.randomUUID().toString());
-    this.renewer = new LeaseRenewer(leases, settings.leaseTtl());
+    connection.addListener(new RedisConnectionStateListener() {
+      @Override
+      public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+        leases.connectionLost(); // blocks running now fail as lease-lost, even once reconnected
+      }
+    });
+    this.renewer = new LeaseRenewer(leases, settings.leaseTtl(), settings.idleTtl());
   }
 
   /**
@@ -173,8 +181,10 @@ public final class RedisStateStore implements AutoCloseable {
   }
 
   /**
-   * Disconnects from Redis and stops the store's threads. Idempotent. Lock blocks on its
-   * contexts fail afterwards; their local state stays readable.
+   * Disconnects from Redis and stops the store's threads. Idempotent. Blocks running on its
+   * contexts lose their leases (released now, so other JVMs need not wait for the TTL) and fail
+   * with {@link LockLostException}; later lock blocks fail with {@link IllegalStateException}.
+   * Their local state stays readable.
    */
   @Override
   public void close() {
@@ -203,6 +213,10 @@ public final class RedisStateStore implements AutoCloseable {
 
   LeaseRenewer renewer() {
     return renewer;
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   void requireOpen() {

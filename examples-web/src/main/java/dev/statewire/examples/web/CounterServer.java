@@ -1,6 +1,7 @@
 package dev.statewire.examples.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.statewire.redis.RedisStateStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,13 +29,25 @@ public final class CounterServer implements AutoCloseable {
   private final ServerThreads threads;
   private final SessionRegistry sessions;
   private final ScheduledExecutorService reaper;
+  /** Where the tabs' states live when they are shared; null: in this process only. */
+  private final RedisStateStore store;
 
   private CounterServer(Builder b) throws IOException {
     this.threads = new ServerThreads("counter-http");
+    this.store = b.redisUri == null ? null : RedisStateStore.connect(b.redisUri);
+    TabStates states = store == null ? TabStates.local(threads::execute) : TabStates.shared(store);
     TabLimits limits = new TabLimits(b.actionsInFlightPerTab, b.streamsPerTab);
     this.sessions = new SessionRegistry(b.maxSessions, b.idleTimeout, System::nanoTime,
-        token -> new TabSession(token, threads::execute, b.tickInterval, limits, System.nanoTime()));
-    this.http = HttpServer.create(new InetSocketAddress(b.host, b.port), b.backlog);
+        token -> newTab(token, states, b.tickInterval, limits), store != null);
+    try {
+      this.http = HttpServer.create(new InetSocketAddress(b.host, b.port), b.backlog);
+    } catch (IOException e) {
+      threads.shutdown();
+      if (store != null) {
+        store.close();
+      }
+      throw e;
+    }
     http.setExecutor(threads::execute);
     http.createContext("/", new CounterHandler(sessions, page(), b.heartbeat, b.maxBodyBytes));
     this.reaper = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -45,6 +58,15 @@ public final class CounterServer implements AutoCloseable {
     long period = Math.max(10, Math.min(b.idleTimeout.toMillis() / 4, 5_000));
     reaper.scheduleWithFixedDelay(sessions::expireIdle, period, period, TimeUnit.MILLISECONDS);
     http.start();
+  }
+
+  private TabSession newTab(String token, TabStates states, Duration tick, TabLimits limits) {
+    TabSession tab = new TabSession(token, states, tick, limits, System.nanoTime());
+    if (store != null) {
+      System.out.println("tab " + token + " is Redis key session:" + token + "; on another server: "
+          + url() + "?tab=" + token + " with that server's port");
+    }
+    return tab;
   }
 
   public static Builder builder() {
@@ -64,6 +86,9 @@ public final class CounterServer implements AutoCloseable {
     sessions.closeAll();
     http.stop(0);
     threads.shutdown();
+    if (store != null) {
+      store.close();
+    }
   }
 
   SessionRegistry sessions() {
@@ -95,6 +120,7 @@ public final class CounterServer implements AutoCloseable {
     private int streamsPerTab = 4;
     private int actionsInFlightPerTab = 8;
     private int maxBodyBytes = 1024;
+    private String redisUri;
 
     private Builder() {}
 
@@ -143,6 +169,18 @@ public final class CounterServer implements AutoCloseable {
     /** How many actions of one tab may wait for its lock at once (default 8); beyond, 429. */
     public Builder actionsInFlightPerTab(int actions) {
       this.actionsInFlightPerTab = positive(actions, "actionsInFlightPerTab");
+      return this;
+    }
+
+    /**
+     * Keeps every tab's state on Redis, under the key {@code session:<token>}, instead of in
+     * this process (the default): servers started with the same URI share each tab, a token
+     * another of them handed out is accepted here ({@code /?tab=TOKEN} opens it), and each
+     * pushes the other's commits to its streams. The tabs' loops then run on the store's
+     * executor rather than the server's threads.
+     */
+    public Builder redis(String uri) {
+      this.redisUri = Objects.requireNonNull(uri, "uri");
       return this;
     }
 

@@ -24,17 +24,21 @@ final class SessionRegistry {
   private final Duration idleTimeout;
   private final LongSupplier clock;
   private final Function<String, TabSession> factory;
+  private final boolean adoptsUnknownTokens;
 
   /**
    * @param clock nanoseconds, as {@link System#nanoTime()}
    * @param factory makes the session of a new token
+   * @param adoptsUnknownTokens whether {@link #find} opens a session for a well-formed token it
+   *     does not hold (true when tabs live on Redis: another server may have handed it out)
    */
   SessionRegistry(int maxSessions, Duration idleTimeout, LongSupplier clock,
-      Function<String, TabSession> factory) {
+      Function<String, TabSession> factory, boolean adoptsUnknownTokens) {
     this.maxSessions = maxSessions;
     this.idleTimeout = idleTimeout;
     this.clock = clock;
     this.factory = factory;
+    this.adoptsUnknownTokens = adoptsUnknownTokens;
   }
 
   long now() {
@@ -47,11 +51,7 @@ final class SessionRegistry {
    * @throws HttpError 503 when {@code maxSessions} are live
    */
   synchronized TabSession create() {
-    if (sessions.size() >= maxSessions) {
-      throw new HttpError(503, "the server already holds its limit of " + maxSessions
-          + " tab sessions; close a tab or retry after an idle one expires ("
-          + idleTimeout.toSeconds() + " s)");
-    }
+    requireRoom();
     byte[] bytes = new byte[16];
     String token;
     do {
@@ -64,9 +64,11 @@ final class SessionRegistry {
   }
 
   /**
-   * The live session of {@code token}, marked as seen now.
+   * The live session of {@code token}, marked as seen now; when this registry adopts unknown
+   * tokens, a new session of that token if none is live.
    *
-   * @throws HttpError 400 if it is not a token this server hands out, 404 if no live session has it
+   * @throws HttpError 400 if it is not a token this server hands out, 404 if no live session has
+   *     it (and unknown tokens are not adopted), 503 if adopting it would exceed the cap
    */
   TabSession find(String token) {
     if (!TOKEN.matcher(token).matches()) {
@@ -75,11 +77,36 @@ final class SessionRegistry {
     }
     TabSession session = sessions.get(token);
     if (session == null || session.isClosed()) { // closed by expiry, perhaps not forgotten yet
-      throw new HttpError(404, "no tab session " + token + ": it expired after "
-          + idleTimeout.toSeconds() + " s idle, or the server restarted; POST /sessions for a new one");
+      if (!adoptsUnknownTokens) {
+        throw new HttpError(404, "no tab session " + token + ": it expired after "
+            + idleTimeout.toSeconds() + " s idle, or the server restarted; POST /sessions for a new one");
+      }
+      session = adopt(token);
     }
     session.touch(now());
     return session;
+  }
+
+  private synchronized TabSession adopt(String token) {
+    TabSession live = sessions.get(token);
+    if (live != null && !live.isClosed()) {
+      return live;
+    }
+    if (live != null) {
+      sessions.remove(token, live);
+    }
+    requireRoom();
+    TabSession session = factory.apply(token);
+    sessions.put(token, session);
+    return session;
+  }
+
+  private void requireRoom() {
+    if (sessions.size() >= maxSessions) {
+      throw new HttpError(503, "the server already holds its limit of " + maxSessions
+          + " tab sessions; close a tab or retry after an idle one expires ("
+          + idleTimeout.toSeconds() + " s)");
+    }
   }
 
   /** Closes and forgets the sessions with no open stream and no request for the idle timeout. */

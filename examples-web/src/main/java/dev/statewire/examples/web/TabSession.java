@@ -7,14 +7,13 @@ import dev.statewire.examples.ReactiveTaskState;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
  * One browser tab, as Reflex's client token: its own {@link ReactiveContext} (so tabs never wait
- * for each other's lock), its own {@link ReactiveTaskState}, the event streams open on it, and
- * when it was last seen.
+ * for each other's lock), its own {@link ReactiveTaskState} (in this process, or on Redis: see
+ * {@link TabStates}), the event streams open on it, and when it was last seen.
  */
 final class TabSession {
   private static final System.Logger LOG = System.getLogger("dev.statewire.examples.web");
@@ -30,14 +29,11 @@ final class TabSession {
   private final Set<LatestValue<CounterView>> streams = new HashSet<>();
   private boolean closed;
 
-  TabSession(String token, Executor executor, Duration tickInterval, TabLimits limits, long now) {
+  TabSession(String token, TabStates states, Duration tickInterval, TabLimits limits, long now) {
     this.token = token;
-    this.context = ReactiveContext.builder()
-        .name("tab-" + token.substring(0, 6))
-        .executor(executor)
-        .build();
-    this.state = new ReactiveTaskState(context, tickInterval,
-        line -> LOG.log(System.Logger.Level.DEBUG, () -> context.name() + ": " + line));
+    this.context = states.context(token);
+    this.state = states.bind(context, new ReactiveTaskState(context, tickInterval,
+        line -> LOG.log(System.Logger.Level.DEBUG, () -> context.name() + ": " + line)));
     this.maxActionsInFlight = limits.actionsInFlight();
     this.actionSlots = new Semaphore(limits.actionsInFlight());
     this.maxStreams = limits.streams();

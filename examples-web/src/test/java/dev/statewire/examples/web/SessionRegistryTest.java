@@ -19,9 +19,14 @@ class SessionRegistryTest {
 
   private final AtomicLong clock = new AtomicLong();
   private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final SessionRegistry sessions = new SessionRegistry(2, IDLE, clock::get,
-      token -> new TabSession(token, executor, Duration.ofHours(1), new TabLimits(8, 4),
-          clock.get()));
+  private final SessionRegistry sessions = registry(false);
+
+  private SessionRegistry registry(boolean adoptsUnknownTokens) {
+    return new SessionRegistry(2, IDLE, clock::get,
+        token -> new TabSession(token, TabStates.local(executor), Duration.ofHours(1),
+            new TabLimits(8, 4), clock.get()),
+        adoptsUnknownTokens);
+  }
 
   @AfterEach
   void close() {
@@ -47,6 +52,24 @@ class SessionRegistryTest {
         () -> sessions.find("B".repeat(22))).status());
     assertEquals(400, assertThrows(HttpError.class,
         () -> sessions.find("../../etc/passwd")).status());
+  }
+
+  @Test
+  void aRegistryOfSharedTabsOpensASessionForAWellFormedTokenItDoesNotHold() {
+    SessionRegistry shared = registry(true);
+    try {
+      String handedOutElsewhere = "B".repeat(22);
+      TabSession adopted = shared.find(handedOutElsewhere);
+      assertEquals(handedOutElsewhere, adopted.token());
+      assertEquals(adopted, shared.find(handedOutElsewhere));
+      assertEquals(400, assertThrows(HttpError.class,
+          () -> shared.find("../../etc/passwd")).status());
+      shared.find("C".repeat(22));
+      assertEquals(503, assertThrows(HttpError.class, () -> shared.find("D".repeat(22))).status(),
+          "adopting counts against the cap");
+    } finally {
+      shared.closeAll();
+    }
   }
 
   @Test
