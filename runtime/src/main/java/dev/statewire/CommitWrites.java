@@ -55,9 +55,13 @@ final class CommitWrites implements TransactionHook.Writes {
     }
     ctx.globalVersion++;
     for (int i = 0; i < size; i++) {
-      signals[i].publish(values[i]);
+      Signal<?> signal = signals[i];
+      Object value = values[i];
+      signals[i] = null;
+      values[i] = null;
+      signal.publish(value);
     }
-    discard();
+    size = 0;
   }
 
   /** Forgets every write handed over: a participant failed, so none is published. */

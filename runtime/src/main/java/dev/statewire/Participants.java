@@ -74,8 +74,12 @@ final class Participants {
   void finished() {
     int done = start;
     int joined = end - done;
-    System.arraycopy(items, done, items, 0, joined);
-    Arrays.fill(items, joined, end, null);
+    if (joined > 0) {
+      System.arraycopy(items, done, items, 0, joined);
+    }
+    for (int i = joined; i < end; i++) {
+      items[i] = null;
+    }
     start = 0;
     end = joined;
   }

@@ -453,14 +453,9 @@ public final class ReactiveContext implements AutoCloseable {
    * @return the guard; closing it releases the lock (and commits, for the outermost block)
    */
   public LockGuard enter() {
-    if (lock.isHeldByCurrentThread()) {
-      depth++;
-      return new LockGuard(this, false);
-    }
-    HeldContext holder = checkNoOtherContextHeld(null);
-    lock.lock();
-    acquired(holder);
-    return new LockGuard(this, true);
+    boolean outermost = !lock.isHeldByCurrentThread();
+    enterUninterruptibly();
+    return new LockGuard(this, outermost);
   }
 
   /**
@@ -517,8 +512,8 @@ public final class ReactiveContext implements AutoCloseable {
     joinHeld(participant);
   }
 
-  /** {@link #join}, the lock known to be held. */
-  private void joinHeld(Transactional participant) {
+  /** {@link #join}, the lock known to be held (by the caller, which just took it). */
+  void joinHeld(Transactional participant) {
     requireOpen("an action or lock block");
     if (activeSub instanceof Computed) {
       throw new IllegalWriteException("An action or lock block on " + participant

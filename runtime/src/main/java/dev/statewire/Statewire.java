@@ -212,7 +212,8 @@ public final class Statewire {
 
   private static LockGuard joined(LockGuard guard, ReactiveObject object) {
     try {
-      guard.context().join(object.reactiveTransaction());
+      guard.context().joinHeld(
+          Objects.requireNonNull(object.reactiveTransaction(), "reactiveTransaction()"));
       return guard;
     } catch (Throwable e) {
       guard.close();
