@@ -34,7 +34,10 @@ final class ConstructionFrames {
   private static final int OUTSIDE = 2; // WeakReference<ReactiveContext> or null, see push
   private static final int BELOW = 3; // Object[]: the enclosing frame, or null
   private static final ThreadLocal<Object[]> TOP = new ThreadLocal<>();
-  private static final StackWalker WALKER = StackWalker.getInstance();
+  // StackFrame.getDescriptor needs the class references from JDK 22 on (it goes through
+  // getMethodType there); the class-name filter keeps it to the generated constructors
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
   /** How the descriptor of a generated private constructor starts. */
   private static final String CONSTRUCTOR_DESCRIPTOR_START =
       "(" + descriptorOf(ReactiveContext.class) + descriptorOf(ReactiveObject.Construction.class);
