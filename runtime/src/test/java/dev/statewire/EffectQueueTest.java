@@ -1,0 +1,127 @@
+package dev.statewire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The queue hands out each round in creation order, whatever order the effects came in. */
+class EffectQueueTest {
+  private static final int EFFECTS = 6_000;
+  private final ReactiveContext ctx = ReactiveContext.create();
+  private final Effect[] effects = new Effect[EFFECTS];
+
+  EffectQueueTest() {
+    for (int i = 0; i < EFFECTS; i++) {
+      effects[i] = ctx.effect(() -> {});
+    }
+  }
+
+  @Test
+  void denseRoundsInAnyOrderComeOutInCreationOrder() {
+    EffectQueue queue = new EffectQueue();
+    Random random = new Random(42);
+    for (int trial = 0; trial < 200; trial++) {
+      int from = random.nextInt(EFFECTS / 2);
+      int count = 1 + random.nextInt(EFFECTS / 2);
+      List<Effect> chosen = new ArrayList<>();
+      for (int i = from; i < from + count; i++) {
+        if (random.nextInt(4) != 0) {
+          chosen.add(effects[i]);
+        }
+      }
+      assertRoundInOrder(queue, chosen, random);
+    }
+  }
+
+  @Test
+  void idsFarApartComeOutInCreationOrder() {
+    EffectQueue queue = new EffectQueue();
+    Random random = new Random(7);
+    for (int trial = 0; trial < 200; trial++) {
+      List<Effect> chosen = new ArrayList<>();
+      int count = 1 + random.nextInt(40);
+      for (int i = 0; i < count; i++) {
+        Effect e = effects[random.nextInt(EFFECTS)];
+        if (!chosen.contains(e)) {
+          chosen.add(e);
+        }
+      }
+      assertRoundInOrder(queue, chosen, random);
+    }
+  }
+
+  @Test
+  void aRoundThatStartsDenseAndThenSpreadsStaysInOrder() {
+    EffectQueue queue = new EffectQueue();
+    List<Effect> chosen = new ArrayList<>();
+    for (int i = 3000; i < 3010; i++) {
+      chosen.add(effects[i]);
+    }
+    chosen.add(effects[0]);
+    chosen.add(effects[EFFECTS - 1]);
+    chosen.add(effects[1500]);
+    for (Effect e : chosen) {
+      queue.add(e);
+    }
+    assertEquals(chosen.size(), queue.takeRound());
+    assertTrue(isInCreationOrder(queue.round(), chosen.size()));
+    assertRoundInOrder(queue, List.of(effects[5], effects[4], effects[6]), new Random(1));
+  }
+
+  @Test
+  void effectsAddedWhileARoundIsOutGoToTheNext() {
+    EffectQueue queue = new EffectQueue();
+    queue.add(effects[10]);
+    queue.add(effects[2]);
+    assertEquals(2, queue.takeRound());
+    Effect[] first = Arrays.copyOf(queue.round(), 2);
+    queue.add(effects[1]);
+    assertArrayEquals(new Effect[] {effects[2], effects[10]}, first);
+    assertEquals(1, queue.takeRound());
+    assertEquals(effects[1], queue.round()[0]);
+    assertTrue(queue.isEmpty());
+  }
+
+  @Test
+  void clearReturnsWhatWasQueuedAndEmptiesTheQueue() {
+    EffectQueue queue = new EffectQueue();
+    queue.add(effects[9]);
+    queue.add(effects[EFFECTS - 1]);
+    queue.add(effects[3]);
+    assertArrayEquals(new Effect[] {effects[3], effects[9], effects[EFFECTS - 1]}, queue.clear());
+    assertTrue(queue.isEmpty());
+    assertEquals(0, queue.takeRound());
+  }
+
+  private void assertRoundInOrder(EffectQueue queue, List<Effect> chosen, Random random) {
+    List<Effect> shuffled = new ArrayList<>(chosen);
+    Collections.shuffle(shuffled, random);
+    for (Effect e : shuffled) {
+      queue.add(e);
+    }
+    int n = queue.takeRound();
+    assertEquals(chosen.size(), n);
+    Effect[] round = queue.round();
+    List<Effect> sorted = new ArrayList<>(chosen);
+    sorted.sort((a, b) -> Long.compare(a.id, b.id));
+    assertEquals(sorted, Arrays.asList(round).subList(0, n));
+    Arrays.fill(round, 0, n, null);
+    assertTrue(queue.isEmpty());
+  }
+
+  private static boolean isInCreationOrder(Effect[] round, int n) {
+    for (int i = 1; i < n; i++) {
+      if (round[i - 1].id >= round[i].id) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
