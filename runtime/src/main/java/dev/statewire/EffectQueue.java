@@ -32,8 +32,12 @@ final class EffectQueue {
    * the window is empty.
    */
   private Effect[] spread;
-  /** The effects of the round taken last, in creation order; reused for the next round. */
-  private Effect[] round = new Effect[16];
+  /** The round taken last (see {@link #takeRound()}); a window or a sorted list. */
+  private Effect[] round = new Effect[0];
+  private int roundStart;
+  private int roundEnd;
+  /** The next round's window: the window of the round before, which that round clears as it runs. */
+  private Effect[] spare = new Effect[INITIAL_WINDOW];
 
   boolean isEmpty() {
     return size == 0;
@@ -130,36 +134,30 @@ final class EffectQueue {
   }
 
   /**
-   * Takes every queued effect as one round, sorted by creation, into {@link #round()}; returns
-   * how many. Effects queued while the round runs go to the next one. The caller clears each
-   * entry of the round as it runs it.
+   * Takes every queued effect as one round: {@link #round()} from {@link #roundStart()} to
+   * {@link #roundEnd()} holds them in creation order, with null between them. Effects queued
+   * while the round runs go to the next one. The caller clears each entry of the round as it
+   * runs it.
    */
-  int takeRound() {
-    int n = size;
-    if (round.length < n) {
-      round = new Effect[Math.max(n, round.length * 2)];
-    }
-    Effect[] r = round;
+  void takeRound() {
+    Arrays.fill(round, roundStart, roundEnd, null); // what a round that did not finish left
     if (spread != null) {
-      Effect[] list = spread;
-      Arrays.sort(list, 0, n, BY_ID);
-      System.arraycopy(list, 0, r, 0, n);
+      Arrays.sort(spread, 0, size, BY_ID);
+      round = spread;
+      roundStart = 0;
+      roundEnd = size;
       spread = null;
     } else {
-      Effect[] w = window;
-      int k = 0;
-      for (int i = low, last = high; i <= last; i++) {
-        Effect e = w[i];
-        if (e != null) {
-          r[k++] = e;
-          w[i] = null;
-        }
-      }
+      Effect[] taken = window;
+      roundStart = Math.min(low, high + 1);
+      roundEnd = high + 1;
+      window = spare.length >= taken.length ? spare : new Effect[taken.length];
+      spare = taken;
+      round = taken;
       low = Integer.MAX_VALUE;
       high = -1;
     }
     size = 0;
-    return n;
   }
 
   /** The array filled by the last {@link #takeRound()}. */
@@ -167,11 +165,33 @@ final class EffectQueue {
     return round;
   }
 
+  /** Where the last round starts in {@link #round()}. */
+  int roundStart() {
+    return roundStart;
+  }
+
+  /** Where the last round ends in {@link #round()} (exclusive). */
+  int roundEnd() {
+    return roundEnd;
+  }
+
+  /** Takes every queued effect, in creation order, as an array of its own. */
+  Effect[] takeAll() {
+    takeRound();
+    Effect[] r = round;
+    Effect[] taken = new Effect[roundEnd - roundStart];
+    int n = 0;
+    for (int i = roundStart; i < roundEnd; i++) {
+      if (r[i] != null) {
+        taken[n++] = r[i];
+        r[i] = null;
+      }
+    }
+    return n == taken.length ? taken : Arrays.copyOf(taken, n);
+  }
+
   /** Empties the queue without running anything (after a runaway); returns what was queued. */
   Effect[] clear() {
-    int n = takeRound();
-    Effect[] dropped = Arrays.copyOf(round, n);
-    Arrays.fill(round, 0, n, null);
-    return dropped;
+    return takeAll();
   }
 }

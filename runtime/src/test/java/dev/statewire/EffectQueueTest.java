@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -70,8 +69,7 @@ class EffectQueueTest {
     for (Effect e : chosen) {
       queue.add(e);
     }
-    assertEquals(chosen.size(), queue.takeRound());
-    assertTrue(isInCreationOrder(queue.round(), chosen.size()));
+    assertEquals(sorted(chosen), taken(queue));
     assertRoundInOrder(queue, List.of(effects[5], effects[4], effects[6]), new Random(1));
   }
 
@@ -80,13 +78,12 @@ class EffectQueueTest {
     EffectQueue queue = new EffectQueue();
     queue.add(effects[10]);
     queue.add(effects[2]);
-    assertEquals(2, queue.takeRound());
-    Effect[] first = Arrays.copyOf(queue.round(), 2);
+    queue.takeRound();
     queue.add(effects[1]);
-    assertArrayEquals(new Effect[] {effects[2], effects[10]}, first);
-    assertEquals(1, queue.takeRound());
-    assertEquals(effects[1], queue.round()[0]);
+    assertEquals(List.of(effects[2], effects[10]), read(queue));
+    assertEquals(List.of(effects[1]), taken(queue));
     assertTrue(queue.isEmpty());
+    assertEquals(List.of(), taken(queue));
   }
 
   @Test
@@ -97,7 +94,19 @@ class EffectQueueTest {
     queue.add(effects[3]);
     assertArrayEquals(new Effect[] {effects[3], effects[9], effects[EFFECTS - 1]}, queue.clear());
     assertTrue(queue.isEmpty());
-    assertEquals(0, queue.takeRound());
+    assertEquals(List.of(), taken(queue));
+  }
+
+  @Test
+  void aRoundLeftUnfinishedDoesNotComeBack() {
+    EffectQueue queue = new EffectQueue();
+    queue.add(effects[3]);
+    queue.add(effects[4]);
+    queue.takeRound(); // and never cleared, as if running it failed half-way
+    queue.add(effects[5]);
+    assertEquals(List.of(effects[5]), taken(queue));
+    queue.add(effects[7]);
+    assertEquals(List.of(effects[7]), taken(queue));
   }
 
   private void assertRoundInOrder(EffectQueue queue, List<Effect> chosen, Random random) {
@@ -106,22 +115,32 @@ class EffectQueueTest {
     for (Effect e : shuffled) {
       queue.add(e);
     }
-    int n = queue.takeRound();
-    assertEquals(chosen.size(), n);
-    Effect[] round = queue.round();
-    List<Effect> sorted = new ArrayList<>(chosen);
-    sorted.sort((a, b) -> Long.compare(a.id, b.id));
-    assertEquals(sorted, Arrays.asList(round).subList(0, n));
-    Arrays.fill(round, 0, n, null);
+    assertEquals(sorted(chosen), taken(queue));
     assertTrue(queue.isEmpty());
   }
 
-  private static boolean isInCreationOrder(Effect[] round, int n) {
-    for (int i = 1; i < n; i++) {
-      if (round[i - 1].id >= round[i].id) {
-        return false;
+  /** Takes a round and reads it. */
+  private static List<Effect> taken(EffectQueue queue) {
+    queue.takeRound();
+    return read(queue);
+  }
+
+  /** The round taken last, read as the context reads it: skipping null, clearing each entry. */
+  private static List<Effect> read(EffectQueue queue) {
+    List<Effect> out = new ArrayList<>();
+    Effect[] round = queue.round();
+    for (int i = queue.roundStart(); i < queue.roundEnd(); i++) {
+      if (round[i] != null) {
+        out.add(round[i]);
+        round[i] = null;
       }
     }
-    return true;
+    return out;
+  }
+
+  private static List<Effect> sorted(List<Effect> effects) {
+    List<Effect> sorted = new ArrayList<>(effects);
+    sorted.sort((a, b) -> Long.compare(a.id, b.id));
+    return sorted;
   }
 }
