@@ -140,7 +140,7 @@ final class EffectQueue {
    * runs it.
    */
   void takeRound() {
-    Arrays.fill(round, roundStart, roundEnd, null); // what a round that did not finish left
+    Arrays.fill(round, roundStart, roundEnd, null); // left by a round not run to its end
     if (spread != null) {
       Arrays.sort(spread, 0, size, BY_ID);
       round = spread;
@@ -175,6 +175,12 @@ final class EffectQueue {
     return roundEnd;
   }
 
+  /** The caller ran the whole round, clearing every entry: nothing is left to clear. */
+  void roundFinished() {
+    roundStart = 0;
+    roundEnd = 0;
+  }
+
   /** Takes every queued effect, in creation order, as an array of its own. */
   Effect[] takeAll() {
     takeRound();
@@ -187,6 +193,7 @@ final class EffectQueue {
         r[i] = null;
       }
     }
+    roundFinished();
     return n == taken.length ? taken : Arrays.copyOf(taken, n);
   }
 

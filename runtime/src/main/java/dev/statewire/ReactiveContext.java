@@ -925,6 +925,7 @@ public final class ReactiveContext implements AutoCloseable {
         reportFailure(effect.describe(), e);
       }
     }
+    queue.roundFinished();
   }
 
   /**
