@@ -1,7 +1,6 @@
 package dev.statewire;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -225,11 +224,7 @@ final class EffectDispatch implements Runnable {
 
   /** Lock held. Takes the pending effects, in creation order. */
   private Effect[] takePending() {
-    int n = pending.takeRound();
-    Effect[] taken = pending.round();
-    Effect[] round = Arrays.copyOf(taken, n);
-    Arrays.fill(taken, 0, n, null);
-    return round;
+    return pending.takeAll();
   }
 
   @Override

@@ -6,124 +6,199 @@ import java.util.Comparator;
 /**
  * The effects waiting to run in one context, handed out one round at a time in creation order.
  *
- * <p>Propagation reaches effects in graph order, not creation order. A round is sorted by effect
- * id only when it arrived out of order: by insertion for a few effects, by placing each at its id
- * offset when the ids are dense (the usual case, linear time), otherwise by a comparison sort.
- * Each effect's id is copied beside it when it is queued, so that sorting reads two arrays in
- * order instead of every effect object again.
+ * <p>Propagation reaches effects in graph order, not creation order, so the queue never sorts a
+ * list: it places each effect at its id's offset in a window of slots ({@code window[id -
+ * base]}), and a round is the window read from its lowest to its highest used slot. Effect ids
+ * are dense (one per effect created in the context), so the window stays about as long as the
+ * id range the round covers. A round whose ids are spread far wider than its size (a few effects
+ * of very different ages) would need a long window: it goes to a plain list instead, which is
+ * sorted when the round is taken.
  */
 final class EffectQueue {
-  private static final int INSERTION_SORT_LIMIT = 32;
+  private static final int INITIAL_WINDOW = 64;
+  /** The window may be this many slots longer than 4 × the queued effects, never more. */
+  private static final int WINDOW_SLACK = 1024;
   private static final Comparator<Effect> BY_ID = Comparator.comparingLong(e -> e.id);
 
-  private Effect[] pending = new Effect[16];
-  /** {@code pendingIds[i]} is {@code pending[i].id}. */
-  private long[] pendingIds = new long[16];
+  /** {@code window[i]} is the queued effect whose id is {@code base + i}, or null. */
+  private Effect[] window = new Effect[INITIAL_WINDOW];
+  private long base;
+  /** The lowest and the highest used offset in the window; {@code low > high} when none. */
+  private int low = Integer.MAX_VALUE;
+  private int high = -1;
   private int size;
-  private boolean inOrder = true;
-  /** The array of the round being run; reused for the next round's queue. */
-  private Effect[] spare = new Effect[16];
-  private long[] spareIds = new long[16];
-  private Effect[] slots = new Effect[0];
+  /**
+   * Null while the queued effects fit the window; else all of them, in the order queued, and
+   * the window is empty.
+   */
+  private Effect[] spread;
+  /** The round taken last (see {@link #takeRound()}); a window or a sorted list. */
+  private Effect[] round = new Effect[0];
+  private int roundStart;
+  private int roundEnd;
+  /** The next round's window: the window of the round before, which that round clears as it runs. */
+  private Effect[] spare = new Effect[INITIAL_WINDOW];
 
   boolean isEmpty() {
     return size == 0;
   }
 
   void add(Effect effect) {
-    int n = size;
-    if (n == pending.length) {
-      long[] ids = Arrays.copyOf(pendingIds, n * 2);
-      pending = Arrays.copyOf(pending, n * 2);
-      pendingIds = ids;
+    if (spread != null) {
+      addSpread(effect);
+      return;
     }
     long id = effect.id;
-    if (n > 0 && pendingIds[n - 1] > id) {
-      inOrder = false;
+    if (size == 0) {
+      base = id - (window.length >> 2); // room on both sides: graph order is not id order
     }
-    pending[n] = effect;
-    pendingIds[n] = id;
+    long offset = id - base;
+    if (offset < 0 || offset >= window.length) {
+      if (!makeRoom(id)) {
+        addSpread(effect);
+        return;
+      }
+      offset = id - base;
+    }
+    int i = (int) offset;
+    window[i] = effect;
+    if (i < low) {
+      low = i;
+    }
+    if (i > high) {
+      high = i;
+    }
+    size++;
+  }
+
+  /**
+   * Re-bases or widens the window so that it covers {@code id}; false, with the window emptied
+   * into {@link #spread}, if the ids queued are spread too far apart for a window.
+   */
+  private boolean makeRoom(long id) {
+    long first = Math.min(base + low, id);
+    long last = Math.max(base + high, id);
+    long span = last - first + 1;
+    if (span > 4L * (size + 1) + WINDOW_SLACK) {
+      moveToSpread();
+      return false;
+    }
+    int length = window.length;
+    while (length < span + (span >> 1)) {
+      length <<= 1;
+    }
+    // centre the used ids in the new window, so that growth in either direction finds room
+    long newBase = first - (length - span) / 2;
+    Effect[] moved = length == window.length ? window : new Effect[length];
+    int shift = (int) (base - newBase);
+    if (moved == window) {
+      System.arraycopy(window, low, window, low + shift, high - low + 1);
+      if (shift > 0) {
+        Arrays.fill(window, low, Math.min(low + shift, high + 1), null);
+      } else {
+        Arrays.fill(window, Math.max(high + shift + 1, low), high + 1, null);
+      }
+    } else {
+      System.arraycopy(window, low, moved, low + shift, high - low + 1);
+    }
+    window = moved;
+    base = newBase;
+    low += shift;
+    high += shift;
+    return true;
+  }
+
+  /** Moves the window's effects into {@link #spread}, in id order. */
+  private void moveToSpread() {
+    Effect[] list = new Effect[Math.max(16, size * 2)];
+    int n = 0;
+    for (int i = low; i <= high; i++) {
+      Effect e = window[i];
+      if (e != null) {
+        list[n++] = e;
+        window[i] = null;
+      }
+    }
+    low = Integer.MAX_VALUE;
+    high = -1;
+    spread = list;
+  }
+
+  private void addSpread(Effect effect) {
+    int n = size;
+    if (n == spread.length) {
+      spread = Arrays.copyOf(spread, n * 2);
+    }
+    spread[n] = effect;
     size = n + 1;
   }
 
   /**
-   * Takes every queued effect as one round, sorted by creation, into {@link #round()}; returns
-   * how many. Effects queued while the round runs go to the next one. The caller clears each
-   * entry of the round as it runs it.
+   * Takes every queued effect as one round: {@link #round()} from {@link #roundStart()} to
+   * {@link #roundEnd()} holds them in creation order, with null between them. Effects queued
+   * while the round runs go to the next one. The caller clears each entry of the round as it
+   * runs it.
    */
-  int takeRound() {
-    Effect[] round = pending;
-    long[] ids = pendingIds;
-    int n = size;
-    if (!inOrder) {
-      sort(round, ids, n);
+  void takeRound() {
+    Arrays.fill(round, roundStart, roundEnd, null); // left by a round not run to its end
+    if (spread != null) {
+      Arrays.sort(spread, 0, size, BY_ID);
+      round = spread;
+      roundStart = 0;
+      roundEnd = size;
+      spread = null;
+    } else {
+      Effect[] taken = window;
+      roundStart = Math.min(low, high + 1);
+      roundEnd = high + 1;
+      window = spare.length >= taken.length ? spare : new Effect[taken.length];
+      spare = taken;
+      round = taken;
+      low = Integer.MAX_VALUE;
+      high = -1;
     }
-    pending = spare;
-    pendingIds = spareIds;
-    spare = round;
-    spareIds = ids;
     size = 0;
-    inOrder = true;
-    return n;
   }
 
   /** The array filled by the last {@link #takeRound()}. */
   Effect[] round() {
-    return spare;
+    return round;
+  }
+
+  /** Where the last round starts in {@link #round()}. */
+  int roundStart() {
+    return roundStart;
+  }
+
+  /** Where the last round ends in {@link #round()} (exclusive). */
+  int roundEnd() {
+    return roundEnd;
+  }
+
+  /** The caller ran the whole round, clearing every entry: nothing is left to clear. */
+  void roundFinished() {
+    roundStart = 0;
+    roundEnd = 0;
+  }
+
+  /** Takes every queued effect, in creation order, as an array of its own. */
+  Effect[] takeAll() {
+    takeRound();
+    Effect[] r = round;
+    Effect[] taken = new Effect[roundEnd - roundStart];
+    int n = 0;
+    for (int i = roundStart; i < roundEnd; i++) {
+      if (r[i] != null) {
+        taken[n++] = r[i];
+        r[i] = null;
+      }
+    }
+    roundFinished();
+    return n == taken.length ? taken : Arrays.copyOf(taken, n);
   }
 
   /** Empties the queue without running anything (after a runaway); returns what was queued. */
   Effect[] clear() {
-    Effect[] dropped = Arrays.copyOf(pending, size);
-    Arrays.fill(pending, 0, size, null);
-    size = 0;
-    inOrder = true;
-    return dropped;
-  }
-
-  /** Sorts {@code a[0..n)} by id; {@code ids} holds their ids (in no particular order after). */
-  private void sort(Effect[] a, long[] ids, int n) {
-    if (n <= INSERTION_SORT_LIMIT) {
-      for (int i = 1; i < n; i++) {
-        Effect e = a[i];
-        long id = ids[i];
-        int j = i - 1;
-        while (j >= 0 && ids[j] > id) {
-          a[j + 1] = a[j];
-          ids[j + 1] = ids[j];
-          j--;
-        }
-        a[j + 1] = e;
-        ids[j + 1] = id;
-      }
-      return;
-    }
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (int i = 0; i < n; i++) {
-      long id = ids[i];
-      min = Math.min(min, id);
-      max = Math.max(max, id);
-    }
-    long span = max - min + 1;
-    if (span > 4L * n + 1024) {
-      Arrays.sort(a, 0, n, BY_ID);
-      return;
-    }
-    if (slots.length < span) {
-      slots = new Effect[(int) span];
-    }
-    Effect[] s = slots;
-    for (int i = 0; i < n; i++) {
-      s[(int) (ids[i] - min)] = a[i];
-    }
-    int k = 0;
-    for (int i = 0; i < span; i++) {
-      Effect e = s[i];
-      if (e != null) {
-        a[k++] = e;
-        s[i] = null;
-      }
-    }
+    return takeAll();
   }
 }

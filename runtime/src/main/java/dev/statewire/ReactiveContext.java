@@ -905,13 +905,17 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   private void runRound() {
-    int n = queue.takeRound();
+    queue.takeRound();
     Effect[] round = queue.round();
+    int end = queue.roundEnd();
     if (spy != null) {
-      spy.roundStarting(round, n);
+      spy.roundStarting(round, queue.roundStart(), end);
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = queue.roundStart(); i < end; i++) {
       Effect effect = round[i];
+      if (effect == null) {
+        continue;
+      }
       round[i] = null;
       try {
         effect.runIfStale();
@@ -921,6 +925,7 @@ public final class ReactiveContext implements AutoCloseable {
         reportFailure(effect.describe(), e);
       }
     }
+    queue.roundFinished();
   }
 
   /**

@@ -217,11 +217,14 @@ final class SpyDispatcher {
     }
   }
 
-  /** An effect round of {@code n} effects starts: each open one is scheduled, in run order. */
-  void roundStarting(Effect[] round, int n) {
+  /**
+   * An effect round starts, the effects in {@code round[start..end)} (with null between them):
+   * each open one is scheduled, in run order.
+   */
+  void roundStarting(Effect[] round, int start, int end) {
     try {
-      for (int i = 0; i < n; i++) {
-        if (!round[i].isClosed()) {
+      for (int i = start; i < end; i++) {
+        if (round[i] != null && !round[i].isClosed()) {
           emit(new SpyEvent.EffectScheduled(round[i]));
         }
       }
