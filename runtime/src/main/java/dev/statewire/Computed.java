@@ -87,6 +87,8 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
     ReactiveContext c = ctx;
     if (c.lock.isHeldByCurrentThread()) {
       Subscriber running = c.activeSub;
+      boolean watchedFirstRun = running != null && (flags & INITIALIZED) == 0
+          && Graph.watchBeforeFirstRun(this, running);
       try {
         Graph.refresh(this);
       } catch (CycleException e) {
@@ -95,6 +97,11 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
           Graph.track(c, this, running);
         }
         throw e;
+      } catch (Throwable uncached) {
+        if (watchedFirstRun) {
+          Graph.unwatchIfUnsubscribed(this); // the reader will not link it: stop watching
+        }
+        throw uncached;
       }
       if (running != null) {
         Graph.track(c, this, running);

@@ -119,6 +119,30 @@ final class Graph {
     }
   }
 
+  /**
+   * {@code c}, never run, is about to be read by {@code reader}, which will link it. If the reader
+   * is watched, so will {@code c} be: it is marked watched now, so that the links its first run
+   * creates join their dependencies' subscribers at once, instead of being replaced by watched
+   * links when the reader links it. Not for a computed with links (an abandoned run left them
+   * unwatched) or one that is running (a cycle): those start watching when linked. Returns
+   * whether it marked {@code c}; if the read then fails before linking it, call {@link
+   * #unwatchIfUnsubscribed}.
+   */
+  static boolean watchBeforeFirstRun(Computed<?> c, Subscriber reader) {
+    if (c.deps != null || (c.flags & (WATCHED | RUNNING)) != 0 || (reader.flags & WATCHED) == 0) {
+      return false;
+    }
+    c.flags |= WATCHED;
+    return true;
+  }
+
+  /** A computed marked by {@link #watchBeforeFirstRun} that nothing linked stops watching. */
+  static void unwatchIfUnsubscribed(Computed<?> c) {
+    if (c.subs == null && (c.flags & WATCHED) != 0) {
+      unwatch(c);
+    }
+  }
+
   /** Removes {@code link} from its dependency's subscribers; an orphaned computed stops watching. */
   private static void detach(WatchedLink link) {
     Computed<?> orphan = unlinkSub(link);

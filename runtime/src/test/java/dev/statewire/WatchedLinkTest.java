@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The two kinds of edges: an unwatched computed's edges are plain {@link Link}s, which become
- * {@link WatchedLink}s when an effect starts depending on it; a node's subscriber list has no
+ * {@link WatchedLink}s when an effect starts depending on it (one first computed for an effect
+ * creates watched edges at once); a node's subscriber list has no
  * tail pointer (its first edge's {@code prevSub} is the last).
  */
 class WatchedLinkTest {
@@ -120,6 +121,68 @@ class WatchedLinkTest {
     assertEquals(1, c.get());
     a.set(5);
     assertEquals(5, c.get());
+    assertEquals(List.of(), reported);
+  }
+
+  /** A computed first read by an effect joins its sources at once, with watched edges only. */
+  @Test
+  void aNewComputedReadByAnEffectIsWatchedFromItsFirstRun() {
+    Signal<Integer> a = ctx.signal(1);
+    Signal<Integer> b = ctx.signal(2);
+    Computed<Integer> sum = ctx.computed(() -> a.get() + b.get());
+    Computed<Integer> twice = ctx.computed(() -> 2 * sum.get());
+    List<Integer> seen = new ArrayList<>();
+    Effect effect = ctx.effect(() -> seen.add(twice.get()));
+    for (Computed<Integer> c : List.of(sum, twice)) {
+      for (Link link = c.deps; link != null; link = link.nextDep) {
+        WatchedLink watched = assertInstanceOf(WatchedLink.class, link);
+        assertSame(c, watched.sub);
+      }
+    }
+    assertEquals(List.of(sum), a.subscribers());
+    assertEquals(List.of(sum), b.subscribers());
+    assertEquals(List.of(twice), sum.subscribers());
+    assertEquals(List.of(effect), twice.subscribers());
+    a.set(10);
+    assertEquals(List.of(6, 24), seen);
+    effect.close();
+    assertNull(a.subs, "closing the effect unwatched both computeds");
+    assertNull(b.subs);
+    assertNull(sum.subs);
+    a.set(0);
+    assertEquals(4, twice.get(), "the unwatched computeds poll again");
+    assertEquals(List.of(), reported);
+  }
+
+  /**
+   * A first run under an effect that a {@link VirtualMachineError} aborts leaves the computed
+   * unlinked: it is not watched, and its sources do not hold it, though the sources it read
+   * before failing were linked as it read them.
+   */
+  @Test
+  void aFirstRunAbortedUnderAnEffectLeavesNothingSubscribed() {
+    Signal<Integer> a = ctx.signal(1);
+    Signal<Boolean> fail = ctx.signal(true);
+    Computed<Integer> inner = ctx.computed(() -> a.get() + 1);
+    Computed<Integer> outer = ctx.computed(() -> {
+      int value = inner.get();
+      if (fail.get()) {
+        throw new OutOfMemoryError("simulated");
+      }
+      return value;
+    });
+    assertThrows(OutOfMemoryError.class, () -> ctx.effect(outer::get));
+    assertEquals(List.of(), a.subscribers());
+    assertEquals(List.of(), fail.subscribers());
+    assertEquals(List.of(), inner.subscribers());
+    assertEquals(0, outer.flags & Node.WATCHED);
+    assertEquals(0, inner.flags & Node.WATCHED);
+    fail.set(false);
+    List<Integer> seen = new ArrayList<>();
+    Effect effect = ctx.effect(() -> seen.add(outer.get()));
+    a.set(5);
+    assertEquals(List.of(2, 6), seen);
+    assertEquals(List.of(effect), outer.subscribers());
     assertEquals(List.of(), reported);
   }
 }
