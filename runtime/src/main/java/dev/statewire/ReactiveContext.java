@@ -1357,4 +1357,9 @@ public final class ReactiveContext implements AutoCloseable {
       return new ReactiveContext(this, false);
     }
   }
+
+  /** The reentrancy depth of the lock, for {@link ActionScope}; lock held. */
+  int lockDepth() {
+    return depth;
+  }
 }

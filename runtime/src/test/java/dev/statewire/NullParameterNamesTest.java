@@ -87,6 +87,7 @@ class NullParameterNamesTest {
       Map.entry(SubscribedSignal.class,
           () -> SubscribedSignal.of(
               (java.util.concurrent.Flow.Publisher<?>) sample(java.util.concurrent.Flow.Publisher.class), 0)),
+      Map.entry(ActionScope.class, () -> ActionScope.outermost(context())),
       Map.entry(StateCore.class, () -> new StateCore(context(), "Owner", () -> { }, () -> { },
           () -> { }, () -> new Object[0], saved -> { })),
       Map.entry(AsyncDerived.class, () -> new AsyncDerived<>(context(), "Owner.value()",

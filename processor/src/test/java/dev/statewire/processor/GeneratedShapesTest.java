@@ -40,8 +40,8 @@ class GeneratedShapesTest {
     assertTrue(
         generated.contains("ReactiveState(ReactiveContext context$2, ReactiveContext context)"),
         generated);
-    assertTrue(
-        generated.contains("stateCore.runAction(() -> super.store(guard, failure))"), generated);
+    assertTrue(generated.contains("super.store(guard, failure);"), generated);
+    assertTrue(generated.contains("} catch (Throwable failure$2) {"), generated);
   }
 
   @Test

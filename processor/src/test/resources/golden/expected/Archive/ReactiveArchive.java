@@ -1,5 +1,6 @@
 package test;
 
+import dev.statewire.ActionScope;
 import dev.statewire.BackgroundTasks;
 import dev.statewire.Computed;
 import dev.statewire.ReactiveContext;
@@ -228,7 +229,14 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
       super.store(task, sizes);
       return;
     }
-    stateCore.runAction(() -> super.store(task, sizes));
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.store(task, sizes);
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**

@@ -1,5 +1,6 @@
 package test;
 
+import dev.statewire.ActionScope;
 import dev.statewire.Computed;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
@@ -172,7 +173,14 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
       super.set(value);
       return;
     }
-    stateCore.runAction(() -> super.set(value));
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.set(value);
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**
@@ -226,7 +234,14 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
       super.clearFrom(reader);
       return;
     }
-    stateCore.runAction(() -> super.clearFrom(reader));
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.clearFrom(reader);
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**
@@ -240,14 +255,14 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
       super.clearChecked();
       return;
     }
-    try (LockGuard guard = stateCore.beginAction()) {
-      try {
-        super.clearChecked();
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.clearChecked();
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
     }
+    action.exit();
   }
 
   /**

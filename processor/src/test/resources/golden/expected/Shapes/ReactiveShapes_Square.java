@@ -1,5 +1,6 @@
 package test;
 
+import dev.statewire.ActionScope;
 import dev.statewire.Computed;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
@@ -186,7 +187,14 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
       super.rename(name);
       return;
     }
-    stateCore.runAction(() -> super.rename(name));
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.rename(name);
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**

@@ -1,5 +1,6 @@
 package test;
 
+import dev.statewire.ActionScope;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
 import dev.statewire.Signal;
@@ -261,7 +262,14 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
       super.setCount(count);
       return;
     }
-    stateCore.runAction(() -> super.setCount(count));
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.setCount(count);
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**

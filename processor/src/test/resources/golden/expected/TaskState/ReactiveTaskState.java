@@ -1,5 +1,6 @@
 package test;
 
+import dev.statewire.ActionScope;
 import dev.statewire.Computed;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
@@ -270,7 +271,14 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
       super.toggleRunning();
       return;
     }
-    stateCore.runAction(() -> super.toggleRunning());
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.toggleRunning();
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**
@@ -284,7 +292,14 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
       super.step();
       return;
     }
-    stateCore.runAction(() -> super.step());
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.step();
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**

@@ -1,5 +1,6 @@
 package test;
 
+import dev.statewire.ActionScope;
 import dev.statewire.Computed;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
@@ -236,7 +237,14 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
       super.show();
       return;
     }
-    stateCore.runAction(() -> super.show());
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.show();
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**
@@ -250,7 +258,14 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
       super.select(id);
       return;
     }
-    stateCore.runAction(() -> super.select(id));
+    ActionScope action = stateCore.enterAction();
+    try {
+      super.select(id);
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
+    }
+    action.exit();
   }
 
   /**

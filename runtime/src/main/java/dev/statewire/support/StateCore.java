@@ -1,5 +1,6 @@
 package dev.statewire.support;
 
+import dev.statewire.ActionScope;
 import dev.statewire.ClosedException;
 import dev.statewire.Effect;
 import dev.statewire.LockGuard;
@@ -33,6 +34,8 @@ public final class StateCore implements Transactional {
   private final Runnable restoreFields;
   private final Supplier<Object[]> saveFields;
   private final Consumer<Object[]> restoreSaved;
+  /** The scope every outermost action on the instance shares; it enters each action. */
+  private final ActionScope outermostAction;
   /** Guarded by this. */
   private final List<Effect> effects = new ArrayList<>();
   /** Written under this; volatile so that sessions can check it without the monitor. */
@@ -67,6 +70,7 @@ public final class StateCore implements Transactional {
     this.restoreFields = Objects.requireNonNull(restoreFields, "restoreFields");
     this.saveFields = Objects.requireNonNull(saveFields, "saveFields");
     this.restoreSaved = Objects.requireNonNull(restoreSaved, "restoreSaved");
+    this.outermostAction = ActionScope.outermost(context);
   }
 
   /** {@return the context of the instance} */
@@ -103,59 +107,27 @@ public final class StateCore implements Transactional {
   }
 
   /**
-   * Runs the body of an action without making the computed value or effect that called it
-   * depend on what it reads (an effect that calls an action must not re-run because the action
-   * read a field it then wrote). The body's exception passes through unchanged.
+   * Starts an action, the way an action override of the generated class does: takes the context
+   * lock, joins the instance to the session and stops tracking reads (an effect that calls an
+   * action must not re-run because the action read a field it then wrote), without an object
+   * per call for an outermost action. A nested action keeps a savepoint, so that its failure
+   * undoes only its own writes.
    *
-   * @param body the action's plain body
-   * @param <T> what the action returns
-   * @param <X> the checked exception the action declares
-   * @return what {@code body} returned
-   * @throws X what {@code body} threw
+   * @throws dev.statewire.IllegalWriteException inside the computation of a computed value
+   * @return the scope; {@link ActionScope#exit()} ends the action (the outermost one commits),
+   *     {@link ActionScope#fail} ends it after its body threw
    */
-  public <T, X extends Throwable> T callUntracked(ActionBody<T, X> body) throws X {
-    Objects.requireNonNull(body, "body");
-    if (!context.isTracking()) {
-      return body.call();
-    }
-    return context.untracked(() -> {
-      try {
-        return body.call();
-      } catch (Throwable failure) {
-        throw StateCore.<RuntimeException>rethrow(failure);
-      }
-    });
+  public ActionScope enterAction() {
+    return outermostAction.enter(this);
   }
 
   /**
-   * As {@link #callUntracked}, for a void action.
-   *
-   * @param body the action's plain body
-   * @param <X> the checked exception the action declares
-   * @throws X what {@code body} threw
-   */
-  public <X extends Throwable> void runUntracked(VoidActionBody<X> body) throws X {
-    Objects.requireNonNull(body, "body");
-    if (!context.isTracking()) {
-      body.run();
-      return;
-    }
-    context.untracked(() -> {
-      try {
-        body.run();
-        return null;
-      } catch (Throwable failure) {
-        throw StateCore.<RuntimeException>rethrow(failure);
-      }
-    });
-  }
-
-  /**
-   * Runs a void action: takes the context lock, joins the instance to the session, runs {@code
-   * body} untracked ({@link #runUntracked}); if it throws, marks the session failed (the
-   * outermost action then rolls the fields back; a nested one goes back to its savepoint at
-   * once) and rethrows. The outermost action commits.
-   * An action override of the generated class is this one call.
+   * Runs a void action ({@link #enterAction()}): runs {@code body} untracked, under the context
+   * lock, with the instance joined to the session; if it throws, its writes are undone (the
+   * outermost action rolls the session back; a nested one goes back to its savepoint) and the
+   * exception passes through. The outermost action commits. What the generated class runs where
+   * an action is a lambda (its {@code close()}, the writers of its {@code stateFields()}); its
+   * action overrides call {@link #enterAction()} themselves.
    *
    * @param body the action's plain body
    * @param <X> the checked exception the action declares
@@ -163,35 +135,14 @@ public final class StateCore implements Transactional {
    */
   public <X extends Throwable> void runAction(VoidActionBody<X> body) throws X {
     Objects.requireNonNull(body, "body");
-    try (LockGuard guard = beginAction()) {
-      try {
-        runUntracked(body);
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
+    ActionScope action = enterAction();
+    try {
+      body.run();
+    } catch (Throwable failure) {
+      action.fail(failure);
+      throw failure;
     }
-  }
-
-  /**
-   * As {@link #runAction}, for an action that returns a value.
-   *
-   * @param body the action's plain body
-   * @param <T> what the action returns
-   * @param <X> the checked exception the action declares
-   * @return what {@code body} returned
-   * @throws X what {@code body} threw, once its writes are undone
-   */
-  public <T, X extends Throwable> T callAction(ActionBody<T, X> body) throws X {
-    Objects.requireNonNull(body, "body");
-    try (LockGuard guard = beginAction()) {
-      try {
-        return callUntracked(body);
-      } catch (Throwable failure) {
-        guard.markFailed();
-        throw failure;
-      }
-    }
+    action.exit();
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.statewire.support;
 
 /**
  * The plain body of a void action, as generated code passes it to {@link
- * StateCore#runUntracked}: {@code () -> super.method(arguments)}.
+ * StateCore#runAction}: {@code () -> super.method(arguments)}.
  *
  * @param <X> the checked exception the method declares ({@code RuntimeException} if none)
  */

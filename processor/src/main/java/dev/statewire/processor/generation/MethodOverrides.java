@@ -124,38 +124,46 @@ final class MethodOverrides {
                 + JavadocText.codeList(effective.writes())
                 + ": runs under the context lock, untracked; the changes are committed when"
                 + " the outermost action or lock block ends, and rolled back if it throws."));
-    if (declaresCheckedExceptions(method) && !declaresAtMostOneCheckedException(method)) {
-      addLockedCall(method, override);
-      return;
+    addActionCall(method, override);
+  }
+
+  /**
+   * The action's call, untracked, without a lambda or a guard object:
+   * {@code action = enterAction(); try { super.m(); } catch: fail(failure) and rethrow; exit()}.
+   */
+  private void addActionCall(ExecutableElement method, MethodSpec.Builder code) {
+    String action = MemberNames.fresh("action", method);
+    String result = MemberNames.fresh("result", method);
+    String failure = MemberNames.fresh("failure", method);
+    CodeBlock call = target.superCall(method);
+    boolean isVoid = GenerationTarget.isVoid(method);
+    code.addStatement("$T $N = $N.enterAction()", RuntimeNames.ACTION_SCOPE, action, core);
+    if (!isVoid) {
+      code.addStatement("$T $N", TypeName.get(target.returnType(method)), result);
     }
-    override.addStatement(
-        GenerationTarget.isVoid(method) ? "$N.runAction(() -> $L)" : "return $N.callAction(() -> $L)",
-        core,
-        target.superCall(method));
+    code.beginControlFlow("try");
+    code.addStatement(isVoid ? CodeBlock.of("$L", call) : CodeBlock.of("$N = $L", result, call));
+    code.nextControlFlow("catch ($T $N)", Throwable.class, failure);
+    code.addStatement("$N.fail($N)", action, failure);
+    code.addStatement("throw $N", failure);
+    code.endControlFlow();
+    code.addStatement("$N.exit()", action);
+    if (!isVoid) {
+      code.addStatement("return $N", result);
+    }
   }
 
   /** Whether {@code method} declares a checked exception. */
   boolean declaresCheckedExceptions(ExecutableElement method) {
-    return checkedExceptionCount(method) > 0;
-  }
-
-  /** A lambda can pass on one checked exception type, not a union of several. */
-  private boolean declaresAtMostOneCheckedException(ExecutableElement method) {
-    return checkedExceptionCount(method) <= 1;
-  }
-
-  private long checkedExceptionCount(ExecutableElement method) {
     TypeMirror runtime = target.elements().getTypeElement("java.lang.RuntimeException").asType();
     TypeMirror error = target.elements().getTypeElement("java.lang.Error").asType();
     return method.getThrownTypes().stream()
-        .filter(t -> !target.types().isSubtype(t, runtime) && !target.types().isSubtype(t, error))
-        .count();
+        .anyMatch(t -> !target.types().isSubtype(t, runtime) && !target.types().isSubtype(t, error));
   }
 
   /**
    * {@code try (guard = beginAction()) { super.m(); } catch: markFailed and rethrow}, tracked:
-   * for an effect that writes (it must depend on what it reads), and for an action declaring
-   * several checked exceptions, which cannot pass through {@code runAction}'s lambda.
+   * for an effect that writes (it must depend on what it reads).
    */
   private void addLockedCall(ExecutableElement method, MethodSpec.Builder code) {
     String guard = MemberNames.fresh("guard", method);

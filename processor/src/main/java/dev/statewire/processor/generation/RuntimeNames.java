@@ -8,6 +8,7 @@ final class RuntimeNames {
   static final ClassName SIGNAL = ClassName.get("dev.statewire", "Signal");
   static final ClassName COMPUTED = ClassName.get("dev.statewire", "Computed");
   static final ClassName LOCK_GUARD = ClassName.get("dev.statewire", "LockGuard");
+  static final ClassName ACTION_SCOPE = ClassName.get("dev.statewire", "ActionScope");
   static final ClassName TRANSACTIONAL = ClassName.get("dev.statewire", "Transactional");
   static final ClassName CLOSED = ClassName.get("dev.statewire", "ClosedException");
   static final ClassName STATE_MUTATION =
