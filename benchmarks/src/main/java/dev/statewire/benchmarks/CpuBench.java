@@ -1,170 +1,173 @@
 package dev.statewire.benchmarks;
 
-import dev.statewire.benchmarks.cellx.CellxGraph;
-import dev.statewire.benchmarks.graph.WorkCounter;
-import dev.statewire.benchmarks.kairo.KairoCase;
-import dev.statewire.benchmarks.kairo.KairoTopology;
-import dev.statewire.benchmarks.peer.Peer;
-import dev.statewire.benchmarks.peer.PeerCellx;
 import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongToDoubleFunction;
 
 /**
- * Times cases in the CPU time of the running thread instead of wall time, for comparisons on a
- * shared machine, where JMH's wall times move with the load (BENCHMARKS.md says when it was
- * used). A case is {@code kairo/NAME} (a kairo topology by its upstream name), {@code
- * cellxL/steady} or {@code cellxL/build} (L layers), or {@code PEER/cellxL/steady} for a JVM
- * peer ({@code statewire}, {@code arez}, {@code javafx}).
+ * Times the cases of {@link CpuCases} in thread CPU time instead of wall time, for comparisons on
+ * a shared machine, where JMH's wall times move with the load (BENCHMARKS.md, "CPU-time
+ * driver"). Every comparison warms its cases up together, then times batches of at least {@code
+ * batchMillis} of CPU each, the cases alternating batch by batch and the order reversed every
+ * other round (ABBA), so that cases compared with each other see the same load.
  *
  * <ul>
- *   <li>{@code java -cp benchmarks.jar dev.statewire.benchmarks.CpuBench CASE...} prints, for
- *       each case, the µs of CPU per op: the best and the median of the timed batches.
- *   <li>{@code ... CpuBench --paired CLASSPATH_A CLASSPATH_B CASE...} compares two builds in
- *       one JVM: each classpath (a benchmarks jar, plus this class if the jar predates it) is
- *       loaded by its own class loader, and timed batches of A and B alternate (ABBA), so that
- *       both see the same load. It prints both medians and the median of the paired ratios
- *       B ÷ A. A case {@code X,Y} times case X on A and case Y on B (say, Statewire and
- *       JavaFX on the same classpath).
+ *   <li>{@code java -cp benchmarks.jar dev.statewire.benchmarks.CpuBench CASE...}: each argument
+ *       is one comparison: a case, a group ({@code generated}, {@code lock/N}) or cases joined
+ *       by commas. Prints each case's best and median batch per op, and for several cases each
+ *       one's paired ratio to the last (median and quartiles of the per-round ratios).
+ *   <li>{@code ... CpuBench --paired CLASSPATH_A CLASSPATH_B CASE...}: two builds in one JVM,
+ *       each classpath (a benchmarks jar, plus this driver compiled against it if the jar
+ *       predates it) loaded by its own class loader. Each case (each member of a group) is
+ *       timed on A and on B, ABBA; prints both and the ratio B ÷ A. {@code X,Y} times case X on
+ *       A and case Y on B (say, Statewire and JavaFX on the same classpath).
  * </ul>
  *
- * <p>System properties: {@code warmup} (s of CPU, default 3), {@code batches} (default 30),
- * {@code batchMillis} (the least CPU time of a batch, default 50).
+ * <p>System properties: {@code warmup} (s of CPU per case, default 3), {@code batches} (rounds
+ * of timed batches, default 30), {@code batchMillis} (the least CPU time of a batch, default 50).
  */
 public final class CpuBench {
-  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
-
   private CpuBench() {}
 
   /**
-   * Times each case named in {@code args}, or compares two classpaths ({@code --paired}).
+   * Runs the comparisons named in {@code args}.
    *
-   * @param args the cases, or {@code --paired A B} and the cases
-   * @throws ReflectiveOperationException if a paired classpath has no {@code CpuBench}
+   * @param args the comparisons, or {@code --paired A B} and the cases
+   * @throws ReflectiveOperationException if a paired classpath has no {@code CpuCases}
    * @throws MalformedURLException if a paired classpath names an impossible path
    */
   public static void main(String[] args)
       throws ReflectiveOperationException, MalformedURLException {
-    if (args.length >= 3 && args[0].equals("--paired")) {
+    if (args.length == 0 || args[0].equals("--paired") && args.length < 4) {
+      throw new IllegalArgumentException(
+          "usage: CpuBench CASE... | CpuBench --paired CLASSPATH_A CLASSPATH_B CASE...");
+    }
+    if (args[0].equals("--paired")) {
+      ClassLoader a = loader(args[1]);
+      ClassLoader b = loader(args[2]);
       for (int i = 3; i < args.length; i++) {
-        String[] cases = args[i].split(",", 2);
-        String caseB = cases.length == 2 ? cases[1] : cases[0];
-        paired(args[i], load(args[1], cases[0]), load(args[2], caseB));
+        String[] pair = args[i].split(",", 2);
+        List<String> cases = pair.length == 2 ? List.of(args[i]) : CpuCases.expand(args[i]);
+        for (String name : cases) {
+          String[] ab = name.split(",", 2);
+          String caseB = ab.length == 2 ? ab[1] : ab[0];
+          compare(List.of("A:" + ab[0], "B:" + caseB),
+              List.of(timer(a, ab[0]), timer(b, caseB)), 0);
+        }
       }
       return;
     }
-    for (String name : args) {
-      report(name, op(name));
+    for (String arg : args) {
+      List<String> names = new ArrayList<>();
+      for (String part : arg.split(",")) {
+        names.addAll(CpuCases.expand(part));
+      }
+      List<LongToDoubleFunction> timers = new ArrayList<>();
+      for (String name : names) {
+        timers.add(CpuCases.timer(name));
+      }
+      compare(names, timers, names.size() - 1);
     }
   }
 
-  /** The op of case {@code name} as the classes on {@code classpath} implement it. */
-  private static Runnable load(String classpath, String name)
-      throws ReflectiveOperationException, MalformedURLException {
+  private static ClassLoader loader(String classpath) throws MalformedURLException {
     String[] entries = classpath.split(File.pathSeparator);
     URL[] urls = new URL[entries.length];
     for (int i = 0; i < entries.length; i++) {
       urls[i] = new File(entries[i]).toURI().toURL();
     }
-    ClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
-    Class<?> bench = Class.forName(CpuBench.class.getName(), true, loader);
-    return (Runnable) bench.getMethod("op", String.class).invoke(null, name);
+    return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+  }
+
+  /** The timer of case {@code name} as the classes of {@code loader} implement it. */
+  private static LongToDoubleFunction timer(ClassLoader loader, String name)
+      throws ReflectiveOperationException {
+    Class<?> cases = Class.forName(CpuCases.class.getName(), true, loader);
+    return (LongToDoubleFunction) cases.getMethod("timer", String.class).invoke(null, name);
   }
 
   /**
-   * {@return the op of case {@code name}, its graph built}
-   *
-   * @param name the case
+   * Warms the cases up, times them alternating, prints them and each one's ratio to the case at
+   * {@code reference} (none for a single case).
    */
-  public static Runnable op(String name) {
-    String[] parts = name.split("/");
-    if (parts.length == 2 && parts[0].equals("kairo")) {
-      KairoCase c = KairoTopology.named(parts[1]).build(WorkCounter.NONE);
-      return c::op;
-    }
-    if (parts.length == 2 && parts[0].startsWith("cellx")) {
-      int layers = Integer.parseInt(parts[0].substring("cellx".length()));
-      if (parts[1].equals("steady")) {
-        CellxGraph graph = new CellxGraph(layers, WorkCounter.NONE);
-        return graph::update;
+  private static void compare(List<String> names, List<LongToDoubleFunction> timers,
+      int reference) {
+    int k = timers.size();
+    long[] batch = warmUp(timers);
+    int rounds = Integer.getInteger("batches", 30);
+    double[][] perOp = new double[k][rounds];
+    double[][] ratios = new double[k][rounds];
+    for (int r = 0; r < rounds; r++) {
+      for (int step = 0; step < k; step++) {
+        int c = r % 2 == 0 ? step : k - 1 - step;
+        perOp[c][r] = timers.get(c).applyAsDouble(batch[c]);
       }
-      if (parts[1].equals("build")) {
-        return () -> new CellxGraph(layers, WorkCounter.NONE).close();
+      for (int c = 0; c < k; c++) {
+        ratios[c][r] = perOp[c][r] / perOp[reference][r];
       }
     }
-    if (parts.length == 3 && parts[1].startsWith("cellx") && parts[2].equals("steady")) {
-      int layers = Integer.parseInt(parts[1].substring("cellx".length()));
-      PeerCellx graph = new PeerCellx(Peer.named(parts[0]), layers, WorkCounter.NONE);
-      return graph::update;
+    for (int c = 0; c < k; c++) {
+      double[] sorted = sorted(perOp[c]);
+      System.out.printf("%-32s best %s median %s (batches of %d ops)%n", names.get(c),
+          time(sorted[0]), time(sorted[rounds / 2]), batch[c]);
     }
-    throw new IllegalArgumentException("no case named " + name
-        + "; use kairo/NAME, cellxL/steady, cellxL/build or PEER/cellxL/steady");
+    for (int c = 0; c < k && k > 1; c++) {
+      if (c != reference) {
+        double[] sorted = sorted(ratios[c]);
+        System.out.printf("%s ÷ %s: median %.3f (quartiles %.3f-%.3f), inverse %.3f%n",
+            names.get(c), names.get(reference), sorted[rounds / 2], sorted[rounds / 4],
+            sorted[3 * rounds / 4], 1 / sorted[rounds / 2]);
+      }
+    }
   }
 
-  private static void report(String name, Runnable op) {
-    long warmupEnd = MX.getCurrentThreadCpuTime() + Long.getLong("warmup", 3) * 1_000_000_000L;
-    while (MX.getCurrentThreadCpuTime() < warmupEnd) {
-      op.run();
-    }
-    int batch = batchSize(op);
-    double[] micros = new double[Integer.getInteger("batches", 30)];
-    for (int b = 0; b < micros.length; b++) {
-      micros[b] = time(op, batch);
-    }
-    Arrays.sort(micros);
-    System.out.printf("%s best %.2f median %.2f us/op%n", name, micros[0],
-        micros[micros.length / 2]);
-  }
-
-  private static void paired(String name, Runnable a, Runnable b) {
-    long warmupEnd = MX.getCurrentThreadCpuTime() + Long.getLong("warmup", 3) * 1_000_000_000L;
-    while (MX.getCurrentThreadCpuTime() < warmupEnd) {
-      a.run();
-      b.run();
-    }
-    int batch = batchSize(a);
-    int n = Integer.getInteger("batches", 30);
-    double[] timesA = new double[n];
-    double[] timesB = new double[n];
-    double[] ratios = new double[n];
-    for (int k = 0; k < n; k++) {
-      if (k % 2 == 0) {
-        timesA[k] = time(a, batch);
-        timesB[k] = time(b, batch);
-      } else {
-        timesB[k] = time(b, batch);
-        timesA[k] = time(a, batch);
+  /**
+   * Runs the cases in turn, doubling each one's batch until it takes {@code batchMillis} of CPU,
+   * until each has spent {@code warmup} seconds of CPU; {@return each case's batch size}
+   */
+  private static long[] warmUp(List<LongToDoubleFunction> timers) {
+    double warmupNanos = Double.parseDouble(System.getProperty("warmup", "3")) * 1e9;
+    double batchNanos = Long.getLong("batchMillis", 50) * 1e6;
+    int k = timers.size();
+    long[] batch = new long[k];
+    double[] spent = new double[k];
+    Arrays.fill(batch, 1);
+    boolean warm = false;
+    while (!warm) {
+      warm = true;
+      for (int c = 0; c < k; c++) {
+        if (spent[c] < warmupNanos) {
+          double nanos = timers.get(c).applyAsDouble(batch[c]) * batch[c];
+          spent[c] += nanos;
+          if (nanos < batchNanos) {
+            batch[c] *= 2;
+          }
+          warm = false;
+        }
       }
-      ratios[k] = timesB[k] / timesA[k];
     }
-    Arrays.sort(timesA);
-    Arrays.sort(timesB);
-    Arrays.sort(ratios);
-    System.out.printf("%s A median %.2f best %.2f  B median %.2f best %.2f us/op  B/A median %.3f"
-        + " (quartiles %.3f-%.3f)%n", name, timesA[n / 2], timesA[0], timesB[n / 2], timesB[0],
-        ratios[n / 2], ratios[n / 4], ratios[3 * n / 4]);
-  }
-
-  /** The number of ops that take at least {@code batchMillis} of CPU. */
-  private static int batchSize(Runnable op) {
-    long batchNanos = Long.getLong("batchMillis", 50) * 1_000_000L;
-    int batch = 1;
-    while (time(op, batch) * 1000.0 * batch < batchNanos) {
-      batch *= 2;
+    for (int c = 0; c < k; c++) {
+      while (timers.get(c).applyAsDouble(batch[c]) * batch[c] < batchNanos) {
+        batch[c] *= 2;
+      }
     }
     return batch;
   }
 
-  /** µs of CPU per op over {@code batch} ops. */
-  private static double time(Runnable op, int batch) {
-    long t0 = MX.getCurrentThreadCpuTime();
-    for (int i = 0; i < batch; i++) {
-      op.run();
-    }
-    return (MX.getCurrentThreadCpuTime() - t0) / 1000.0 / batch;
+  private static double[] sorted(double[] values) {
+    double[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+
+  /** CPU nanoseconds per op, in ns below 10 µs, else in µs. */
+  private static String time(double nanos) {
+    return nanos < 10_000 ? String.format("%.2f ns/op", nanos)
+        : String.format("%.2f us/op", nanos / 1000);
   }
 }
