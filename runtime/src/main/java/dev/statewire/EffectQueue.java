@@ -44,13 +44,19 @@ final class EffectQueue {
   }
 
   void add(Effect effect) {
+    long id = effect.id;
+    if (size == 0 && spread == null) {
+      int first = window.length >> 2; // room on both sides: graph order is not id order
+      base = id - first;
+      window[first] = effect;
+      low = first;
+      high = first;
+      size = 1;
+      return;
+    }
     if (spread != null) {
       addSpread(effect);
       return;
-    }
-    long id = effect.id;
-    if (size == 0) {
-      base = id - (window.length >> 2); // room on both sides: graph order is not id order
     }
     long offset = id - base;
     if (offset < 0 || offset >= window.length) {
@@ -140,7 +146,9 @@ final class EffectQueue {
    * runs it.
    */
   void takeRound() {
-    Arrays.fill(round, roundStart, roundEnd, null); // left by a round not run to its end
+    if (roundStart < roundEnd) {
+      Arrays.fill(round, roundStart, roundEnd, null); // left by a round not run to its end
+    }
     if (spread != null) {
       Arrays.sort(spread, 0, size, BY_ID);
       round = spread;
