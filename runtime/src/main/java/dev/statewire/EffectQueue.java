@@ -12,11 +12,16 @@ import java.util.Comparator;
  * are dense (one per effect created in the context), so the window stays about as long as the
  * id range the round covers. A round whose ids are spread far wider than its size (a few effects
  * of very different ages) would need a long window: it goes to a plain list instead, which is
- * sorted when the round is taken.
+ * sorted when the round is taken. "Its size" is not known while the round fills (propagation
+ * can reach the oldest and the newest effect first), so the window may be as long as the
+ * recent rounds were large.
  */
 final class EffectQueue {
   private static final int INITIAL_WINDOW = 64;
-  /** The window may be this many slots longer than 4 × the queued effects, never more. */
+  /**
+   * The window may be this many slots longer than 4 × the larger of the effects queued and
+   * {@link #recentRoundSize}, never more.
+   */
   private static final int WINDOW_SLACK = 1024;
   private static final Comparator<Effect> BY_ID = Comparator.comparingLong(e -> e.id);
 
@@ -27,6 +32,8 @@ final class EffectQueue {
   private int low = Integer.MAX_VALUE;
   private int high = -1;
   private int size;
+  /** The size of the largest recent round; it decays by an eighth each smaller round. */
+  private int recentRoundSize;
   /**
    * Null while the queued effects fit the window; else all of them, in the order queued, and
    * the window is empty.
@@ -85,7 +92,7 @@ final class EffectQueue {
     long first = Math.min(base + low, id);
     long last = Math.max(base + high, id);
     long span = last - first + 1;
-    if (span > 4L * (size + 1) + WINDOW_SLACK) {
+    if (span > 4L * (Math.max(size, recentRoundSize) + 1) + WINDOW_SLACK) {
       moveToSpread();
       return false;
     }
@@ -146,6 +153,7 @@ final class EffectQueue {
    * runs it.
    */
   void takeRound() {
+    recentRoundSize = Math.max(size, recentRoundSize - (recentRoundSize >> 3));
     if (roundStart < roundEnd) {
       Arrays.fill(round, roundStart, roundEnd, null); // left by a round not run to its end
     }
