@@ -6,9 +6,9 @@ import java.util.Comparator;
 /**
  * The effects waiting to run in one context, handed out one round at a time in creation order.
  *
- * <p>Propagation reaches effects in graph order, not creation order, so the queue never sorts a
- * list: it places each effect at its id's offset in a window of slots ({@code window[id -
- * base]}), and a round is the window read from its lowest to its highest used slot. Effect ids
+ * <p>Propagation reaches effects in graph order, not creation order. Instead of sorting them, the
+ * queue places each effect at its id's offset in a window of slots ({@code window[id - base]}),
+ * and a round is the window read from its lowest to its highest used slot. Effect ids
  * are dense (one per effect created in the context), so the window stays about as long as the
  * id range the round covers. A round whose ids are spread far wider than its size (a few effects
  * of very different ages) would need a long window: it goes to a plain list instead, which is
@@ -43,7 +43,7 @@ final class EffectQueue {
   private Effect[] round = new Effect[0];
   private int roundStart;
   private int roundEnd;
-  /** The next round's window: the window of the round before, which that round clears as it runs. */
+  /** The next round's window: the last round's window, which that round clears as it runs. */
   private Effect[] spare = new Effect[INITIAL_WINDOW];
 
   boolean isEmpty() {
