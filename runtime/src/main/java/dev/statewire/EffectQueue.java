@@ -6,17 +6,22 @@ import java.util.Comparator;
 /**
  * The effects waiting to run in one context, handed out one round at a time in creation order.
  *
- * <p>Propagation reaches effects in graph order, not creation order, so the queue never sorts a
- * list: it places each effect at its id's offset in a window of slots ({@code window[id -
- * base]}), and a round is the window read from its lowest to its highest used slot. Effect ids
+ * <p>Propagation reaches effects in graph order, not creation order. Instead of sorting them, the
+ * queue places each effect at its id's offset in a window of slots ({@code window[id - base]}),
+ * and a round is the window read from its lowest to its highest used slot. Effect ids
  * are dense (one per effect created in the context), so the window stays about as long as the
  * id range the round covers. A round whose ids are spread far wider than its size (a few effects
  * of very different ages) would need a long window: it goes to a plain list instead, which is
- * sorted when the round is taken.
+ * sorted when the round is taken. "Its size" is not known while the round fills (propagation
+ * can reach the oldest and the newest effect first), so the window may be as long as the
+ * recent rounds were large.
  */
 final class EffectQueue {
   private static final int INITIAL_WINDOW = 64;
-  /** The window may be this many slots longer than 4 × the queued effects, never more. */
+  /**
+   * The window may be this many slots longer than 4 × the larger of the effects queued and
+   * {@link #recentRoundSize}, never more.
+   */
   private static final int WINDOW_SLACK = 1024;
   private static final Comparator<Effect> BY_ID = Comparator.comparingLong(e -> e.id);
 
@@ -27,6 +32,8 @@ final class EffectQueue {
   private int low = Integer.MAX_VALUE;
   private int high = -1;
   private int size;
+  /** The size of the largest recent round; it decays by an eighth each smaller round. */
+  private int recentRoundSize;
   /**
    * Null while the queued effects fit the window; else all of them, in the order queued, and
    * the window is empty.
@@ -36,7 +43,7 @@ final class EffectQueue {
   private Effect[] round = new Effect[0];
   private int roundStart;
   private int roundEnd;
-  /** The next round's window: the window of the round before, which that round clears as it runs. */
+  /** The next round's window: the last round's window, which that round clears as it runs. */
   private Effect[] spare = new Effect[INITIAL_WINDOW];
 
   boolean isEmpty() {
@@ -44,13 +51,19 @@ final class EffectQueue {
   }
 
   void add(Effect effect) {
+    long id = effect.id;
+    if (size == 0 && spread == null) {
+      int first = window.length >> 2; // room on both sides: graph order is not id order
+      base = id - first;
+      window[first] = effect;
+      low = first;
+      high = first;
+      size = 1;
+      return;
+    }
     if (spread != null) {
       addSpread(effect);
       return;
-    }
-    long id = effect.id;
-    if (size == 0) {
-      base = id - (window.length >> 2); // room on both sides: graph order is not id order
     }
     long offset = id - base;
     if (offset < 0 || offset >= window.length) {
@@ -79,7 +92,7 @@ final class EffectQueue {
     long first = Math.min(base + low, id);
     long last = Math.max(base + high, id);
     long span = last - first + 1;
-    if (span > 4L * (size + 1) + WINDOW_SLACK) {
+    if (span > 4L * (Math.max(size, recentRoundSize) + 1) + WINDOW_SLACK) {
       moveToSpread();
       return false;
     }
@@ -140,7 +153,10 @@ final class EffectQueue {
    * runs it.
    */
   void takeRound() {
-    Arrays.fill(round, roundStart, roundEnd, null); // left by a round not run to its end
+    recentRoundSize = Math.max(size, recentRoundSize - (recentRoundSize >> 3));
+    if (roundStart < roundEnd) {
+      Arrays.fill(round, roundStart, roundEnd, null); // left by a round not run to its end
+    }
     if (spread != null) {
       Arrays.sort(spread, 0, size, BY_ID);
       round = spread;

@@ -74,6 +74,23 @@ class EffectQueueTest {
   }
 
   @Test
+  void aLargeRoundThatReachesItsEndsFirstStaysInOrderRoundAfterRound() {
+    EffectQueue queue = new EffectQueue();
+    for (int round = 0; round < 3; round++) {
+      List<Effect> chosen = new ArrayList<>();
+      chosen.add(effects[0]); // the oldest and the newest first, as a graph walk may reach them
+      chosen.add(effects[EFFECTS - 1]);
+      for (int i = EFFECTS - 2; i > 0; i--) {
+        chosen.add(effects[i]);
+      }
+      for (Effect e : chosen) {
+        queue.add(e);
+      }
+      assertEquals(sorted(chosen), taken(queue));
+    }
+  }
+
+  @Test
   void effectsAddedWhileARoundIsOutGoToTheNext() {
     EffectQueue queue = new EffectQueue();
     queue.add(effects[10]);
