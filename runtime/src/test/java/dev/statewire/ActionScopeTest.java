@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -89,9 +87,9 @@ class ActionScopeTest {
     ActionScope action = outermost.enter(cell);
     cell.value = 1;
     IllegalMonitorStateException thrown =
-        onOtherThread(() -> assertThrows(IllegalMonitorStateException.class, action::exit));
+        OtherThread.call(() -> assertThrows(IllegalMonitorStateException.class, action::exit));
     assertTrue(thrown.getMessage().contains("on the thread that entered it"), thrown.getMessage());
-    onOtherThread(() -> assertThrows(IllegalMonitorStateException.class,
+    OtherThread.call(() -> assertThrows(IllegalMonitorStateException.class,
         () -> action.fail(new RuntimeException())));
     assertTrue(ctx.isHeldByCurrentThread(), "the owner lost the lock");
     assertEquals(List.of(0), seen);
@@ -159,18 +157,5 @@ class ActionScopeTest {
     public void restore(Object savepoint) {
       value = (Integer) savepoint;
     }
-  }
-
-  private static <T> T onOtherThread(java.util.function.Supplier<T> body) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        result.complete(body.get());
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    });
-    t.start();
-    return result.get(30, TimeUnit.SECONDS);
   }
 }

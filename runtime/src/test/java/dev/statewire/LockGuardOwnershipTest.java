@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -32,22 +29,22 @@ class LockGuardOwnershipTest {
     LockGuard guard = ctx.enter();
     value.set(1); // inside the session: the effect runs when the guard closes
 
-    IllegalMonitorStateException thrown = onOtherThread(() -> assertThrows(
+    IllegalMonitorStateException thrown = OtherThread.call(() -> assertThrows(
         IllegalMonitorStateException.class, guard::close));
     assertTrue(thrown.getMessage().contains("Close a guard on the thread that took it"),
         thrown.getMessage());
-    assertThrows(IllegalMonitorStateException.class, () -> onOtherThread(() -> {
+    assertThrows(IllegalMonitorStateException.class, () -> OtherThread.call(() -> {
       guard.markFailed();
       return null;
     }));
 
     assertTrue(ctx.isHeldByCurrentThread(), "the owner lost the lock");
     assertEquals(List.of(0), seen, "the session was settled on the wrong thread");
-    assertNull(onOtherThread(this::tryEnterBriefly), "another thread got the lock");
+    assertNull(OtherThread.call(this::tryEnterBriefly), "another thread got the lock");
 
     guard.close(); // the owner's close still commits and releases
     assertEquals(List.of(0, 1), seen);
-    assertNotNull(onOtherThread(this::tryEnterBriefly), "the lock was never released");
+    assertNotNull(OtherThread.call(this::tryEnterBriefly), "the lock was never released");
   }
 
   @Test
@@ -63,7 +60,7 @@ class LockGuardOwnershipTest {
     outer.close();
     outer.close();
     assertEquals(List.of(0, 1), seen);
-    assertNotNull(onOtherThread(this::tryEnterBriefly));
+    assertNotNull(OtherThread.call(this::tryEnterBriefly));
   }
 
   private LockGuard tryEnterBriefly() {
@@ -75,26 +72,6 @@ class LockGuardOwnershipTest {
       return g;
     } catch (InterruptedException e) {
       throw new AssertionError(e);
-    }
-  }
-
-  private static <T> T onOtherThread(Supplier<T> body) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        result.complete(body.get());
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    });
-    t.start();
-    try {
-      return result.get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      throw e;
     }
   }
 }

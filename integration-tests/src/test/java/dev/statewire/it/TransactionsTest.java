@@ -203,6 +203,24 @@ class TransactionsTest {
   }
 
   @Test
+  void anActionDeclaringCheckedExceptionsRunsUntrackedInsideAnEffect() {
+    ReactiveMirror mirror = new ReactiveMirror(context);
+    List<String> runs = new CopyOnWriteArrayList<>();
+    context.effect(() -> {
+      try {
+        mirror.copyOrFail();
+        mirror.copyOrTimeOut(); // two checked exceptions: no lambda can pass them on
+      } catch (IOException | java.util.concurrent.TimeoutException e) {
+        throw new AssertionError(e);
+      }
+      runs.add("copied");
+    });
+    mirror.setSource(1); // what the actions read: no dependency of the effect
+    assertEquals(List.of("copied"), runs);
+    assertEquals(0, mirror.getCopy());
+  }
+
+  @Test
   void anActionFailingInsideAnEffectKeepsNoneOfItsWrites() {
     ReactiveTrio trio = new ReactiveTrio(context);
 

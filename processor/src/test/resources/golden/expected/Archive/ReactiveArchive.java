@@ -67,9 +67,21 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
   private final dev.statewire.Signal<Integer> coreSignal;
 
   /**
+   * A plain copy of the committed value of {@code core} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private int coreCommitted;
+
+  /**
    * The committed value of {@code tasks}.
    */
   private final dev.statewire.Signal<Integer> tasksSignal;
+
+  /**
+   * A plain copy of the committed value of {@code tasks} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private int tasksCommitted;
 
   /**
    * The committed value of {@code state}.
@@ -77,14 +89,32 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
   private final dev.statewire.Signal<Archive.Signal> stateSignal;
 
   /**
+   * A plain copy of the committed value of {@code state} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private Archive.Signal stateCommitted;
+
+  /**
    * The committed value of {@code sizes}.
    */
   private final dev.statewire.Signal<List<? extends Number>> sizesSignal;
 
   /**
+   * A plain copy of the committed value of {@code sizes} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private List<? extends Number> sizesCommitted;
+
+  /**
    * The committed value of {@code current}.
    */
   private final dev.statewire.Signal<Archive.Task> currentSignal;
+
+  /**
+   * A plain copy of the committed value of {@code current} (its signal's): what the start
+   * and the commit of a session compare the field with, without reading the signal.
+   */
+  private Archive.Task currentCommitted;
 
   /**
    * The background tasks of this instance: started by its {@code @Background} methods,
@@ -122,10 +152,15 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
     this.stateCore = new StateCore(context, "Archive", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.coreSignal = context.signal(this.core).named("Archive.core");
+    this.coreCommitted = this.core;
     this.tasksSignal = context.signal(this.tasks).named("Archive.tasks");
+    this.tasksCommitted = this.tasks;
     this.stateSignal = context.signal(this.state).named("Archive.state");
+    this.stateCommitted = this.state;
     this.sizesSignal = context.<List<? extends Number>>signal(this.sizes).named("Archive.sizes");
+    this.sizesCommitted = this.sizes;
     this.currentSignal = context.signal(this.current).named("Archive.current");
+    this.currentCommitted = this.current;
     this.tasks$2 = new BackgroundTasks(context, "Archive");
     this.totalComputed = context.computed(this::computeTotal).named("Archive.total()");
   }
@@ -283,61 +318,71 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
    * this instance begins.
    */
   private void verifyFields() {
-    if (core != coreSignal.peek()) {
+    if (core != coreCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("Archive", "core");
     }
-    if (tasks != tasksSignal.peek()) {
+    if (tasks != tasksCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("Archive", "tasks");
     }
-    if (!Objects.equals(state, stateSignal.peek())) {
+    if (!Objects.equals(state, stateCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Archive", "state");
     }
-    if (!Objects.equals(sizes, sizesSignal.peek())) {
+    if (!Objects.equals(sizes, sizesCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Archive", "sizes");
     }
-    if (!Objects.equals(current, currentSignal.peek())) {
+    if (!Objects.equals(current, currentCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Archive", "current");
     }
   }
 
   /**
-   * Hands each field that differs from its committed value over for publishing; runs once
-   * when the outermost action or lock block ends. If a comparison throws, nothing is
-   * published and the fields roll back.
+   * Hands each field that differs from its committed value over for publishing, and keeps it
+   * as the committed value; runs once when the outermost action or lock block ends. If a
+   * comparison throws, nothing is published and the fields roll back.
    */
   private void commitFields() {
-    if (core != coreSignal.peek()) {
+    if (core != coreCommitted) {
       stateCore.publish(coreSignal, core);
+      coreCommitted = core;
     }
-    if (tasks != tasksSignal.peek()) {
+    if (tasks != tasksCommitted) {
       stateCore.publish(tasksSignal, tasks);
+      tasksCommitted = tasks;
     }
-    if (!Objects.equals(state, stateSignal.peek())) {
+    if (!Objects.equals(state, stateCommitted)) {
       stateCore.publish(stateSignal, state);
+      stateCommitted = state;
     }
-    if (!Objects.equals(sizes, sizesSignal.peek())) {
+    if (!Objects.equals(sizes, sizesCommitted)) {
       stateCore.publish(sizesSignal, sizes);
+      sizesCommitted = sizes;
     }
-    if (!Objects.equals(current, currentSignal.peek())) {
+    if (!Objects.equals(current, currentCommitted)) {
       stateCore.publish(currentSignal, current);
+      currentCommitted = current;
     }
   }
 
   /**
-   * Restores every field to its committed value; runs when the outermost action or lock
-   * block throws.
+   * Restores every field (and its plain copy of the committed value) to its signal's value;
+   * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
     core = coreSignal.peek();
+    coreCommitted = core;
     tasks = tasksSignal.peek();
+    tasksCommitted = tasks;
     state = stateSignal.peek();
+    stateCommitted = state;
     sizes = sizesSignal.peek();
+    sizesCommitted = sizes;
     current = currentSignal.peek();
+    currentCommitted = current;
   }
 
   /**

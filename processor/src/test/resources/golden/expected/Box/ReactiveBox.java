@@ -51,14 +51,32 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   private final Signal<T> valueSignal;
 
   /**
+   * A plain copy of the committed value of {@code value} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private T valueCommitted;
+
+  /**
    * The committed value of {@code history}.
    */
   private final Signal<List<T>> historySignal;
 
   /**
+   * A plain copy of the committed value of {@code history} (its signal's): what the start
+   * and the commit of a session compare the field with, without reading the signal.
+   */
+  private List<T> historyCommitted;
+
+  /**
    * The committed value of {@code weight}.
    */
   private final Signal<Double> weightSignal;
+
+  /**
+   * A plain copy of the committed value of {@code weight} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private double weightCommitted;
 
   /**
    * The cached value of {@link #grew()}.
@@ -91,8 +109,11 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     this.stateCore = new StateCore(context, "Box", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.valueSignal = context.signal(this.value).named("Box.value");
+    this.valueCommitted = this.value;
     this.historySignal = context.signal(this.history).named("Box.history");
+    this.historyCommitted = this.history;
     this.weightSignal = context.signal(this.weight).named("Box.weight");
+    this.weightCommitted = this.weight;
     this.grewComputed = context.computed(this::computeGrew).named("Box.grew()");
   }
 
@@ -281,45 +302,51 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
    * this instance begins.
    */
   private void verifyFields() {
-    if (!Objects.equals(value, valueSignal.peek())) {
+    if (!Objects.equals(value, valueCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Box", "value");
     }
-    if (!Objects.equals(history, historySignal.peek())) {
+    if (!Objects.equals(history, historyCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Box", "history");
     }
-    if (Double.compare(weight, weightSignal.peek()) != 0) {
+    if (Double.compare(weight, weightCommitted) != 0) {
       restoreMutatedFields();
       throw new StateMutationException("Box", "weight");
     }
   }
 
   /**
-   * Hands each field that differs from its committed value over for publishing; runs once
-   * when the outermost action or lock block ends. If a comparison throws, nothing is
-   * published and the fields roll back.
+   * Hands each field that differs from its committed value over for publishing, and keeps it
+   * as the committed value; runs once when the outermost action or lock block ends. If a
+   * comparison throws, nothing is published and the fields roll back.
    */
   private void commitFields() {
-    if (!Objects.equals(value, valueSignal.peek())) {
+    if (!Objects.equals(value, valueCommitted)) {
       stateCore.publish(valueSignal, value);
+      valueCommitted = value;
     }
-    if (!Objects.equals(history, historySignal.peek())) {
+    if (!Objects.equals(history, historyCommitted)) {
       stateCore.publish(historySignal, history);
+      historyCommitted = history;
     }
-    if (Double.compare(weight, weightSignal.peek()) != 0) {
+    if (Double.compare(weight, weightCommitted) != 0) {
       stateCore.publish(weightSignal, weight);
+      weightCommitted = weight;
     }
   }
 
   /**
-   * Restores every field to its committed value; runs when the outermost action or lock
-   * block throws.
+   * Restores every field (and its plain copy of the committed value) to its signal's value;
+   * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
     value = valueSignal.peek();
+    valueCommitted = value;
     history = historySignal.peek();
+    historyCommitted = history;
     weight = weightSignal.peek();
+    weightCommitted = weight;
   }
 
   /**

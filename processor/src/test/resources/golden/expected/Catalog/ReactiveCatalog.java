@@ -52,9 +52,21 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
   private final Signal<String> querySignal;
 
   /**
+   * A plain copy of the committed value of {@code query} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private String queryCommitted;
+
+  /**
    * The committed value of {@code page}.
    */
   private final Signal<Integer> pageSignal;
+
+  /**
+   * A plain copy of the committed value of {@code page} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private int pageCommitted;
 
   /**
    * The cached value of {@link #title()}.
@@ -99,7 +111,9 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
     this.stateCore = new StateCore(context, "Catalog", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.querySignal = context.signal(this.query).named("Catalog.query");
+    this.queryCommitted = this.query;
     this.pageSignal = context.signal(this.page).named("Catalog.page");
+    this.pageCommitted = this.page;
     this.titleComputed = context.computed(this::computeTitle,
         Catalog.SAME_IGNORING_CASE).named("Catalog.title()");
     this.bucketComputed = context.computed(this::computeBucket,
@@ -270,37 +284,41 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
    * this instance begins.
    */
   private void verifyFields() {
-    if (!Objects.equals(query, querySignal.peek())) {
+    if (!Objects.equals(query, queryCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Catalog", "query");
     }
-    if (page != pageSignal.peek()) {
+    if (page != pageCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("Catalog", "page");
     }
   }
 
   /**
-   * Hands each field that differs from its committed value over for publishing; runs once
-   * when the outermost action or lock block ends. If a comparison throws, nothing is
-   * published and the fields roll back.
+   * Hands each field that differs from its committed value over for publishing, and keeps it
+   * as the committed value; runs once when the outermost action or lock block ends. If a
+   * comparison throws, nothing is published and the fields roll back.
    */
   private void commitFields() {
-    if (!Objects.equals(query, querySignal.peek())) {
+    if (!Objects.equals(query, queryCommitted)) {
       stateCore.publish(querySignal, query);
+      queryCommitted = query;
     }
-    if (page != pageSignal.peek()) {
+    if (page != pageCommitted) {
       stateCore.publish(pageSignal, page);
+      pageCommitted = page;
     }
   }
 
   /**
-   * Restores every field to its committed value; runs when the outermost action or lock
-   * block throws.
+   * Restores every field (and its plain copy of the committed value) to its signal's value;
+   * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
     query = querySignal.peek();
+    queryCommitted = query;
     page = pageSignal.peek();
+    pageCommitted = page;
   }
 
   /**

@@ -50,9 +50,21 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   private final Signal<Integer> pollsSignal;
 
   /**
+   * A plain copy of the committed value of {@code polls} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private int pollsCommitted;
+
+  /**
    * The committed value of {@code last}.
    */
   private final Signal<String> lastSignal;
+
+  /**
+   * A plain copy of the committed value of {@code last} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private String lastCommitted;
 
   /**
    * The background tasks of this instance: started by its {@code @Background} methods,
@@ -85,7 +97,9 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
     this.stateCore = new StateCore(context, "Poller", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.pollsSignal = context.signal(this.polls).named("Poller.polls");
+    this.pollsCommitted = this.polls;
     this.lastSignal = context.signal(this.last).named("Poller.last");
+    this.lastCommitted = this.last;
     this.tasks = new BackgroundTasks(context, "Poller");
   }
 
@@ -253,37 +267,41 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * this instance begins.
    */
   private void verifyFields() {
-    if (polls != pollsSignal.peek()) {
+    if (polls != pollsCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("Poller", "polls");
     }
-    if (!Objects.equals(last, lastSignal.peek())) {
+    if (!Objects.equals(last, lastCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Poller", "last");
     }
   }
 
   /**
-   * Hands each field that differs from its committed value over for publishing; runs once
-   * when the outermost action or lock block ends. If a comparison throws, nothing is
-   * published and the fields roll back.
+   * Hands each field that differs from its committed value over for publishing, and keeps it
+   * as the committed value; runs once when the outermost action or lock block ends. If a
+   * comparison throws, nothing is published and the fields roll back.
    */
   private void commitFields() {
-    if (polls != pollsSignal.peek()) {
+    if (polls != pollsCommitted) {
       stateCore.publish(pollsSignal, polls);
+      pollsCommitted = polls;
     }
-    if (!Objects.equals(last, lastSignal.peek())) {
+    if (!Objects.equals(last, lastCommitted)) {
       stateCore.publish(lastSignal, last);
+      lastCommitted = last;
     }
   }
 
   /**
-   * Restores every field to its committed value; runs when the outermost action or lock
-   * block throws.
+   * Restores every field (and its plain copy of the committed value) to its signal's value;
+   * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
     polls = pollsSignal.peek();
+    pollsCommitted = polls;
     last = lastSignal.peek();
+    lastCommitted = last;
   }
 
   /**

@@ -48,9 +48,21 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   private final Signal<String> nameSignal;
 
   /**
+   * A plain copy of the committed value of {@code name} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private String nameCommitted;
+
+  /**
    * The committed value of {@code side}.
    */
   private final Signal<Double> sideSignal;
+
+  /**
+   * A plain copy of the committed value of {@code side} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private double sideCommitted;
 
   /**
    * The cached value of {@link #area()}.
@@ -85,7 +97,9 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
     this.stateCore = new StateCore(context, "Square", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.nameSignal = context.signal(this.name).named("Square.name");
+    this.nameCommitted = this.name;
     this.sideSignal = context.signal(this.side).named("Square.side");
+    this.sideCommitted = this.side;
     this.areaComputed = context.computed(this::computeArea).named("Square.area()");
     stateCore.addEffect(context.effect(this::logEffect).named("Square.log()"));
   }
@@ -237,37 +251,41 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    * this instance begins.
    */
   private void verifyFields() {
-    if (!Objects.equals(name, nameSignal.peek())) {
+    if (!Objects.equals(name, nameCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Square", "name");
     }
-    if (Double.compare(side, sideSignal.peek()) != 0) {
+    if (Double.compare(side, sideCommitted) != 0) {
       restoreMutatedFields();
       throw new StateMutationException("Square", "side");
     }
   }
 
   /**
-   * Hands each field that differs from its committed value over for publishing; runs once
-   * when the outermost action or lock block ends. If a comparison throws, nothing is
-   * published and the fields roll back.
+   * Hands each field that differs from its committed value over for publishing, and keeps it
+   * as the committed value; runs once when the outermost action or lock block ends. If a
+   * comparison throws, nothing is published and the fields roll back.
    */
   private void commitFields() {
-    if (!Objects.equals(name, nameSignal.peek())) {
+    if (!Objects.equals(name, nameCommitted)) {
       stateCore.publish(nameSignal, name);
+      nameCommitted = name;
     }
-    if (Double.compare(side, sideSignal.peek()) != 0) {
+    if (Double.compare(side, sideCommitted) != 0) {
       stateCore.publish(sideSignal, side);
+      sideCommitted = side;
     }
   }
 
   /**
-   * Restores every field to its committed value; runs when the outermost action or lock
-   * block throws.
+   * Restores every field (and its plain copy of the committed value) to its signal's value;
+   * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
     name = nameSignal.peek();
+    nameCommitted = name;
     side = sideSignal.peek();
+    sideCommitted = side;
   }
 
   /**

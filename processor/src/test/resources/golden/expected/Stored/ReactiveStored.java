@@ -97,9 +97,21 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
   private final Signal<Integer> countSignal;
 
   /**
+   * A plain copy of the committed value of {@code count} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private int countCommitted;
+
+  /**
    * The committed value of {@code maybe}.
    */
   private final Signal<Integer> maybeSignal;
+
+  /**
+   * A plain copy of the committed value of {@code maybe} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private Integer maybeCommitted;
 
   /**
    * The committed value of {@code label}.
@@ -107,9 +119,21 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
   private final Signal<String> labelSignal;
 
   /**
+   * A plain copy of the committed value of {@code label} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private String labelCommitted;
+
+  /**
    * The committed value of {@code color}.
    */
   private final Signal<Stored.Color> colorSignal;
+
+  /**
+   * A plain copy of the committed value of {@code color} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private Stored.Color colorCommitted;
 
   /**
    * The committed value of {@code line}.
@@ -117,9 +141,21 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
   private final Signal<Stored.Line> lineSignal;
 
   /**
+   * A plain copy of the committed value of {@code line} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private Stored.Line lineCommitted;
+
+  /**
    * The committed value of {@code points}.
    */
   private final Signal<List<Stored.Point>> pointsSignal;
+
+  /**
+   * A plain copy of the committed value of {@code points} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private List<Stored.Point> pointsCommitted;
 
   /**
    * The committed value of {@code colors}.
@@ -127,9 +163,21 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
   private final Signal<Set<Stored.Color>> colorsSignal;
 
   /**
+   * A plain copy of the committed value of {@code colors} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private Set<Stored.Color> colorsCommitted;
+
+  /**
    * The committed value of {@code scores}.
    */
   private final Signal<Map<String, List<Integer>>> scoresSignal;
+
+  /**
+   * A plain copy of the committed value of {@code scores} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private Map<String, List<Integer>> scoresCommitted;
 
   /**
    * The committed value of {@code byColor}.
@@ -137,14 +185,32 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
   private final Signal<Map<Stored.Color, Stored.Pair<String, Long>>> byColorSignal;
 
   /**
+   * A plain copy of the committed value of {@code byColor} (its signal's): what the start
+   * and the commit of a session compare the field with, without reading the signal.
+   */
+  private Map<Stored.Color, Stored.Pair<String, Long>> byColorCommitted;
+
+  /**
    * The committed value of {@code timeout}.
    */
   private final Signal<Duration> timeoutSignal;
 
   /**
+   * A plain copy of the committed value of {@code timeout} (its signal's): what the start
+   * and the commit of a session compare the field with, without reading the signal.
+   */
+  private Duration timeoutCommitted;
+
+  /**
    * The committed value of {@code renders}.
    */
   private final Signal<Integer> rendersSignal;
+
+  /**
+   * A plain copy of the committed value of {@code renders} (its signal's): what the start
+   * and the commit of a session compare the field with, without reading the signal.
+   */
+  private int rendersCommitted;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see {@link Stored#Stored()}.
@@ -171,16 +237,27 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
     this.stateCore = new StateCore(context, "Stored", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.countSignal = context.signal(this.count).named("Stored.count");
+    this.countCommitted = this.count;
     this.maybeSignal = context.signal(this.maybe).named("Stored.maybe");
+    this.maybeCommitted = this.maybe;
     this.labelSignal = context.signal(this.label).named("Stored.label");
+    this.labelCommitted = this.label;
     this.colorSignal = context.signal(this.color).named("Stored.color");
+    this.colorCommitted = this.color;
     this.lineSignal = context.signal(this.line).named("Stored.line");
+    this.lineCommitted = this.line;
     this.pointsSignal = context.signal(this.points).named("Stored.points");
+    this.pointsCommitted = this.points;
     this.colorsSignal = context.signal(this.colors).named("Stored.colors");
+    this.colorsCommitted = this.colors;
     this.scoresSignal = context.signal(this.scores).named("Stored.scores");
+    this.scoresCommitted = this.scores;
     this.byColorSignal = context.signal(this.byColor).named("Stored.byColor");
+    this.byColorCommitted = this.byColor;
     this.timeoutSignal = context.signal(this.timeout).named("Stored.timeout");
+    this.timeoutCommitted = this.timeout;
     this.rendersSignal = context.signal(this.renders).named("Stored.renders");
+    this.rendersCommitted = this.renders;
   }
 
   /**
@@ -278,109 +355,131 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
    * this instance begins.
    */
   private void verifyFields() {
-    if (count != countSignal.peek()) {
+    if (count != countCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "count");
     }
-    if (!Objects.equals(maybe, maybeSignal.peek())) {
+    if (!Objects.equals(maybe, maybeCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "maybe");
     }
-    if (!Objects.equals(label, labelSignal.peek())) {
+    if (!Objects.equals(label, labelCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "label");
     }
-    if (!Objects.equals(color, colorSignal.peek())) {
+    if (!Objects.equals(color, colorCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "color");
     }
-    if (!Objects.equals(line, lineSignal.peek())) {
+    if (!Objects.equals(line, lineCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "line");
     }
-    if (!Objects.equals(points, pointsSignal.peek())) {
+    if (!Objects.equals(points, pointsCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "points");
     }
-    if (!Objects.equals(colors, colorsSignal.peek())) {
+    if (!Objects.equals(colors, colorsCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "colors");
     }
-    if (!Objects.equals(scores, scoresSignal.peek())) {
+    if (!Objects.equals(scores, scoresCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "scores");
     }
-    if (!Objects.equals(byColor, byColorSignal.peek())) {
+    if (!Objects.equals(byColor, byColorCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "byColor");
     }
-    if (!Objects.equals(timeout, timeoutSignal.peek())) {
+    if (!Objects.equals(timeout, timeoutCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "timeout");
     }
-    if (renders != rendersSignal.peek()) {
+    if (renders != rendersCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("Stored", "renders");
     }
   }
 
   /**
-   * Hands each field that differs from its committed value over for publishing; runs once
-   * when the outermost action or lock block ends. If a comparison throws, nothing is
-   * published and the fields roll back.
+   * Hands each field that differs from its committed value over for publishing, and keeps it
+   * as the committed value; runs once when the outermost action or lock block ends. If a
+   * comparison throws, nothing is published and the fields roll back.
    */
   private void commitFields() {
-    if (count != countSignal.peek()) {
+    if (count != countCommitted) {
       stateCore.publish(countSignal, count);
+      countCommitted = count;
     }
-    if (!Objects.equals(maybe, maybeSignal.peek())) {
+    if (!Objects.equals(maybe, maybeCommitted)) {
       stateCore.publish(maybeSignal, maybe);
+      maybeCommitted = maybe;
     }
-    if (!Objects.equals(label, labelSignal.peek())) {
+    if (!Objects.equals(label, labelCommitted)) {
       stateCore.publish(labelSignal, label);
+      labelCommitted = label;
     }
-    if (!Objects.equals(color, colorSignal.peek())) {
+    if (!Objects.equals(color, colorCommitted)) {
       stateCore.publish(colorSignal, color);
+      colorCommitted = color;
     }
-    if (!Objects.equals(line, lineSignal.peek())) {
+    if (!Objects.equals(line, lineCommitted)) {
       stateCore.publish(lineSignal, line);
+      lineCommitted = line;
     }
-    if (!Objects.equals(points, pointsSignal.peek())) {
+    if (!Objects.equals(points, pointsCommitted)) {
       stateCore.publish(pointsSignal, points);
+      pointsCommitted = points;
     }
-    if (!Objects.equals(colors, colorsSignal.peek())) {
+    if (!Objects.equals(colors, colorsCommitted)) {
       stateCore.publish(colorsSignal, colors);
+      colorsCommitted = colors;
     }
-    if (!Objects.equals(scores, scoresSignal.peek())) {
+    if (!Objects.equals(scores, scoresCommitted)) {
       stateCore.publish(scoresSignal, scores);
+      scoresCommitted = scores;
     }
-    if (!Objects.equals(byColor, byColorSignal.peek())) {
+    if (!Objects.equals(byColor, byColorCommitted)) {
       stateCore.publish(byColorSignal, byColor);
+      byColorCommitted = byColor;
     }
-    if (!Objects.equals(timeout, timeoutSignal.peek())) {
+    if (!Objects.equals(timeout, timeoutCommitted)) {
       stateCore.publish(timeoutSignal, timeout);
+      timeoutCommitted = timeout;
     }
-    if (renders != rendersSignal.peek()) {
+    if (renders != rendersCommitted) {
       stateCore.publish(rendersSignal, renders);
+      rendersCommitted = renders;
     }
   }
 
   /**
-   * Restores every field to its committed value; runs when the outermost action or lock
-   * block throws.
+   * Restores every field (and its plain copy of the committed value) to its signal's value;
+   * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
     count = countSignal.peek();
+    countCommitted = count;
     maybe = maybeSignal.peek();
+    maybeCommitted = maybe;
     label = labelSignal.peek();
+    labelCommitted = label;
     color = colorSignal.peek();
+    colorCommitted = color;
     line = lineSignal.peek();
+    lineCommitted = line;
     points = pointsSignal.peek();
+    pointsCommitted = points;
     colors = colorsSignal.peek();
+    colorsCommitted = colors;
     scores = scoresSignal.peek();
+    scoresCommitted = scores;
     byColor = byColorSignal.peek();
+    byColorCommitted = byColor;
     timeout = timeoutSignal.peek();
+    timeoutCommitted = timeout;
     renders = rendersSignal.peek();
+    rendersCommitted = renders;
   }
 
   /**

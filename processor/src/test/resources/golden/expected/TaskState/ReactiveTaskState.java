@@ -47,14 +47,32 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   private final Signal<Integer> counterSignal;
 
   /**
+   * A plain copy of the committed value of {@code counter} (its signal's): what the start
+   * and the commit of a session compare the field with, without reading the signal.
+   */
+  private int counterCommitted;
+
+  /**
    * The committed value of {@code maxCounter}.
    */
   private final Signal<Integer> maxCounterSignal;
 
   /**
+   * A plain copy of the committed value of {@code maxCounter} (its signal's): what the start
+   * and the commit of a session compare the field with, without reading the signal.
+   */
+  private int maxCounterCommitted;
+
+  /**
    * The committed value of {@code running}.
    */
   private final Signal<Boolean> runningSignal;
+
+  /**
+   * A plain copy of the committed value of {@code running} (its signal's): what the start
+   * and the commit of a session compare the field with, without reading the signal.
+   */
+  private boolean runningCommitted;
 
   /**
    * The cached value of {@link #atLimit()}.
@@ -94,8 +112,11 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.counterSignal = context.signal(this.counter).named("TaskState.counter");
+    this.counterCommitted = this.counter;
     this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
+    this.maxCounterCommitted = this.maxCounter;
     this.runningSignal = context.signal(this.running).named("TaskState.running");
+    this.runningCommitted = this.running;
     this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
     this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
     stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
@@ -128,8 +149,11 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.counterSignal = context.signal(this.counter).named("TaskState.counter");
+    this.counterCommitted = this.counter;
     this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
+    this.maxCounterCommitted = this.maxCounter;
     this.runningSignal = context.signal(this.running).named("TaskState.running");
+    this.runningCommitted = this.running;
     this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
     this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
     stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
@@ -337,45 +361,51 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * this instance begins.
    */
   private void verifyFields() {
-    if (counter != counterSignal.peek()) {
+    if (counter != counterCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("TaskState", "counter");
     }
-    if (maxCounter != maxCounterSignal.peek()) {
+    if (maxCounter != maxCounterCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("TaskState", "maxCounter");
     }
-    if (running != runningSignal.peek()) {
+    if (running != runningCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("TaskState", "running");
     }
   }
 
   /**
-   * Hands each field that differs from its committed value over for publishing; runs once
-   * when the outermost action or lock block ends. If a comparison throws, nothing is
-   * published and the fields roll back.
+   * Hands each field that differs from its committed value over for publishing, and keeps it
+   * as the committed value; runs once when the outermost action or lock block ends. If a
+   * comparison throws, nothing is published and the fields roll back.
    */
   private void commitFields() {
-    if (counter != counterSignal.peek()) {
+    if (counter != counterCommitted) {
       stateCore.publish(counterSignal, counter);
+      counterCommitted = counter;
     }
-    if (maxCounter != maxCounterSignal.peek()) {
+    if (maxCounter != maxCounterCommitted) {
       stateCore.publish(maxCounterSignal, maxCounter);
+      maxCounterCommitted = maxCounter;
     }
-    if (running != runningSignal.peek()) {
+    if (running != runningCommitted) {
       stateCore.publish(runningSignal, running);
+      runningCommitted = running;
     }
   }
 
   /**
-   * Restores every field to its committed value; runs when the outermost action or lock
-   * block throws.
+   * Restores every field (and its plain copy of the committed value) to its signal's value;
+   * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
     counter = counterSignal.peek();
+    counterCommitted = counter;
     maxCounter = maxCounterSignal.peek();
+    maxCounterCommitted = maxCounter;
     running = runningSignal.peek();
+    runningCommitted = running;
   }
 
   /**

@@ -53,14 +53,32 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
   private final Signal<Long> userIdSignal;
 
   /**
+   * A plain copy of the committed value of {@code userId} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private long userIdCommitted;
+
+  /**
    * The committed value of {@code region}.
    */
   private final Signal<String> regionSignal;
 
   /**
+   * A plain copy of the committed value of {@code region} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private String regionCommitted;
+
+  /**
    * The committed value of {@code shown}.
    */
   private final Signal<String> shownSignal;
+
+  /**
+   * A plain copy of the committed value of {@code shown} (its signal's): what the start and
+   * the commit of a session compare the field with, without reading the signal.
+   */
+  private String shownCommitted;
 
   /**
    * The cached value of {@link #label()}.
@@ -106,8 +124,11 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
     this.stateCore = new StateCore(context, "UserView", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.userIdSignal = context.signal(this.userId).named("UserView.userId");
+    this.userIdCommitted = this.userId;
     this.regionSignal = context.signal(this.region).named("UserView.region");
+    this.regionCommitted = this.region;
     this.shownSignal = context.signal(this.shown).named("UserView.shown");
+    this.shownCommitted = this.shown;
     this.labelComputed = context.computed(this::computeLabel).named("UserView.label()");
     this.userNameAsync = new AsyncDerived<>(context, "UserView.userName()", this::userNameParams,
         this::loadUserName);
@@ -363,45 +384,51 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * this instance begins.
    */
   private void verifyFields() {
-    if (userId != userIdSignal.peek()) {
+    if (userId != userIdCommitted) {
       restoreMutatedFields();
       throw new StateMutationException("UserView", "userId");
     }
-    if (!Objects.equals(region, regionSignal.peek())) {
+    if (!Objects.equals(region, regionCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("UserView", "region");
     }
-    if (!Objects.equals(shown, shownSignal.peek())) {
+    if (!Objects.equals(shown, shownCommitted)) {
       restoreMutatedFields();
       throw new StateMutationException("UserView", "shown");
     }
   }
 
   /**
-   * Hands each field that differs from its committed value over for publishing; runs once
-   * when the outermost action or lock block ends. If a comparison throws, nothing is
-   * published and the fields roll back.
+   * Hands each field that differs from its committed value over for publishing, and keeps it
+   * as the committed value; runs once when the outermost action or lock block ends. If a
+   * comparison throws, nothing is published and the fields roll back.
    */
   private void commitFields() {
-    if (userId != userIdSignal.peek()) {
+    if (userId != userIdCommitted) {
       stateCore.publish(userIdSignal, userId);
+      userIdCommitted = userId;
     }
-    if (!Objects.equals(region, regionSignal.peek())) {
+    if (!Objects.equals(region, regionCommitted)) {
       stateCore.publish(regionSignal, region);
+      regionCommitted = region;
     }
-    if (!Objects.equals(shown, shownSignal.peek())) {
+    if (!Objects.equals(shown, shownCommitted)) {
       stateCore.publish(shownSignal, shown);
+      shownCommitted = shown;
     }
   }
 
   /**
-   * Restores every field to its committed value; runs when the outermost action or lock
-   * block throws.
+   * Restores every field (and its plain copy of the committed value) to its signal's value;
+   * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
     userId = userIdSignal.peek();
+    userIdCommitted = userId;
     region = regionSignal.peek();
+    regionCommitted = region;
     shown = shownSignal.peek();
+    shownCommitted = shown;
   }
 
   /**

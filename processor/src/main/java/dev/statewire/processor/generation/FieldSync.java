@@ -34,8 +34,7 @@ final class FieldSync {
                         + " restoring the fields; runs when a lock session on this instance"
                         + " begins."));
     for (ReactiveField field : target.model().fields()) {
-      String signal = target.names().signal(field.element());
-      verify.beginControlFlow("if ($L)", differs(field, signal));
+      verify.beginControlFlow("if ($L)", differsFromCommitted(field));
       verify.addStatement("$N()", target.names().restoreMutated());
       verify.addStatement(
           "throw new $T($S, $S)", RuntimeNames.STATE_MUTATION, target.displayName(), field.name());
@@ -52,14 +51,15 @@ final class FieldSync {
                 "$L",
                 JavadocText.wrap(
                     "Hands each field that differs from its committed value over for"
-                        + " publishing; runs once when the outermost action or lock block ends."
-                        + " If a comparison throws, nothing is published and the fields roll"
-                        + " back."));
+                        + " publishing, and keeps it as the committed value; runs once when the"
+                        + " outermost action or lock block ends. If a comparison throws,"
+                        + " nothing is published and the fields roll back."));
     for (ReactiveField field : target.model().fields()) {
       String signal = target.names().signal(field.element());
-      commit.beginControlFlow("if ($L)", differs(field, signal));
+      commit.beginControlFlow("if ($L)", differsFromCommitted(field));
       commit.addStatement(
           "$N.publish($N, $L)", target.names().core(), signal, target.field(field));
+      commit.addStatement("$N = $L", target.names().committed(field.element()), target.field(field));
       commit.endControlFlow();
     }
     return commit.build();
@@ -134,16 +134,26 @@ final class FieldSync {
   }
 
   private CodeBlock differs(ReactiveField field, String signal) {
+    return differs(field, CodeBlock.of("$N.peek()", signal));
+  }
+
+  /** Whether the field is not its committed value, compared with the field's plain copy. */
+  private CodeBlock differsFromCommitted(ReactiveField field) {
+    return differs(field, CodeBlock.of("$N", target.names().committed(field.element())));
+  }
+
+  /** Whether the field is not {@code committed}: primitives by value, objects by equals. */
+  private CodeBlock differs(ReactiveField field, CodeBlock committed) {
     CodeBlock value = target.field(field);
     switch (field.type().getKind()) {
       case DOUBLE:
-        return CodeBlock.of("$T.compare($L, $N.peek()) != 0", Double.class, value, signal);
+        return CodeBlock.of("$T.compare($L, $L) != 0", Double.class, value, committed);
       case FLOAT:
-        return CodeBlock.of("$T.compare($L, $N.peek()) != 0", Float.class, value, signal);
+        return CodeBlock.of("$T.compare($L, $L) != 0", Float.class, value, committed);
       default:
         return field.type().getKind().isPrimitive()
-            ? CodeBlock.of("$L != $N.peek()", value, signal)
-            : CodeBlock.of("!$T.equals($L, $N.peek())", Objects.class, value, signal);
+            ? CodeBlock.of("$L != $L", value, committed)
+            : CodeBlock.of("!$T.equals($L, $L)", Objects.class, value, committed);
     }
   }
 
@@ -154,10 +164,12 @@ final class FieldSync {
             .addJavadoc(
                 "$L",
                 JavadocText.wrap(
-                    "Restores every field to its committed value; runs when the outermost"
-                        + " action or lock block throws."));
+                    "Restores every field (and its plain copy of the committed value) to its"
+                        + " signal's value; runs when the outermost action or lock block throws,"
+                        + " or a commit fails."));
     for (ReactiveField field : target.model().fields()) {
       rollback.addStatement("$L = $N.peek()", target.field(field), target.names().signal(field.element()));
+      rollback.addStatement("$N = $L", target.names().committed(field.element()), target.field(field));
     }
     return rollback.build();
   }

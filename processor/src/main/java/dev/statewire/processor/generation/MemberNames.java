@@ -28,6 +28,7 @@ import javax.lang.model.element.VariableElement;
 final class MemberNames {
   private final Set<String> taken;
   private final Map<Element, String> signals = new HashMap<>();
+  private final Map<Element, String> committedValues = new HashMap<>();
   private final Map<ExecutableElement, String> computeds = new HashMap<>();
   private final Map<ExecutableElement, String> computes = new HashMap<>();
   private final Map<ExecutableElement, String> effectBodies = new HashMap<>();
@@ -72,6 +73,9 @@ final class MemberNames {
       } else if (role == MethodRole.EFFECT) {
         effectBodies.put(method, allocate(name + "Effect"));
       }
+    }
+    for (ReactiveField field : model.fields()) {
+      committedValues.put(field.element(), allocate(field.name() + "Committed"));
     }
   }
 
@@ -160,6 +164,14 @@ final class MemberNames {
   /** The signal holding the committed value of {@code field}. */
   String signal(VariableElement field) {
     return signals.get(field);
+  }
+
+  /**
+   * The plain field holding the committed value of {@code field} as the field holds it (a
+   * primitive unboxed): what a session's start and its commit compare the field with.
+   */
+  String committed(VariableElement field) {
+    return committedValues.get(field);
   }
 
   /** The computed value caching a {@code @Derived} method. */

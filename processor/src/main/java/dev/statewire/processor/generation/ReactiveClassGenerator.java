@@ -226,15 +226,27 @@ public final class ReactiveClassGenerator {
               .addJavadoc(
                   "$L", JavadocText.wrap("The committed value of {@code " + field.name() + "}."))
               .build());
+      String committed = names.committed(field.element());
+      builder.addField(
+          FieldSpec.builder(TypeName.get(field.type()), committed, Modifier.PRIVATE)
+              .addJavadoc(
+                  "$L",
+                  JavadocText.wrap(
+                      "A plain copy of the committed value of {@code " + field.name() + "} (its"
+                          + " signal's): what the start and the commit of a session compare the"
+                          + " field with, without reading the signal."))
+              .build());
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$W$N.$Lsignal($L).named($S);\n",
+                  "this.$N =$W$N.$Lsignal($L).named($S);\nthis.$N = $L;\n",
                   name,
                   context,
                   typeWitness(field.type()),
                   target.thisField(field),
-                  target.nodeName(field)));
+                  target.nodeName(field),
+                  committed,
+                  target.thisField(field)));
     }
 
     private void addComputed(ExecutableElement method) {
