@@ -203,7 +203,7 @@ if (generatedMethods.some((m) => classesOf(`generated/${m}`)) || lockThreads.len
   log('object, ratio = throughput ÷ the bare `ReentrantLock` of the same run (`default`: default context');
   log('settings; `off`: lock-hold reports off).');
   log();
-  log('| benchmark | unit | typical | best | ratio | ');
+  log('| benchmark | unit | typical | best | ratio |');
   log('|---|---|---:|---:|---:|');
   for (const m of generatedMethods) {
     const f = classesOf(`generated/${m}`);
