@@ -74,9 +74,9 @@ if [ ! -d "$js/node_modules/alien-signals" ]; then
   (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# pom_property <name>: a version property of benchmarks/pom.xml.
+# pom_property <name>: a version property of benchmarks/pom.xml, or else of the parent pom.
 pom_property() {
-  sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" benchmarks/pom.xml
+  sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" benchmarks/pom.xml pom.xml | head -1
 }
 
 has_suite() { [[ " $suites " == *" $1 "* ]]; }

@@ -11,7 +11,7 @@
 #     GeneratedClassBench.generated   LockBench.lockBlock:lockHoldReports=default:threads=4
 #     PeerCellxBench.steady:layers=1000:peer=javafx
 #   JAVA_HOME=…   the JDK (default: java on the PATH); Temurin 25 at /usr/lib/jvm/temurin-25-jdk-amd64
-#   PROFILE_JMH="-wi 5 -w 1s -i 10 -r 1s"   JMH settings per case (about 17 s a case with them)
+#   PROFILE_JMH="-wi 5 -w 1s -i 10 -r 1s"   JMH settings per case (about 25 s a case with them)
 #   TOP=15        rows per list
 #   NO_BUILD=1    use benchmarks/target/benchmarks.jar as it is
 # Recordings, JMH logs and the summaries go to benchmarks/results/profile-<timestamp>/.

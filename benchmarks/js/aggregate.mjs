@@ -203,7 +203,7 @@ if (generatedMethods.some((m) => classesOf(`generated/${m}`)) || lockThreads.len
   log('object, ratio = throughput ÷ the bare `ReentrantLock` of the same run (`default`: default context');
   log('settings; `off`: lock-hold reports off).');
   log();
-  log('| benchmark | unit | typical | best | ratio | ');
+  log('| benchmark | unit | typical | best | ratio |');
   log('|---|---|---:|---:|---:|');
   for (const m of generatedMethods) {
     const f = classesOf(`generated/${m}`);
@@ -375,23 +375,28 @@ function goal(name, figure, limit, met, note = '') {
 {
   const generated = classesOf('generated/generated');
   const r = ratioOf(generated, classesOf('generated/lockedJava'));
+  const ns = (m) => fmt(summary(classesOf(`generated/${m}`)).typical);
   goal('3. generated action + effect + derived ÷ the same class under a `ReentrantLock`', fmtRange(r), '≤ 2.00',
-    r && r.median <= 2);
+    r && r.median <= 2, r ? `typical ns/op: generated ${ns('generated')}, lockedJava ${ns('lockedJava')}, handWritten ${ns('handWritten')}` : '');
   const moon = ratioOf(generated, classesOf('generated/plainJava'));
-  goal('3, moonshot: generated ÷ the unlocked class (`plainJava`)', fmtRange(moon), '≤ 10.0', moon && moon.median <= 10);
+  goal('3, moonshot: generated ÷ the unlocked class (`plainJava`)', fmtRange(moon), '≤ 10.0', moon && moon.median <= 10,
+    moon ? `plainJava ${ns('plainJava')} ns/op` : '');
 }
 for (const t of lockThreads.length ? lockThreads : [1, 4, 8]) {
   const r = ratioOf(classesOf(`lock/${t}/lockBlock/default`), classesOf(`lock/${t}/reentrantLock`));
   const off = ratioOf(classesOf(`lock/${t}/lockBlock/off`), classesOf(`lock/${t}/reentrantLock`));
   goal(`4. lock block throughput ÷ bare \`ReentrantLock\`, default settings, ${t} thread${t === 1 ? '' : 's'}`, fmtRange(r), '≥ 0.50',
-    r && r.median >= 0.5, off ? `reports off: ${fmtRange(off)}` : '');
+    r && r.median >= 0.5, r ? `typical ops/µs: lock block ${fmt(summary(classesOf(`lock/${t}/lockBlock/default`)).typical)}, ` +
+      `bare lock ${fmt(summary(classesOf(`lock/${t}/reentrantLock`)).typical)}${off ? `; reports off: ${fmtRange(off)}` : ''}` : '');
 }
 {
   const steady = figures['cellx1000/steady'];
   const r = ratioOf(steady?.java, steady?.['peer:javafx']);
-  goal('5. cellx1000 steady ÷ JavaFX bindings (deferred flush)', fmtRange(r), '≤ 1.00', r && r.median <= 1);
+  goal('5. cellx1000 steady ÷ JavaFX bindings (deferred flush)', fmtRange(r), '≤ 1.00', r && r.median <= 1,
+    r ? `typical µs/update: Statewire ${fmt(summary(steady.java).typical)}, JavaFX ${fmt(summary(steady['peer:javafx']).typical)}` : '');
   const moon = ratioOf(steady?.java, figures['cellx1000/cells']?.baseline);
-  goal('5, moonshot: cellx1000 steady ÷ hand-written `cells`', fmtRange(moon), '≤ 10.0', moon && moon.median <= 10);
+  goal('5, moonshot: cellx1000 steady ÷ hand-written `cells`', fmtRange(moon), '≤ 10.0', moon && moon.median <= 10,
+    moon ? `cells ${fmt(summary(figures['cellx1000/cells'].baseline).typical)} µs/update` : '');
 }
 {
   const compact = readMemory('memory-compact-headers.jsonl');

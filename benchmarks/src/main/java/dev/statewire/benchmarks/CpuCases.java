@@ -138,7 +138,11 @@ public final class CpuCases {
         + String.join("|", GENERATED) + "] or lock/THREADS[/" + String.join("|", LOCK) + "]");
   }
 
-  /** GeneratedClassBench's method {@code method}: an action, its effect, a derived read. */
+  /**
+   * GeneratedClassBench's method {@code method}: an action, its effect, a derived read. The four
+   * loops are the same text on purpose: one shared loop over the carts would be one call site
+   * seeing four receiver types, and its megamorphic calls would cost more than the plain cart's op.
+   */
   private static LongUnaryOperator generated(String method) {
     switch (method) {
       case "generated": {

@@ -96,10 +96,11 @@ public final class JfrSummary {
 
   /**
    * {@code SimpleClass.method}: the class without its package, and a lambda's hidden class
-   * without its address ({@code Outer$$Lambda/0x…} is {@code Outer$$Lambda}).
+   * without its number and address ({@code Outer$$Lambda$57+0x…/…} on JDK 17, {@code
+   * Outer$$Lambda/0x…} later, are {@code Outer$$Lambda}).
    */
   private static String method(RecordedFrame frame) {
-    String named = frame.getMethod().getType().getName().replaceFirst("[./]0x[0-9a-f]+$", "");
+    String named = frame.getMethod().getType().getName().replaceFirst("\\$\\$Lambda.*$", "\\$\\$Lambda");
     return named.substring(named.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
   }
 
