@@ -32,8 +32,19 @@ final class Graph {
    * repeated read in one run costs O(1): the dependency's stamp says it was linked already.
    */
   static void track(ReactiveContext ctx, Node dep, Subscriber sub) {
+    // kept this small so that it inlines into every read: the repeated read ends here
+    if (dep.trackStamp != ctx.trackStamp || ctx.trackStampsWrapped) {
+      link(ctx, dep, sub);
+    }
+  }
+
+  /**
+   * The part of {@link #track} past the repeated read: confirms an equal stamp after the
+   * wrap-around, then reuses the next expected link or inserts a new one.
+   */
+  private static void link(ReactiveContext ctx, Node dep, Subscriber sub) {
     int stamp = ctx.trackStamp;
-    if (dep.trackStamp == stamp && (!ctx.trackStampsWrapped || isTrackedThisRun(ctx, dep, sub))) {
+    if (dep.trackStamp == stamp && isTrackedThisRun(ctx, dep, sub)) {
       return;
     }
     dep.trackStamp = stamp;
@@ -333,6 +344,18 @@ final class Graph {
     }
   }
 
+  /**
+   * Whether a read of {@code c} can return its cached result at once: up to date and not
+   * running (a running node read again is a cycle, which {@link #refresh} reports).
+   */
+  static boolean canReadCached(Computed<?> c) {
+    int f = c.flags;
+    return (f & (INITIALIZED | RUNNING)) == INITIALIZED
+        && ((f & WATCHED) != 0
+            ? (f & (DIRTY | PENDING)) == 0
+            : c.seenGlobalVersion == c.ctx.globalVersion);
+  }
+
   /** Whether {@code c} needs no work: cached, and known to be current. */
   private static boolean upToDate(Computed<?> c) {
     int f = c.flags;
@@ -379,7 +402,7 @@ final class Graph {
               }
               if ((f & (INITIALIZED | DIRTY)) == INITIALIZED) {
                 computed.flags = f | RUNNING;
-                walk.push(node, link);
+                walk.push(link);
                 node = computed;
                 link = computed.deps;
                 continue walk;
@@ -404,8 +427,8 @@ final class Graph {
           return;
         }
         // resume the node above at the link to the one just checked: its version decides
-        node = walk.topNode();
         link = walk.pop();
+        node = walk.top() == base ? root : (Computed<?>) walk.peek().dep;
       }
     } catch (Throwable abandoned) {
       walk.abandonTo(base);

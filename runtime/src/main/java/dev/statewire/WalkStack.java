@@ -4,13 +4,12 @@ import java.util.Arrays;
 
 /**
  * The explicit stack of {@link Graph}'s iterative validation: for each level the walk descended
- * through, the computed being checked there and the dependency link its check resumes at (the
- * link's {@code dep} is the computed being checked one level deeper). One per context, guarded
- * by its lock; a validation nested inside a computation (which reads another computed) stacks
- * above the outer one.
+ * through, the dependency link its check resumes at. The link's {@code dep} is the computed
+ * being checked one level deeper, so the levels' links alone name every node on the path but
+ * the walk's root. One per context, guarded by its lock; a validation nested inside a
+ * computation (which reads another computed) stacks above the outer one.
  */
 final class WalkStack {
-  private Computed<?>[] nodes = new Computed<?>[16];
   private Link[] links = new Link[16];
   private int top;
 
@@ -18,27 +17,22 @@ final class WalkStack {
     return top;
   }
 
-  void push(Computed<?> node, Link link) {
+  void push(Link link) {
     if (top == links.length) {
-      Computed<?>[] grownNodes = Arrays.copyOf(nodes, top * 2);
       links = Arrays.copyOf(links, top * 2);
-      nodes = grownNodes;
     }
-    nodes[top] = node;
-    links[top] = link;
-    top++;
+    links[top++] = link;
   }
 
-  /** The computed of the top level. */
-  Computed<?> topNode() {
-    return nodes[top - 1];
+  /** The link of the top level. */
+  Link peek() {
+    return links[top - 1];
   }
 
   /** Removes the top level and returns its link. */
   Link pop() {
     Link link = links[--top];
     links[top] = null;
-    nodes[top] = null;
     return link;
   }
 
