@@ -380,7 +380,9 @@ final class Graph {
   private static void validate(Computed<?> root) {
     ReactiveContext ctx = root.ctx;
     WalkStack walk = ctx.walk;
-    int base = walk.top();
+    int base = walk.top;
+    int top = base; // this walk's levels are stack[base..top)
+    Link[] stack = walk.links;
     Computed<?> node = root;
     Link link = root.deps;
     root.flags |= RUNNING;
@@ -402,12 +404,17 @@ final class Graph {
               }
               if ((f & (INITIALIZED | DIRTY)) == INITIALIZED) {
                 computed.flags = f | RUNNING;
-                walk.push(link);
+                if (top == stack.length) {
+                  stack = walk.grow();
+                }
+                stack[top++] = link;
                 node = computed;
                 link = computed.deps;
                 continue walk;
               }
+              walk.top = top; // a nested walk stacks above this one's levels
               computed.recompute();
+              stack = walk.links;
             }
           }
           if (dep.version != link.version) {
@@ -416,21 +423,26 @@ final class Graph {
           }
         }
         if (changed) {
+          walk.top = top;
           node.recompute();
+          stack = walk.links;
         } else if ((node.flags & WATCHED) != 0) {
           node.flags &= ~(PENDING | RUNNING);
         } else {
           node.flags &= ~RUNNING;
           node.seenGlobalVersion = ctx.globalVersion;
         }
-        if (walk.top() == base) {
+        if (top == base) {
+          walk.top = base;
           return;
         }
         // resume the node above at the link to the one just checked: its version decides
-        link = walk.pop();
-        node = walk.top() == base ? root : (Computed<?>) walk.peek().dep;
+        link = stack[--top];
+        stack[top] = null;
+        node = top == base ? root : (Computed<?>) stack[top - 1].dep;
       }
     } catch (Throwable abandoned) {
+      walk.top = top;
       walk.abandonTo(base);
       root.flags &= ~RUNNING;
       throw abandoned;
