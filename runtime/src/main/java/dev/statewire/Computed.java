@@ -87,21 +87,8 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
     ReactiveContext c = ctx;
     if (c.lock.isHeldByCurrentThread()) {
       Subscriber running = c.activeSub;
-      boolean watchedFirstRun = running != null && (flags & INITIALIZED) == 0
-          && Graph.watchBeforeFirstRun(this, running);
-      try {
-        Graph.refresh(this);
-      } catch (CycleException e) {
-        if (running != null) {
-          // the reader depends on this node, so it runs again once the cycle is broken
-          Graph.track(c, this, running);
-        }
-        throw e;
-      } catch (Throwable uncached) {
-        if (watchedFirstRun) {
-          Graph.unwatchIfUnsubscribed(this); // the reader will not link it: stop watching
-        }
-        throw uncached;
+      if (!Graph.canReadCached(this)) {
+        refreshFor(running);
       }
       if (running != null) {
         Graph.track(c, this, running);
@@ -111,11 +98,33 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
     return readWithoutLock();
   }
 
+  /** Brings this up to date for {@code reader} (null: an untracked read); lock held. */
+  private void refreshFor(Subscriber reader) {
+    boolean watchedFirstRun = reader != null && (flags & INITIALIZED) == 0
+        && Graph.watchBeforeFirstRun(this, reader);
+    try {
+      Graph.refresh(this);
+    } catch (CycleException e) {
+      if (reader != null) {
+        // the reader depends on this node, so it runs again once the cycle is broken
+        Graph.track(ctx, this, reader);
+      }
+      throw e;
+    } catch (Throwable uncached) {
+      if (watchedFirstRun) {
+        Graph.unwatchIfUnsubscribed(this); // the reader will not link it: stop watching
+      }
+      throw uncached;
+    }
+  }
+
   @Override
   public T peek() {
     ReactiveContext c = ctx;
     if (c.lock.isHeldByCurrentThread()) {
-      Graph.refresh(this);
+      if (!Graph.canReadCached(this)) {
+        Graph.refresh(this);
+      }
       return result();
     }
     return readWithoutLock();

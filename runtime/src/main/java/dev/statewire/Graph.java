@@ -32,8 +32,19 @@ final class Graph {
    * repeated read in one run costs O(1): the dependency's stamp says it was linked already.
    */
   static void track(ReactiveContext ctx, Node dep, Subscriber sub) {
+    // kept this small so that it inlines into every read: the repeated read ends here
+    if (dep.trackStamp != ctx.trackStamp || ctx.trackStampsWrapped) {
+      link(ctx, dep, sub);
+    }
+  }
+
+  /**
+   * The part of {@link #track} past the repeated read: confirms an equal stamp after the
+   * wrap-around, then reuses the next expected link or inserts a new one.
+   */
+  private static void link(ReactiveContext ctx, Node dep, Subscriber sub) {
     int stamp = ctx.trackStamp;
-    if (dep.trackStamp == stamp && (!ctx.trackStampsWrapped || isTrackedThisRun(ctx, dep, sub))) {
+    if (dep.trackStamp == stamp && isTrackedThisRun(ctx, dep, sub)) {
       return;
     }
     dep.trackStamp = stamp;
@@ -357,6 +368,18 @@ final class Graph {
     }
   }
 
+  /**
+   * Whether a read of {@code c} can return its cached result at once: up to date and not
+   * running (a running node read again is a cycle, which {@link #refresh} reports).
+   */
+  static boolean canReadCached(Computed<?> c) {
+    int f = c.flags;
+    return (f & (INITIALIZED | RUNNING)) == INITIALIZED
+        && ((f & WATCHED) != 0
+            ? (f & (DIRTY | PENDING)) == 0
+            : c.seenGlobalVersion == c.ctx.globalVersion);
+  }
+
   /** Whether {@code c} needs no work: cached, and known to be current. */
   private static boolean upToDate(Computed<?> c) {
     int f = c.flags;
@@ -381,7 +404,9 @@ final class Graph {
   private static void validate(Computed<?> root) {
     ReactiveContext ctx = root.ctx;
     WalkStack walk = ctx.walk;
-    int base = walk.top();
+    int base = walk.top;
+    int top = base; // this walk's levels are stack[base..top)
+    Link[] stack = walk.links;
     Computed<?> node = root;
     Link link = root.deps;
     root.flags |= RUNNING;
@@ -403,12 +428,17 @@ final class Graph {
               }
               if ((f & (INITIALIZED | DIRTY)) == INITIALIZED) {
                 computed.flags = f | RUNNING;
-                walk.push(node, link);
+                if (top == stack.length) {
+                  stack = walk.grow();
+                }
+                stack[top++] = link;
                 node = computed;
                 link = computed.deps;
                 continue walk;
               }
+              walk.top = top; // a nested walk stacks above this one's levels
               computed.recompute();
+              stack = walk.links;
             }
           }
           if (dep.version != link.version) {
@@ -417,21 +447,26 @@ final class Graph {
           }
         }
         if (changed) {
+          walk.top = top;
           node.recompute();
+          stack = walk.links;
         } else if ((node.flags & WATCHED) != 0) {
           node.flags &= ~(PENDING | RUNNING);
         } else {
           node.flags &= ~RUNNING;
           node.seenGlobalVersion = ctx.globalVersion;
         }
-        if (walk.top() == base) {
+        if (top == base) {
+          walk.top = base;
           return;
         }
         // resume the node above at the link to the one just checked: its version decides
-        node = walk.topNode();
-        link = walk.pop();
+        link = stack[--top];
+        stack[top] = null;
+        node = top == base ? root : (Computed<?>) stack[top - 1].dep;
       }
     } catch (Throwable abandoned) {
+      walk.top = top;
       walk.abandonTo(base);
       root.flags &= ~RUNNING;
       throw abandoned;
