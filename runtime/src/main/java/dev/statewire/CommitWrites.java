@@ -10,10 +10,17 @@ import java.util.Objects;
  * once all of them committed, {@link #publish} stores every value and marks what depends on it
  * in one step that cannot fail midway, so other threads see either none of the session's
  * changes or all of them. Guarded by the context lock.
+ *
+ * <p>A slot of the signal array is written only when it names another signal than last time
+ * (under G1 each reference store into a long-lived object costs a card check with a fence): the
+ * first {@link #KEPT} slots keep their signal after a session for that; slots beyond are cleared.
  */
 final class CommitWrites implements TransactionHook.Writes {
-  private Signal<?>[] signals = new Signal<?>[8];
-  private Object[] values = new Object[8];
+  /** How many signal slots keep their signal between sessions. */
+  private static final int KEPT = 8;
+
+  private Signal<?>[] signals = new Signal<?>[KEPT];
+  private Object[] values = new Object[KEPT];
   private int size;
 
   void add(Signal<?> signal, Object value) {
@@ -21,7 +28,9 @@ final class CommitWrites implements TransactionHook.Writes {
       signals = Arrays.copyOf(signals, size * 2);
       values = Arrays.copyOf(values, size * 2);
     }
-    signals[size] = signal;
+    if (signals[size] != signal) {
+      signals[size] = signal;
+    }
     values[size] = value;
     size++;
   }
@@ -54,22 +63,29 @@ final class CommitWrites implements TransactionHook.Writes {
       ctx.spy.committing(signals, values, size);
     }
     ctx.globalVersion++;
-    for (int i = 0; i < size; i++) {
-      Signal<?> signal = signals[i];
-      Object value = values[i];
-      signals[i] = null;
-      values[i] = null;
-      signal.publish(value);
-    }
+    int n = size;
     size = 0;
+    for (int i = 0; i < n; i++) {
+      Object value = values[i];
+      values[i] = null;
+      signals[i].publish(value);
+    }
+    forgetBeyondKept(n);
   }
 
   /** Forgets every write handed over: a participant failed, so none is published. */
   void discard() {
-    for (int i = 0; i < size; i++) {
-      signals[i] = null;
+    int n = size;
+    size = 0;
+    for (int i = 0; i < n; i++) {
       values[i] = null;
     }
-    size = 0;
+    forgetBeyondKept(n);
+  }
+
+  private void forgetBeyondKept(int n) {
+    for (int i = KEPT; i < n; i++) {
+      signals[i] = null;
+    }
   }
 }

@@ -9,10 +9,17 @@ import java.util.Arrays;
  * commit may start an action), which the next finish takes. Guarded by the context lock.
  *
  * <p>An array and two counts rather than two lists swapped at every finish: a session then
- * stores one reference (the participant that joins) and no list or iterator is made.
+ * stores one reference (the participant that joins) and no list or iterator is made. Not even
+ * that when the same participant joins as in the last session: the first {@link #KEPT} slots
+ * keep their participant after a session, so that a hot object's session writes no reference
+ * (under G1 each reference store into a long-lived object costs a card check with a fence).
+ * Slots beyond are cleared.
  */
 final class Participants {
-  private Transactional[] items = new Transactional[4];
+  /** How many slots keep their participant between sessions. */
+  private static final int KEPT = 4;
+
+  private Transactional[] items = new Transactional[KEPT];
   /** Where the joined participants start; before it, those being finished. */
   private int start;
   private int end;
@@ -46,7 +53,10 @@ final class Participants {
     if (end == items.length) {
       items = Arrays.copyOf(items, end * 2);
     }
-    items[end++] = participant;
+    if (items[end] != participant) {
+      items[end] = participant;
+    }
+    end++;
   }
 
   /** Removes the {@code i}-th that joined, not counting those being finished. */
@@ -77,7 +87,7 @@ final class Participants {
     if (joined > 0) {
       System.arraycopy(items, done, items, 0, joined);
     }
-    for (int i = joined; i < end; i++) {
+    for (int i = Math.max(joined, KEPT); i < end; i++) {
       items[i] = null;
     }
     start = 0;

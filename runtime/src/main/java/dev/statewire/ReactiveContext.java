@@ -1,6 +1,7 @@
 package dev.statewire;
 
 import dev.statewire.internal.ContextLock;
+import java.lang.ref.WeakReference;
 import dev.statewire.internal.DefaultExecutors;
 import dev.statewire.support.TransactionHook;
 import java.time.Duration;
@@ -72,6 +73,8 @@ public final class ReactiveContext implements AutoCloseable {
   private static volatile boolean isolatedContextsExist;
 
   final ContextLock lock = new ContextLock();
+  /** Names this context in the {@link #HELD} entries of threads, without keeping it alive. */
+  private final WeakReference<ReactiveContext> self = new WeakReference<>(this);
 
   // Everything below is guarded by the lock.
   /** Reentrancy depth of the lock; 0 when not held. */
@@ -79,7 +82,8 @@ public final class ReactiveContext implements AutoCloseable {
   /**
    * The {@link #HELD} entry of the thread that holds the lock (it names this context until the
    * outermost exit), or of the last one that held it; null for the global context. Written only
-   * when another thread takes the lock: a store less per session.
+   * when another thread takes the lock: a store less per session. A thread that finds its own
+   * entry here (read without the lock) need not look it up in {@link #HELD}.
    */
   private HeldContext heldBy;
   /** The computed or effect running on the lock-holding thread, which reads are tracked for. */
@@ -206,7 +210,7 @@ public final class ReactiveContext implements AutoCloseable {
     if (!isolatedContextsExist) {
       return null;
     }
-    ReactiveContext held = HELD.get().context;
+    ReactiveContext held = HELD.get().held();
     return held != null ? held : CHOSEN.get();
   }
 
@@ -473,6 +477,30 @@ public final class ReactiveContext implements AutoCloseable {
     lock.lockInterruptibly();
     acquired(holder);
     return new LockGuard(this, true);
+  }
+
+  /**
+   * {@link Statewire#lock(Object)}: takes the lock as {@link #enterInterruptibly} does and joins
+   * {@code participant} ({@link #joinHeld}); if joining fails, leaves again. The guard is made
+   * last, once nothing can fail, and at one place: no exception path holds it, so that the JIT,
+   * inlining the block, can drop the allocation.
+   */
+  LockGuard enterJoined(Transactional participant) throws InterruptedException {
+    boolean outermost = !lock.isHeldByCurrentThread();
+    if (outermost) {
+      HeldContext holder = checkNoOtherContextHeld(null);
+      lock.lockInterruptibly();
+      acquired(holder);
+    } else {
+      depth++;
+    }
+    try {
+      joinHeld(participant);
+    } catch (Throwable e) {
+      exit();
+      throw e;
+    }
+    return new LockGuard(this, outermost);
   }
 
   /**
@@ -794,7 +822,7 @@ public final class ReactiveContext implements AutoCloseable {
     }
     if (this != GLOBAL) {
       // checkNoOtherContextHeld passed: this thread held no context, so exit clears it again
-      holder.context = this;
+      holder.hold(this);
       if (heldBy != holder) {
         heldBy = holder;
       }
@@ -825,7 +853,7 @@ public final class ReactiveContext implements AutoCloseable {
       committing = false;
       HeldContext holder = heldBy;
       if (holder != null) {
-        holder.context = null;
+        holder.release();
       }
       if (dueDispatches != null) {
         due = dueDispatches;
@@ -1203,8 +1231,13 @@ public final class ReactiveContext implements AutoCloseable {
     if (!isolatedContextsExist) {
       return null;
     }
-    HeldContext holder = HELD.get();
-    ReactiveContext held = holder.context;
+    // heldBy is read without the lock: it may be stale, but an entry of this thread is this
+    // thread's entry (one per thread), and only this thread writes its context
+    HeldContext holder = heldBy;
+    if (holder == null || holder.thread != Thread.currentThread()) {
+      holder = HELD.get();
+    }
+    ReactiveContext held = holder.holdsOther(this) ? holder.held() : null;
     if (held == null && this != GLOBAL && GLOBAL.lock.isHeldByCurrentThread()) {
       held = GLOBAL;
     }
@@ -1224,10 +1257,46 @@ public final class ReactiveContext implements AutoCloseable {
     }
   }
 
-  /** A thread's {@link #HELD} entry. Touched only by its thread. */
+  /**
+   * A thread's {@link #HELD} entry: which isolated context's lock the thread holds, if any.
+   * Touched only by its thread.
+   *
+   * <p>It keeps the context it names between two holds, so that a thread that takes the same
+   * context's lock again writes a boolean rather than a reference (under G1 a reference store
+   * into a long-lived object costs a card check with a fence), and it names it through the
+   * context's {@link ReactiveContext#self} weak reference, so that it keeps no closed context
+   * alive.
+   */
   static final class HeldContext {
-    /** The isolated context whose lock the thread holds, or null. */
-    ReactiveContext context;
+    /** The thread whose entry this is. */
+    final Thread thread = Thread.currentThread();
+    /** Whether the thread holds the lock of the context {@link #last} names. */
+    private boolean holding;
+    /** The context the thread holds or held last; null before its first. */
+    private WeakReference<ReactiveContext> last;
+
+    /** {@return the isolated context whose lock the thread holds, or null} */
+    ReactiveContext held() {
+      return holding ? last.get() : null;
+    }
+
+    /** Whether the thread holds the lock of an isolated context other than {@code context}. */
+    boolean holdsOther(ReactiveContext context) {
+      return holding && last != context.self;
+    }
+
+    /** The thread took the lock of {@code context}. */
+    void hold(ReactiveContext context) {
+      if (last != context.self) {
+        last = context.self;
+      }
+      holding = true;
+    }
+
+    /** The thread released the lock it held. */
+    void release() {
+      holding = false;
+    }
   }
 
   /** Settings for a new isolated context. */

@@ -93,14 +93,14 @@ public final class Statewire {
     if (context == null) {
       return LockGuard.unconstructed();
     }
-    LockGuard guard;
+    Transactional participant =
+        Objects.requireNonNull(object.reactiveTransaction(), "reactiveTransaction()");
     try {
-      guard = context.enterInterruptibly();
+      return context.enterJoined(participant);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw cancelled("while waiting for the lock of " + context);
     }
-    return joined(guard, object);
   }
 
   /**

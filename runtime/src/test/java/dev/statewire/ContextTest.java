@@ -40,6 +40,27 @@ class ContextTest {
   }
 
   @Test
+  void aThreadThatReleasedOneContextUsesAnotherAndIsCheckedAgainstIt() {
+    ReactiveContext a = ReactiveContext.builder().name("a").build();
+    ReactiveContext b = ReactiveContext.builder().name("b").build();
+    Signal<Integer> inA = a.signal(1).named("inA");
+    Signal<Integer> inB = b.signal(1).named("inB");
+    for (int round = 0; round < 3; round++) {
+      a.batch(() -> inA.set(inA.peek() + 1));
+      b.batch(() -> inB.set(inB.peek() + 1));
+    }
+    assertEquals(4, inA.peek());
+    assertEquals(4, inB.peek());
+    ContextMismatchException e =
+        assertThrows(ContextMismatchException.class, () -> b.batch(() -> inA.set(0)));
+    assertTrue(e.getMessage().contains("inside ReactiveContext 'b'"), e.getMessage());
+    e = assertThrows(ContextMismatchException.class, () -> a.batch(() -> inB.set(0)));
+    assertTrue(e.getMessage().contains("inside ReactiveContext 'a'"), e.getMessage());
+    assertEquals(4, inA.peek());
+    assertEquals(4, inB.peek());
+  }
+
+  @Test
   void isolatedContextsDoNotBlockEachOther() throws Exception {
     ReactiveContext a = ReactiveContext.create();
     ReactiveContext b = ReactiveContext.create();

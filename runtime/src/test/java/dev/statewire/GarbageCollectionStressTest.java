@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * What the graph keeps alive (README, "The runtime", "Garbage"): a long-lived signal must not keep
- * unobserved computeds or closed effects reachable; an open effect stays alive on its own.
+ * unobserved computeds or closed effects reachable; an open effect stays alive on its own; a
+ * thread that once took a context's lock does not keep the context alive once it is closed.
  *
  * <p>Collection is awaited with a bounded loop of {@link System#gc()} calls; nodes are created
  * in helper methods so that no local variable of the test keeps them reachable.
@@ -47,6 +48,12 @@ class GarbageCollectionStressTest {
     assertAllCollected(refs, "a closed effect and its computed");
     source.set(2);
     assertEquals(1, runs.get(), "a closed effect ran");
+  }
+
+  @Test
+  void aClosedContextWhoseLockThisThreadTookIsCollected() {
+    WeakReference<ReactiveContext> ref = contextLockedOnceAndClosed();
+    assertAllCollected(List.of(ref), "a closed context this thread once locked");
   }
 
   @Test
@@ -92,6 +99,14 @@ class GarbageCollectionStressTest {
       ReactiveContext context, Signal<Integer> source, AtomicInteger seen) {
     Computed<Integer> doubled = context.computed(() -> source.get() * 2);
     return new WeakReference<>(context.effect(() -> seen.set(doubled.get())));
+  }
+
+  private static WeakReference<ReactiveContext> contextLockedOnceAndClosed() {
+    ReactiveContext context = ReactiveContext.create();
+    Signal<Integer> signal = context.signal(1);
+    context.batch(() -> signal.set(2));
+    context.close();
+    return new WeakReference<>(context);
   }
 
   private static void closeThrough(WeakReference<Effect> ref) {
