@@ -168,7 +168,7 @@ peer_counts_once() {
   if [ "$peers" = 1 ]; then
     echo "- JVM peers: Arez $(pom_property arez.version), JavaFX bindings (javafx-base) $(pom_property javafx.version)"
   fi
-  echo "- command: \`ROUNDS=$rounds QUICK=$quick SMOKE=$smoke PEERS=$peers SUITES=\"$suites\" ${JAVA_HOME:+JAVA_HOME=$JAVA_HOME }benchmarks/compare.sh\`"
+  echo "- command: \`ROUNDS=$rounds QUICK=$quick SMOKE=$smoke PEERS=$peers SUITES=\"$suites\" LOCK_THREADS=\"$lock_threads\" PROFILE=\"${PROFILE:-0}\" ${JAVA_HOME:+JAVA_HOME=$JAVA_HOME }benchmarks/compare.sh\`"
 } > "$out/machine.md"
 
 for round in $(seq 1 "$rounds"); do

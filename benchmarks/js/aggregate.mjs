@@ -382,7 +382,7 @@ function goal(name, figure, limit, met, note = '') {
   goal('3, moonshot: generated ÷ the unlocked class (`plainJava`)', fmtRange(moon), '≤ 10.0', moon && moon.median <= 10,
     moon ? `plainJava ${ns('plainJava')} ns/op` : '');
 }
-for (const t of lockThreads.length ? lockThreads : [1, 4, 8]) {
+for (const t of [...new Set([1, 4, 8, ...lockThreads])].sort((a, b) => a - b)) {
   const r = ratioOf(classesOf(`lock/${t}/lockBlock/default`), classesOf(`lock/${t}/reentrantLock`));
   const off = ratioOf(classesOf(`lock/${t}/lockBlock/off`), classesOf(`lock/${t}/reentrantLock`));
   goal(`4. lock block throughput ÷ bare \`ReentrantLock\`, default settings, ${t} thread${t === 1 ? '' : 's'}`, fmtRange(r), '≥ 0.50',
