@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code benchmarks/js/cellx.mjs} takes 300 + 300 graphs. Compare with that script.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch"})
 public class CellxBench {
 
   /** One graph for the whole trial. */

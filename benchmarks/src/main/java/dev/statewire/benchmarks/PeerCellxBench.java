@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {
-    "-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Xss16m",
+    "-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch", "-Xss16m",
     "-Darez.environment=production", "-Darez.enable_names=false", "-Darez.enable_spies=false",
     "-Darez.enable_registries=false", "-Darez.check_invariants=false",
     "-Darez.check_api_invariants=false"})
