@@ -6,7 +6,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A field copied into another by actions that declare checked exceptions: one, or two (which a
- * lambda cannot pass on), so tests can see that both run untracked.
+ * lambda cannot pass on), so tests can see that both run untracked. They read the field through
+ * its getter, a tracked read: inside an effect that runs them, it would be a dependency.
  */
 @Reactive
 public class Mirror {
@@ -17,14 +18,18 @@ public class Mirror {
     this.source = source;
   }
 
+  public int getSource() {
+    return source;
+  }
+
   /** Reads {@code source}, writes {@code copy}; declares one checked exception. */
   public void copyOrFail() throws IOException {
-    copy = source;
+    copy = getSource();
   }
 
   /** Reads {@code source}, writes {@code copy}; declares two checked exceptions. */
   public void copyOrTimeOut() throws IOException, TimeoutException {
-    copy = source;
+    copy = getSource();
   }
 
   public int getCopy() {
