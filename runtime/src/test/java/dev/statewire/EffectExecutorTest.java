@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,7 @@ class EffectExecutorTest {
   private final ReactiveContext ctx = ReactiveContext.builder()
       .name("ui")
       .effectExecutor(ui)
+      .lockHoldThreshold(Duration.ZERO) // hold reports off: a loaded machine holds long
       .errorHandler((source, error) -> {
         errors.add(source);
         failures.add(error);
@@ -390,7 +392,8 @@ class EffectExecutorTest {
   @Test
   void aLongChainOfEffectsFeedingEachOtherIsNoRunaway() {
     try (ReactiveContext threeRounds = ReactiveContext.builder().effectExecutor(ui)
-        .maxEffectRounds(3).errorHandler((s, e) -> failures.add(e)).build()) {
+        .maxEffectRounds(3).lockHoldThreshold(Duration.ZERO)
+        .errorHandler((s, e) -> failures.add(e)).build()) {
       List<Signal<Integer>> stages = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         stages.add(threeRounds.signal(0));

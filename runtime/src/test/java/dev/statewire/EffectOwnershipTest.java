@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -145,6 +146,7 @@ class EffectOwnershipTest {
   void theInnerEffectOfAFailedRunIsClosedBeforeTheNextRun() {
     List<String> errors = new ArrayList<>();
     ReactiveContext failing = ReactiveContext.builder()
+        .lockHoldThreshold(Duration.ZERO) // hold reports off: a loaded machine holds long
         .errorHandler((source, error) -> errors.add(error.getMessage())).build();
     Signal<Integer> outer = failing.signal(0);
     List<Effect> created = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,6 +30,7 @@ class FlowBridgeTest {
   private final ReactiveContext ctx =
       ReactiveContext.builder()
           .name("flow-test")
+          .lockHoldThreshold(Duration.ZERO) // hold reports off: a loaded machine holds long
           .errorHandler((source, error) -> reported.add(error))
           .build();
   private final Signal<Integer> count = ctx.signal(0);

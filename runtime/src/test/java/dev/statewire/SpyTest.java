@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ class SpyTest {
   private final ReactiveContext ctx = ReactiveContext.builder()
       .name("spied")
       .executor(Runnable::run)
+      .lockHoldThreshold(Duration.ZERO) // hold reports off: a loaded machine holds long
       .errorHandler((source, error) -> reported.add(source + ": " + error))
       .build();
   private final Recorder recorder = new Recorder();
