@@ -188,10 +188,6 @@ final class BoundContext implements TransactionHook {
       store.leases().release(held);
       throw e;
     }
-    if (store.isClosed()) {
-      throw new LockLostException(keys.key(), held.heldFor(), store + " was closed during the "
-          + "block, which released its lease", null);
-    }
     long committed = store.leases().commit(held, version, changes);
     if (!changes.isEmpty()) {
       version = committed;

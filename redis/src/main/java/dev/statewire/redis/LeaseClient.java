@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The store's side of the lease protocol ({@link LuaScript}): acquire with backoff, commit and
@@ -23,14 +24,18 @@ final class LeaseClient {
   private final RedisCommands<String, String> redis;
   private final StoreSettings settings;
   private final String storeId;
+  /** Whether the store was closed: a command failing after that failed because of it. */
+  private final BooleanSupplier storeClosed;
   private final AtomicLong tokens = new AtomicLong();
   /** How many times the connection dropped; a lease taken before a drop cannot commit. */
   private final AtomicLong disconnects = new AtomicLong();
 
-  LeaseClient(RedisCommands<String, String> redis, StoreSettings settings, String storeId) {
+  LeaseClient(RedisCommands<String, String> redis, StoreSettings settings, String storeId,
+      BooleanSupplier storeClosed) {
     this.redis = redis;
     this.settings = settings;
     this.storeId = storeId;
+    this.storeClosed = storeClosed;
   }
 
   /**
@@ -88,6 +93,10 @@ final class LeaseClient {
    */
   long commit(Lease lease, long knownVersion, Map<String, String> changes) {
     ContextKeys keys = lease.keys;
+    if (storeClosed.getAsBoolean()) {
+      // checked first: closing the store also drops the connection
+      throw LockLostException.storeClosed(keys.key(), lease.heldFor(), settings.uri(), null);
+    }
     if (lease.disconnects != disconnects.get()) {
       release(lease);
       throw new LockLostException(keys.key(), lease.heldFor(), "the connection to Redis at "
@@ -113,6 +122,13 @@ final class LeaseClient {
       release(lease); // if the commit did not run, the next holder need not wait for the TTL
       throw LockLostException.replyLost(keys.key(), lease.heldFor(), "the commit got no answer "
           + "from Redis at " + settings.uri() + " (" + e.getMessage() + ")", e);
+    } catch (RuntimeException e) {
+      // the store was closed after the block's last check: Lettuce's shut-down client refuses
+      // the command before sending it (Netty's IllegalStateException), so nothing was written
+      if (!storeClosed.getAsBoolean()) {
+        throw e;
+      }
+      throw LockLostException.storeClosed(keys.key(), lease.heldFor(), settings.uri(), e);
     }
     if ((Long) reply.get(0) == 1) {
       return (Long) reply.get(1);
@@ -131,12 +147,19 @@ final class LeaseClient {
     disconnects.incrementAndGet();
   }
 
-  /** Releases {@code lease} if it is still held; a failure only leaves it to expire. */
+  /**
+   * Releases {@code lease} if it is still held; a failure (Redis unreachable, or the store
+   * closed meanwhile, whose close released it) only leaves it to expire.
+   */
   void release(Lease lease) {
     try {
       LuaScript.RELEASE.runForLong(redis, new String[] {lease.keys.lease()}, lease.token);
     } catch (RedisException e) {
       // unreachable: the lease expires after its TTL
+    } catch (RuntimeException e) {
+      if (!storeClosed.getAsBoolean()) {
+        throw e;
+      }
     }
   }
 
@@ -163,6 +186,13 @@ final class LeaseClient {
       throw new RedisUnavailableException("Could not " + what + " of '" + keys.key()
           + "' in Redis at " + settings.uri() + ": " + e.getMessage() + ". Nothing ran and the "
           + "local state is unchanged; check that Redis is reachable.", e);
+    } catch (RuntimeException e) {
+      if (!storeClosed.getAsBoolean()) {
+        throw e;
+      }
+      throw new IllegalStateException("Could not " + what + " of '" + keys.key() + "': the "
+          + "RedisStateStore on " + settings.uri() + " was closed meanwhile. Nothing ran and the "
+          + "local state is unchanged; close the store only when the application stops.", e);
     }
   }
 

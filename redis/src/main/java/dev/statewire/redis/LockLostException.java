@@ -43,6 +43,13 @@ public final class LockLostException extends StatewireException {
         + "block. Run the block again only if running it twice is harmless.", true, cause);
   }
 
+  /** The store was closed during the block: its close released the lease; nothing was sent. */
+  static LockLostException storeClosed(String key, Duration heldFor, String uri,
+      Throwable cause) {
+    return new LockLostException(key, heldFor, "the RedisStateStore on " + uri + " was closed "
+        + "during the block, which released its lease", cause);
+  }
+
   /** {@return the key of the context, as given to {@code store.context(key)}} */
   public String key() {
     return key;

@@ -77,7 +77,8 @@ public final class RedisStateStore implements AutoCloseable {
       throw new RedisUnavailableException("Could not connect to Redis at " + settings.uri()
           + ": " + e.getMessage() + ". Check that Redis runs and that the URI is right.", e);
     }
-    this.leases = new LeaseClient(connection.sync(), settings, UUID.randomUUID().toString());
+    this.leases = new LeaseClient(
+        connection.sync(), settings, UUID.randomUUID().toString(), this::isClosed);
     connection.addListener(new RedisConnectionStateListener() {
       @Override
       public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {

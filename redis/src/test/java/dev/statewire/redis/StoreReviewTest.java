@@ -2,6 +2,7 @@ package dev.statewire.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -159,6 +161,25 @@ class StoreReviewTest {
     assertEquals(0, counter.count());
     assertThrows(IllegalStateException.class, counter::increment);
     context.close();
+  }
+
+  @Test
+  void commitRacingTheStoresCloseIsALostLeaseNotNettysException() {
+    // the block's check that the store is open passed, then another thread closed it before
+    // the commit script went out: Lettuce's shut-down client throws Netty's untyped
+    // IllegalStateException, which must come out as the store's typed failure
+    RedisStateStore store = builder().build();
+    Lease lease = store.leases().acquire(keys, -1, "").lease();
+    store.close();
+    LockLostException lost = assertThrows(LockLostException.class,
+        () -> store.leases().commit(lease, 0, Map.of("counter.count", "1")));
+    assertTrue(lost.getMessage().contains("was closed during the block"), lost.getMessage());
+    assertFalse(lost.mayHaveCommitted());
+    assertNull(redis.hget(keys.state(), "counter.count"), "nothing was written");
+    store.leases().release(lease); // best effort, silent once the store is closed
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> store.leases().acquire(keys, -1, ""));
+    assertTrue(refused.getMessage().contains("was closed meanwhile"), refused.getMessage());
   }
 
   @Test
