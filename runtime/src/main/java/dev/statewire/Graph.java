@@ -32,8 +32,11 @@ final class Graph {
    * repeated read in one run costs O(1): the dependency's stamp says it was linked already.
    */
   static void track(ReactiveContext ctx, Node dep, Subscriber sub) {
-    // kept this small so that it inlines into every read: the repeated read ends here
-    if (dep.trackStamp != ctx.trackStamp || ctx.trackStampsWrapped) {
+    // kept this small so that it inlines into every read: a repeated read ends here, at once
+    // if it repeats the run's last read (the last link is of this run: runs start unlinked)
+    Link tail = sub.depsTail;
+    if ((tail == null || tail.dep != dep)
+        && (dep.trackStamp != ctx.trackStamp || ctx.trackStampsWrapped)) {
       link(ctx, dep, sub);
     }
   }
