@@ -1,9 +1,9 @@
 package dev.statewire;
 
 import dev.statewire.internal.ContextLock;
-import java.lang.ref.WeakReference;
 import dev.statewire.internal.DefaultExecutors;
 import dev.statewire.support.TransactionHook;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
