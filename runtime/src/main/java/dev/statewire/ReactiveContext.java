@@ -1234,7 +1234,7 @@ public final class ReactiveContext implements AutoCloseable {
     // heldBy is read without the lock: it may be stale, but an entry of this thread is this
     // thread's entry (one per thread), and only this thread writes its context
     HeldContext holder = heldBy;
-    if (holder == null || holder.thread != Thread.currentThread()) {
+    if (holder == null || holder.threadId != Thread.currentThread().getId()) {
       holder = HELD.get();
     }
     ReactiveContext held = holder.holdsOther(this) ? holder.held() : null;
@@ -1265,11 +1265,13 @@ public final class ReactiveContext implements AutoCloseable {
    * context's lock again writes a boolean rather than a reference (under G1 a reference store
    * into a long-lived object costs a card check with a fence), and it names it through the
    * context's {@link ReactiveContext#self} weak reference, so that it keeps no closed context
-   * alive.
+   * alive. It names its thread by id, not by reference: a context keeps its last holder's entry
+   * in {@code heldBy}, and a {@code Thread} there would keep a finished thread alive, and with it
+   * the thread's context class loader.
    */
   static final class HeldContext {
-    /** The thread whose entry this is. */
-    final Thread thread = Thread.currentThread();
+    /** The {@linkplain Thread#getId() id} of the thread whose entry this is. */
+    final long threadId = Thread.currentThread().getId();
     /** Whether the thread holds the lock of the context {@link #last} names. */
     private boolean holding;
     /** The context the thread holds or held last; null before its first. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 /**
  * What the graph keeps alive (README, "The runtime", "Garbage"): a long-lived signal must not keep
  * unobserved computeds or closed effects reachable; an open effect stays alive on its own; a
- * thread that once took a context's lock does not keep the context alive once it is closed.
+ * thread that once took a context's lock does not keep the context alive once it is closed, nor
+ * does the context keep that thread alive once it finished.
  *
  * <p>Collection is awaited with a bounded loop of {@link System#gc()} calls; nodes are created
  * in helper methods so that no local variable of the test keeps them reachable.
@@ -54,6 +56,18 @@ class GarbageCollectionStressTest {
   void aClosedContextWhoseLockThisThreadTookIsCollected() {
     WeakReference<ReactiveContext> ref = contextLockedOnceAndClosed();
     assertAllCollected(List.of(ref), "a closed context this thread once locked");
+  }
+
+  @Test
+  void aFinishedThreadThatTookAContextsLockIsCollected() throws InterruptedException {
+    ReactiveContext context = ReactiveContext.create();
+    Signal<Integer> signal = context.signal(1);
+
+    WeakReference<Thread> ref = threadThatWroteAndFinished(context, signal);
+
+    assertAllCollected(List.of(ref), "a finished thread that took the context's lock");
+    assertEquals(2, signal.get());
+    Reference.reachabilityFence(context);
   }
 
   @Test
@@ -107,6 +121,14 @@ class GarbageCollectionStressTest {
     context.batch(() -> signal.set(2));
     context.close();
     return new WeakReference<>(context);
+  }
+
+  private static WeakReference<Thread> threadThatWroteAndFinished(
+      ReactiveContext context, Signal<Integer> signal) throws InterruptedException {
+    Thread writer = new Thread(() -> context.batch(() -> signal.set(2)), "finished-writer");
+    writer.start();
+    writer.join();
+    return new WeakReference<>(writer);
   }
 
   private static void closeThrough(WeakReference<Effect> ref) {
