@@ -31,25 +31,39 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
   public static final Executor SYNCHRONOUS = Runnable::run;
 
   /**
-   * A {@link Runnable}, or an {@link EffectBody} if {@link Node#TAKES_CLEANUP} is set, wrapped
-   * in an {@link EffectDispatch.Body} if {@link Node#ON_EXECUTOR} is set; null once closed: a
-   * closed effect keeps nothing its body captured reachable.
+   * What the effect runs: a {@link Runnable}, or an {@link EffectBody} if {@link
+   * Node#TAKES_CLEANUP} is set, wrapped in an {@link EffectDispatch.Body} if {@link
+   * Node#ON_EXECUTOR} is set. Once the effect has {@link Attachments} (its cleanups and what its
+   * runs created; most effects have neither), they hold that and this field holds them, so that
+   * effects without any pay no field for them. Null once closed: a closed effect keeps nothing
+   * its body captured reachable.
    */
   private Object body;
-  /** Creation order within the context; effects of one round run in this order. */
-  final long id;
-  /** What owns this open effect (see Ownership), and its neighbours there; null if nothing. */
-  Ownership owner;
-  Effect ownedPrev;
+  /**
+   * Its place in its owner's list of effects (see {@link Ownership}): the next newer effect of
+   * the same owner, or the owner itself if this is its newest; null while nothing owns it.
+   */
+  Object ownedPrev;
+  /** The next older effect of the same owner, or null. */
   Effect ownedNext;
-  /** Its cleanups and what its runs created; made on first use, most effects have neither. */
-  private Attachments attachments;
 
   private Effect(ReactiveContext ctx, Object body, boolean takesCleanup) {
     super(ctx);
     this.body = body;
-    this.id = ctx.nextEffectId();
+    long id = ctx.nextEffectId();
+    // nothing reads an effect, so it has no use for a node's version and track stamp: they keep
+    // its id, which costs no field of its own
+    this.version = (int) (id >>> 32);
+    this.trackStamp = (int) id;
     this.flags = takesCleanup ? WATCHED | TAKES_CLEANUP : WATCHED;
+  }
+
+  /**
+   * {@return its creation order within the context (one per effect, from a 64-bit counter that
+   * never wraps in practice); effects of one round run in this order}
+   */
+  long id() {
+    return (long) version << 32 | (trackStamp & 0xFFFF_FFFFL);
   }
 
   /**
@@ -234,7 +248,7 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
     int f = flags &= ~QUEUED;
     if ((f & (CLOSED | ON_EXECUTOR)) != 0) {
       if ((f & CLOSED) == 0) {
-        ((EffectDispatch.Body) body).dispatch.schedule(this);
+        ((EffectDispatch.Body) body()).dispatch.schedule(this);
       }
       return;
     }
@@ -296,7 +310,7 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
     flags = (flags | RUNNING) & ~(DIRTY | PENDING);
     Throwable failure = null;
     try {
-      Object b = body;
+      Object b = body();
       if ((flags & ON_EXECUTOR) != 0) {
         b = ((EffectDispatch.Body) b).body;
       }
@@ -329,12 +343,9 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
   }
 
   private void dispose() {
-    Ownership o = owner;
-    if (o != null) {
-      o.release(this);
-    }
+    Ownership.release(this);
     if ((flags & ON_EXECUTOR) != 0) {
-      ((EffectDispatch.Body) body).dispatch.detach();
+      ((EffectDispatch.Body) body()).dispatch.detach();
     }
     closeChildren();
     runCleanups();
@@ -343,21 +354,33 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
   }
 
   /**
-   * Lock held, on an effect just created: its runs go to {@code dispatch} from now on. The
-   * dispatch is kept in the body ({@link EffectDispatch.Body}), so that effects without an
-   * executor pay no field for it.
+   * Lock held, on an effect just created (it has no attachments yet): its runs go to {@code
+   * dispatch} from now on. The dispatch is kept in the body ({@link EffectDispatch.Body}), so
+   * that effects without an executor pay no field for it.
    */
   void runOn(EffectDispatch dispatch) {
     body = new EffectDispatch.Body(dispatch, body);
     flags |= ON_EXECUTOR | DIRTY;
   }
 
+  /** {@return what the effect runs (see {@link #body}), null once closed} */
+  private Object body() {
+    Object b = body;
+    return b instanceof Attachments ? ((Attachments) b).body : b;
+  }
+
+  /** {@return its attachments, or null before their first use} */
+  private Attachments attachmentsOrNull() {
+    Object b = body;
+    return b instanceof Attachments ? (Attachments) b : null;
+  }
+
   /** Lock held. Its attachments, made on first use. */
   private Attachments attachments() {
-    Attachments a = attachments;
+    Attachments a = attachmentsOrNull();
     if (a == null) {
-      a = new Attachments(this);
-      attachments = a;
+      a = new Attachments(this, body);
+      body = a;
     }
     return a;
   }
@@ -375,7 +398,7 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
 
   /** Closes the effects and resources the last run created (newest first). */
   private void closeChildren() {
-    Attachments a = attachments;
+    Attachments a = attachmentsOrNull();
     if (a != null && a.children != null) {
       a.children.closeEffectsAndResources();
     }
@@ -401,7 +424,7 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
   }
 
   private void runCleanups() {
-    Attachments a = attachments;
+    Attachments a = attachmentsOrNull();
     Object current = a == null ? null : a.cleanups;
     if (current == null) {
       return;
@@ -447,20 +470,23 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
   }
 
   /**
-   * What an effect's runs attach to it, apart from its body: the cleanups registered for the
-   * current run, and the ownership of the effects and resources they created. Also the
-   * {@link Cleanup} its {@link EffectBody} registers with, which adds to this effect whenever
-   * it is called.
+   * What an effect's runs attach to it: the cleanups registered for the current run, and the
+   * ownership of the effects and resources they created; and, since they take the effect's body
+   * field, its body. Also the {@link Cleanup} its {@link EffectBody} registers with, which adds
+   * to this effect whenever it is called.
    */
   private static final class Attachments implements Cleanup {
     private final Effect effect;
+    /** What the effect runs (see {@link Effect#body}). */
+    final Object body;
     /** Null, one Runnable, or a List of them. */
     Object cleanups;
     /** Disposed before each run and on close. */
     Ownership children;
 
-    Attachments(Effect effect) {
+    Attachments(Effect effect, Object body) {
       this.effect = effect;
+      this.body = body;
     }
 
     @Override

@@ -23,7 +23,7 @@ final class EffectQueue {
    * {@link #recentRoundSize}, never more.
    */
   private static final int WINDOW_SLACK = 1024;
-  private static final Comparator<Effect> BY_ID = Comparator.comparingLong(e -> e.id);
+  private static final Comparator<Effect> BY_ID = Comparator.comparingLong(Effect::id);
 
   /** {@code window[i]} is the queued effect whose id is {@code base + i}, or null. */
   private Effect[] window = new Effect[INITIAL_WINDOW];
@@ -51,7 +51,7 @@ final class EffectQueue {
   }
 
   void add(Effect effect) {
-    long id = effect.id;
+    long id = effect.id();
     if (size == 0 && spread == null) {
       int first = window.length >> 2; // room on both sides: graph order is not id order
       base = id - first;

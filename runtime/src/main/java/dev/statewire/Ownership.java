@@ -7,7 +7,8 @@ import java.util.Set;
  * The open effects, resources and scopes one owner holds and disposes: an isolated context
  * (see {@link ContextOwnership}), an {@link EffectScope}, or an effect (what its runs created).
  * Guarded by the context's lock: nodes are created and closed under it. The effects form a list
- * linked through the effects themselves, so owning one costs no allocation.
+ * linked through the effects themselves, so owning one costs no allocation; the newest one links
+ * back to its owner, so that an effect needs no field for its owner to leave the list.
  */
 class Ownership {
   /** The most recently adopted open effect; the list runs from newest to oldest. */
@@ -17,7 +18,7 @@ class Ownership {
 
   /** Lock held. Owns {@code effect}, which has just been created. */
   final void adopt(Effect effect) {
-    effect.owner = this;
+    effect.ownedPrev = this;
     effect.ownedNext = newestEffect;
     if (newestEffect != null) {
       newestEffect.ownedPrev = effect;
@@ -25,21 +26,23 @@ class Ownership {
     newestEffect = effect;
   }
 
-  /** Lock held. Lets go of {@code effect}, which is closing. */
-  final void release(Effect effect) {
-    Effect prev = effect.ownedPrev;
-    Effect next = effect.ownedNext;
+  /** Lock held. Whatever owns {@code effect}, which is closing, lets go of it; if anything does. */
+  static void release(Effect effect) {
+    Object prev = effect.ownedPrev;
     if (prev == null) {
-      newestEffect = next;
+      return;
+    }
+    Effect next = effect.ownedNext;
+    if (prev instanceof Effect) {
+      ((Effect) prev).ownedNext = next;
     } else {
-      prev.ownedNext = next;
+      ((Ownership) prev).newestEffect = next;
     }
     if (next != null) {
       next.ownedPrev = prev;
     }
     effect.ownedPrev = null;
     effect.ownedNext = null;
-    effect.owner = null;
   }
 
   /** Lock held. Owns {@code node} (a resource or a scope), which has just been created. */

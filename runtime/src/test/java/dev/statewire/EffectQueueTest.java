@@ -157,7 +157,7 @@ class EffectQueueTest {
 
   private static List<Effect> sorted(List<Effect> effects) {
     List<Effect> sorted = new ArrayList<>(effects);
-    sorted.sort((a, b) -> Long.compare(a.id, b.id));
+    sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
     return sorted;
   }
 }
