@@ -13,7 +13,10 @@ import org.openjdk.jol.vm.VM;
  * everything reachable from N nodes is laid out and compared with 2N nodes, so what all nodes
  * share (the context, the cached {@code Integer}s) cancels out and the difference divided by N is
  * the cost of one more node. Values stay in −128..127 (the {@code Integer} cache) except in the
- * line that measures boxing. Each measurement uses its own {@link ReactiveContext}.
+ * line that measures boxing. Each measurement uses its own {@link ReactiveContext}, and fails if
+ * the nodes reach a thread or a class loader: through them the walk would take in JVM-wide state
+ * (class loaders, reflection caches) that grows between the two walks, and the difference would
+ * count it.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.statewire.benchmarks.memory.MemoryFootprint [N]}
  * (default N = 100000). Prints a table, then one JSON line per quantity.
@@ -121,12 +124,24 @@ public final class MemoryFootprint {
     for (int i = 0; i < count; i++) {
       nodes[i] = factory.create(context, i);
     }
-    long bytes = GraphLayout.parseInstance(nodes).totalSize(); // the nodes are the roots
+    GraphLayout layout = GraphLayout.parseInstance(nodes); // the nodes are the roots
+    requireNoJvmState(layout);
+    long bytes = layout.totalSize();
     for (Object node : nodes) {
       if (node instanceof Effect) {
         ((Effect) node).close();
       }
     }
     return bytes;
+  }
+
+  private static void requireNoJvmState(GraphLayout layout) {
+    for (Class<?> type : layout.getClasses()) {
+      if (Thread.class.isAssignableFrom(type) || ClassLoader.class.isAssignableFrom(type)) {
+        throw new IllegalStateException("The measured nodes reach a " + type.getName()
+            + ", so the difference of the two walks would count JVM-wide state; find the path "
+            + "with GraphLayout.record(address).path() and cut it in the runtime");
+      }
+    }
   }
 }
