@@ -19,20 +19,35 @@ final class CommitWrites implements TransactionHook.Writes {
   /** How many signal slots keep their signal between sessions. */
   private static final int KEPT = 8;
 
-  private Signal<?>[] signals = new Signal<?>[KEPT];
+  private SourceSignal<?>[] signals = new SourceSignal<?>[KEPT];
   private Object[] values = new Object[KEPT];
+  /** The values for primitive signals (their slot in {@code values} stays null). */
+  private long[] bits = new long[KEPT];
   private int size;
 
   void add(Signal<?> signal, Object value) {
+    int slot = slotFor(signal); // before the store: it may grow the arrays
+    values[slot] = value;
+    size++;
+  }
+
+  /** Hands over the bits a primitive signal is to take, without boxing. */
+  void addBits(PrimitiveSignal<?> signal, long value) {
+    int slot = slotFor(signal);
+    bits[slot] = value;
+    size++;
+  }
+
+  private int slotFor(SourceSignal<?> signal) {
     if (size == signals.length) {
       signals = Arrays.copyOf(signals, size * 2);
       values = Arrays.copyOf(values, size * 2);
+      bits = Arrays.copyOf(bits, size * 2);
     }
     if (signals[size] != signal) {
       signals[size] = signal;
     }
-    values[size] = value;
-    size++;
+    return size;
   }
 
   @Override
@@ -41,13 +56,14 @@ final class CommitWrites implements TransactionHook.Writes {
   }
 
   @Override
-  public Signal<?> signal(int index) {
+  public SourceSignal<?> signal(int index) {
     return signals[checkIndex(index)];
   }
 
   @Override
   public Object value(int index) {
-    return values[checkIndex(index)];
+    int i = checkIndex(index);
+    return signals[i].committedValue(values[i], bits[i]);
   }
 
   private int checkIndex(int index) {
@@ -60,7 +76,7 @@ final class CommitWrites implements TransactionHook.Writes {
       return;
     }
     if (ctx.spy != null) {
-      ctx.spy.committing(signals, values, size);
+      ctx.spy.committing(this);
     }
     ctx.globalVersion++;
     int n = size;
@@ -68,7 +84,7 @@ final class CommitWrites implements TransactionHook.Writes {
     for (int i = 0; i < n; i++) {
       Object value = values[i];
       values[i] = null;
-      signals[i].publish(value);
+      signals[i].publish(value, bits[i]);
     }
     forgetBeyondKept(n);
   }

@@ -10,7 +10,7 @@ import java.util.List;
  * inside a batch, effect or lock block of another context they throw {@link
  * ContextMismatchException}, like any use of the node there.
  */
-public sealed interface GraphNode permits Signal, Computed, Effect {
+public sealed interface GraphNode permits SourceSignal, Computed, Effect {
   /** {@return the name given with {@code named(...)}, or null} */
   String name();
 

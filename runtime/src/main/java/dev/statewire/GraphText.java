@@ -35,7 +35,7 @@ final class GraphText {
     try (LockGuard guard = ctx.enter()) {
       Set<GraphNode> nodes = nodesOf(object);
       StringBuilder text = new StringBuilder(title).append(" in ").append(ctx).append('\n');
-      section(text, "fields", nodes, Signal.class);
+      section(text, "fields", nodes, SourceSignal.class);
       section(text, "derived", nodes, Computed.class);
       section(text, "effects", nodes, Effect.class);
       return text.toString();

@@ -318,6 +318,42 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   /**
+   * {@return an {@code int} signal in this context: reads and writes without boxing}
+   *
+   * @param initial the first value
+   */
+  public IntSignal intSignal(int initial) {
+    return new IntSignal(this, initial);
+  }
+
+  /**
+   * {@return a {@code long} signal in this context: reads and writes without boxing}
+   *
+   * @param initial the first value
+   */
+  public LongSignal longSignal(long initial) {
+    return new LongSignal(this, initial);
+  }
+
+  /**
+   * {@return a {@code double} signal in this context: reads and writes without boxing}
+   *
+   * @param initial the first value
+   */
+  public DoubleSignal doubleSignal(double initial) {
+    return new DoubleSignal(this, initial);
+  }
+
+  /**
+   * {@return a {@code boolean} signal in this context: reads and writes without boxing}
+   *
+   * @param initial the first value
+   */
+  public BooleanSignal booleanSignal(boolean initial) {
+    return new BooleanSignal(this, initial);
+  }
+
+  /**
    * {@return a computed value in this context}
    *
    * @param fn computes the value; what it reads becomes its dependencies
@@ -656,13 +692,61 @@ public final class ReactiveContext implements AutoCloseable {
    * @param <T> the value type
    */
   public <T> void commitWrite(Signal<T> signal, T value) {
+    checkCommitWrite(signal);
+    commitWrites.add(signal, value);
+  }
+
+  /**
+   * {@link #commitWrite(Signal, Object)} for an {@code int} signal, without boxing.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   */
+  public void commitWrite(IntSignal signal, int value) {
+    checkCommitWrite(signal);
+    commitWrites.addBits(signal, value);
+  }
+
+  /**
+   * {@link #commitWrite(Signal, Object)} for a {@code long} signal, without boxing.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   */
+  public void commitWrite(LongSignal signal, long value) {
+    checkCommitWrite(signal);
+    commitWrites.addBits(signal, value);
+  }
+
+  /**
+   * {@link #commitWrite(Signal, Object)} for a {@code double} signal, without boxing.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   */
+  public void commitWrite(DoubleSignal signal, double value) {
+    checkCommitWrite(signal);
+    commitWrites.addBits(signal, Double.doubleToLongBits(value));
+  }
+
+  /**
+   * {@link #commitWrite(Signal, Object)} for a {@code boolean} signal, without boxing.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   */
+  public void commitWrite(BooleanSignal signal, boolean value) {
+    checkCommitWrite(signal);
+    commitWrites.addBits(signal, value ? 1 : 0);
+  }
+
+  private void checkCommitWrite(SourceSignal<?> signal) {
     Objects.requireNonNull(signal, "signal");
     if (!committing || !lock.isHeldByCurrentThread() || signal.ctx != this) {
       throw new IllegalStateException("commitWrite(" + signal.describe() + ", ...) was called "
           + "outside the commit of a participant of " + this + "; write signals with set(...), "
           + "or call commitWrite from Transactional.commit().");
     }
-    commitWrites.add(signal, value);
   }
 
   /** The savepoint of a nested transactional scope starting now. Lock held. */
@@ -1211,7 +1295,7 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   /** Fails if a computed is running (computations must not write). */
-  void checkWriteAllowed(Signal<?> signal) {
+  void checkWriteAllowed(SourceSignal<?> signal) {
     if (closed) {
       throw new ClosedException(toString(), "writing " + signal.describe());
     }

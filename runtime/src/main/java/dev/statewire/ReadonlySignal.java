@@ -1,15 +1,15 @@
 package dev.statewire;
 
 /**
- * The read-only view {@link Signal#asReadonly()} returns: forwards reads to its signal and has no
+ * The read-only view {@link SourceSignal#asReadonly()} returns: forwards reads to its signal and has no
  * way to write it (a cast does not reach the signal).
  *
  * @param <T> the value's type
  */
 final class ReadonlySignal<T> implements ReadableSignal<T> {
-  private final Signal<T> signal;
+  private final SourceSignal<T> signal;
 
-  ReadonlySignal(Signal<T> signal) {
+  ReadonlySignal(SourceSignal<T> signal) {
     this.signal = signal;
   }
 
@@ -31,6 +31,6 @@ final class ReadonlySignal<T> implements ReadableSignal<T> {
   @Override
   public String toString() {
     String name = signal.name();
-    return "read-only view of Signal" + (name == null ? "" : " '" + name + "'");
+    return "read-only view of " + signal.kind() + (name == null ? "" : " '" + name + "'");
   }
 }

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  *
  * @param <T> the value's type
  */
-public final class Signal<T> extends Node implements ReadableSignal<T>, GraphNode {
+public final class Signal<T> extends SourceSignal<T> {
   private T value;
   private final BiPredicate<? super T, ? super T> equality;
 
@@ -53,38 +53,13 @@ public final class Signal<T> extends Node implements ReadableSignal<T>, GraphNod
    * @return this signal
    */
   public Signal<T> named(String name) {
-    this.name = Objects.requireNonNull(name, "name");
+    rename(name);
     return this;
-  }
-
-  /**
-   * A read-only view of this signal, to hand out where callers may read but not write: reading
-   * it is reading this signal (tracked the same way).
-   *
-   * @return a view that reads this signal
-   */
-  public ReadableSignal<T> asReadonly() {
-    return new ReadonlySignal<>(this);
-  }
-
-  /** {@return the name given with {@link #named}, or null} */
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public ReactiveContext context() {
-    return ctx;
   }
 
   @Override
   public T get() {
-    ReactiveContext c = ctx;
-    if (c.lock.isHeldByCurrentThread()) {
-      Subscriber running = c.activeSub;
-      if (running != null) {
-        Graph.track(c, this, running);
-      }
+    if (trackedUnderLock()) {
       return value;
     }
     return readWithoutLock();
@@ -164,25 +139,7 @@ public final class Signal<T> extends Node implements ReadableSignal<T>, GraphNod
     boolean writtenBack =
         journaled && compareUntracked(newValue, c.journal.valueBefore(this), true);
     value = newValue;
-    c.globalVersion++;
-    int mark = DIRTY;
-    if (journaled) {
-      mark = PENDING;
-      if (writtenBack) {
-        // written back to the value it had before this session wrote it, and nothing tracked
-        // the values in between: as if never changed (subscribers were marked PENDING). This
-        // compares with equals, not the signal's equality: a value that is merely "equal
-        // enough" still differs from what readers saw, so it counts as a change.
-        version = c.journal.versionBefore(this);
-        return;
-      }
-    } else if (c.insideSession() && c.journal.record(this, old, version)) {
-      mark = PENDING;
-    }
-    version++;
-    if (subs != null) {
-      Graph.propagate(c, subs, mark);
-    }
+    wrote(c, journaled, writtenBack, old, 0);
   }
 
   /**
@@ -208,43 +165,16 @@ public final class Signal<T> extends Node implements ReadableSignal<T>, GraphNod
     return equality == null || byEquals ? Objects.equals(a, b) : equality.test(a, (T) b);
   }
 
-  /**
-   * Tells what depends on this signal that its value changed, though it is the same object (after
-   * mutating it in place, say): computed values that read it compute again, effects that read it
-   * run. Like a write, it takes the context lock and fails inside a computation.
-   */
-  public void markChanged() {
-    ReactiveContext c = ctx;
-    c.enterUninterruptibly();
-    try {
-      c.checkWriteAllowed(this);
-      if (c.spy != null) {
-        c.spy.signalWritten(this, value, value);
-      }
-      c.globalVersion++;
-      changed();
-    } finally {
-      c.exit();
-    }
-  }
-
-  /**
-   * Stores a value a commit decided on, without consulting the equality (the participant did),
-   * and marks what depends on it. Lock held; nothing here can throw.
-   */
+  @Override
   @SuppressWarnings("unchecked")
-  void publish(Object newValue) {
+  void publish(Object newValue, long bits) {
     value = (T) newValue;
     changed();
   }
 
-  /** Counts a change and marks what depends on this signal. Lock held. */
-  private void changed() {
-    flags &= ~JOURNALED; // a later write back must not restore the version from before this
-    version++;
-    if (subs != null) {
-      Graph.propagate(ctx, subs, DIRTY);
-    }
+  @Override
+  Object committedValue(Object committed, long bits) {
+    return committed;
   }
 
   /** {@return its kind, name and value, e.g. {@code Signal 'TaskState.counter' = 3}, read without locking} */

@@ -1,5 +1,6 @@
 package dev.statewire;
 
+import dev.statewire.support.TransactionHook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,7 +178,7 @@ final class SpyDispatcher {
 
   // ---- the hooks: none throws while the lock is held ----------------------------------------
 
-  void signalWritten(Signal<?> signal, Object oldValue, Object newValue) {
+  void signalWritten(SourceSignal<?> signal, Object oldValue, Object newValue) {
     try {
       emit(new SpyEvent.SignalWritten(signal, oldValue, newValue));
     } catch (Throwable failure) {
@@ -262,8 +263,9 @@ final class SpyDispatcher {
    * A commit is about to publish {@code size} writes: reported with the signals' values before,
    * unless this dispatcher did not see every participant commit (it was attached meanwhile).
    */
-  void committing(Signal<?>[] signals, Object[] values, int size) {
+  void committing(TransactionHook.Writes writes) {
     try {
+      int size = writes.size();
       int n = committers.size();
       if (n == 0 || committerEnds[n - 1] != size) {
         committers.clear();
@@ -276,7 +278,8 @@ final class SpyDispatcher {
           participant++;
         }
         changes.add(new SpyEvent.Committed.Change(
-            committers.get(participant), signals[i], signals[i].peek(), values[i]));
+            committers.get(participant), writes.signal(i), writes.signal(i).peek(),
+            writes.value(i)));
       }
       committers.clear();
       emit(new SpyEvent.Committed(changes));

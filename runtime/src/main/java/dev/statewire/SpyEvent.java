@@ -24,7 +24,7 @@ public sealed interface SpyEvent {
    * @param oldValue its value before
    * @param newValue its value now
    */
-  record SignalWritten(Signal<?> signal, Object oldValue, Object newValue) implements SpyEvent {
+  record SignalWritten(SourceSignal<?> signal, Object oldValue, Object newValue) implements SpyEvent {
     /**
      * Checks that the signal is given.
      *
@@ -191,7 +191,7 @@ public sealed interface SpyEvent {
      * @param newValue the committed value
      */
     public record Change(
-        Transactional participant, Signal<?> signal, Object oldValue, Object newValue) {
+        Transactional participant, SourceSignal<?> signal, Object oldValue, Object newValue) {
       /**
        * Checks that participant and signal are given.
        *

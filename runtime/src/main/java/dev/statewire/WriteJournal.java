@@ -16,23 +16,29 @@ import java.util.Arrays;
 final class WriteJournal {
   private static final int CAPACITY = 1 << (32 - Node.JOURNAL_INDEX_SHIFT - 1);
 
-  private Signal<?>[] signals = new Signal<?>[8];
+  private SourceSignal<?>[] signals = new SourceSignal<?>[8];
   private Object[] values = new Object[8];
+  private long[] bits = new long[8];
   private int[] versions = new int[8];
   private int size;
 
-  /** Records {@code signal}'s value and version before a write; false if the journal is full. */
-  boolean record(Signal<?> signal, Object value, int version) {
+  /**
+   * Records {@code signal}'s value ({@code value} for a {@link Signal}, {@code bits} for a {@link
+   * PrimitiveSignal}) and version before a write; false if the journal is full.
+   */
+  boolean record(SourceSignal<?> signal, Object value, long valueBits, int version) {
     if (size == CAPACITY) {
       return false;
     }
     if (size == signals.length) {
       signals = Arrays.copyOf(signals, size * 2);
       values = Arrays.copyOf(values, size * 2);
+      bits = Arrays.copyOf(bits, size * 2);
       versions = Arrays.copyOf(versions, size * 2);
     }
     signals[size] = signal;
     values[size] = value;
+    bits[size] = valueBits;
     versions[size] = version;
     signal.flags = (signal.flags & ~Node.JOURNAL_INDEX_MASK) | Node.JOURNALED
         | (size << Node.JOURNAL_INDEX_SHIFT);
@@ -41,12 +47,17 @@ final class WriteJournal {
   }
 
   /** The value {@code signal} had before the write that journaled it (JOURNALED must be set). */
-  Object valueBefore(Signal<?> signal) {
+  Object valueBefore(SourceSignal<?> signal) {
     return values[signal.flags >>> Node.JOURNAL_INDEX_SHIFT];
   }
 
+  /** The bits a primitive {@code signal} had before the write that journaled it. */
+  long bitsBefore(SourceSignal<?> signal) {
+    return bits[signal.flags >>> Node.JOURNAL_INDEX_SHIFT];
+  }
+
   /** The version {@code signal} had before the write that journaled it (JOURNALED must be set). */
-  int versionBefore(Signal<?> signal) {
+  int versionBefore(SourceSignal<?> signal) {
     return versions[signal.flags >>> Node.JOURNAL_INDEX_SHIFT];
   }
 

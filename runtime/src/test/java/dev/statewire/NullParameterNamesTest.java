@@ -69,6 +69,10 @@ class NullParameterNamesTest {
   /** A fresh instance of each API class whose instance methods take arguments. */
   private static final Map<Class<?>, Supplier<Object>> RECEIVERS = Map.ofEntries(
       Map.entry(Signal.class, () -> context().signal(0)),
+      Map.entry(IntSignal.class, () -> context().intSignal(0)),
+      Map.entry(LongSignal.class, () -> context().longSignal(0)),
+      Map.entry(DoubleSignal.class, () -> context().doubleSignal(0)),
+      Map.entry(BooleanSignal.class, () -> context().booleanSignal(false)),
       Map.entry(Computed.class, () -> context().computed(() -> 0)),
       Map.entry(Effect.class, () -> context().effect(() -> { })),
       Map.entry(EffectScope.class, () -> EffectScope.create(context())),
@@ -175,6 +179,8 @@ class NullParameterNamesTest {
       return 1;
     } else if (type == long.class) {
       return 1L;
+    } else if (type == double.class) {
+      return 1.0;
     } else if (type == boolean.class) {
       return false;
     } else if (type == String.class || type == Object.class) {
@@ -189,7 +195,8 @@ class NullParameterNamesTest {
       return type.getEnumConstants()[0];
     } else if (type == Collection.class || type == List.class) {
       return List.of();
-    } else if (type == Signal.class || type == ReadableSignal.class) {
+    } else if (type == Signal.class || type == SourceSignal.class
+        || type == ReadableSignal.class) {
       return context().signal(0);
     } else if (type == Computed.class) {
       return context().computed(() -> 0);

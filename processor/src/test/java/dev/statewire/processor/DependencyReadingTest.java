@@ -71,7 +71,7 @@ class DependencyReadingTest {
     if (!body.find()) {
       throw new AssertionError("no compute method for " + derived + " in\n" + generated);
     }
-    Matcher read = Pattern.compile("(\\w+)Signal\\.get\\(\\)").matcher(body.group(1));
+    Matcher read = Pattern.compile("(\\w+)Signal\\.get(?:Int|Long|Double|Boolean)?\\(\\)").matcher(body.group(1));
     StringBuilder fields = new StringBuilder();
     while (read.find()) {
       fields.append(fields.length() == 0 ? "" : " ").append(read.group(1));

@@ -91,7 +91,7 @@ class GeneratedShapesTest {
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
     String generated = Compilations.generated(compilation, "test.ReactiveSub");
-    assertTrue(generated.contains("this.sharedSignal = context.signal(this.shared)"), generated);
+    assertTrue(generated.contains("this.sharedSignal = context.intSignal(this.shared)"), generated);
     assertTrue(
         !generated.contains("packageOnly"), "package-private in another package: not overridden");
   }

@@ -260,7 +260,7 @@ class InferredTypesTest {
     assertThat(compilation).succeeded();
     assertNoNotes(compilation);
     String generated = Compilations.generated(compilation, "test.ReactiveJobMonitor");
-    assertTrue(generated.contains("return doneSignal.peek();"), generated);
+    assertTrue(generated.contains("return doneSignal.peekInt();"), generated);
     assertTrue(generated.contains("Tracked read of {@code done}"), generated);
     assertFalse(generated.contains("void restart()"), generated);
   }

@@ -53,7 +53,7 @@ class LegalShapesTest {
                 "}"));
     assertTrue(generated.contains("private final StateCore stateCore$2;"), generated);
     assertTrue(generated.contains("private final BackgroundTasks tasks$2;"), generated);
-    assertTrue(generated.contains("private final Signal<Integer> coreSignal$2;"), generated);
+    assertTrue(generated.contains("private final IntSignal coreSignal$2;"), generated);
     assertTrue(generated.contains("private void commitFields$2()"), generated);
     assertTrue(generated.contains("private int computeTotal$2()"), generated);
   }
@@ -75,7 +75,7 @@ class LegalShapesTest {
                 "  int plus(int countSignal) { return count + countSignal; }",
                 "}"));
     assertTrue(generated.contains("if (stateCore$2 == null) {"), generated);
-    assertTrue(generated.contains("countSignal$2.get();\n    return super.plus(countSignal);"), generated);
+    assertTrue(generated.contains("countSignal$2.getInt();\n    return super.plus(countSignal);"), generated);
   }
 
   @Test
@@ -102,8 +102,8 @@ class LegalShapesTest {
                 "  int count;",
                 "  void bump() { count++; super.count += 2; value = \"x\"; }",
                 "}"));
-    assertTrue(generated.contains("((Base<String>) this).count = countSignal.peek();"), generated);
-    assertTrue(generated.contains("((Sub) this).count = countSignal$2.peek();"), generated);
+    assertTrue(generated.contains("((Base<String>) this).count = countSignal.peekInt();"), generated);
+    assertTrue(generated.contains("((Sub) this).count = countSignal$2.peekInt();"), generated);
     assertTrue(generated.contains("stateCore.publish(valueSignal, value);"), generated);
     assertTrue(
         generated.contains(

@@ -3,6 +3,7 @@ package test;
 import dev.statewire.ActionScope;
 import dev.statewire.BackgroundTasks;
 import dev.statewire.Computed;
+import dev.statewire.IntSignal;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
 import dev.statewire.StateMutationException;
@@ -64,7 +65,7 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
   /**
    * The committed value of {@code core}.
    */
-  private final dev.statewire.Signal<Integer> coreSignal;
+  private final IntSignal coreSignal;
 
   /**
    * A plain copy of the committed value of {@code core} (its signal's): what the start and
@@ -75,7 +76,7 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
   /**
    * The committed value of {@code tasks}.
    */
-  private final dev.statewire.Signal<Integer> tasksSignal;
+  private final IntSignal tasksSignal;
 
   /**
    * A plain copy of the committed value of {@code tasks} (its signal's): what the start and
@@ -151,9 +152,9 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
     construction.end();
     this.stateCore = new StateCore(context, "Archive", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
-    this.coreSignal = context.signal(this.core).named("Archive.core");
+    this.coreSignal = context.intSignal(this.core).named("Archive.core");
     this.coreCommitted = this.core;
-    this.tasksSignal = context.signal(this.tasks).named("Archive.tasks");
+    this.tasksSignal = context.intSignal(this.tasks).named("Archive.tasks");
     this.tasksCommitted = this.tasks;
     this.stateSignal = context.signal(this.state).named("Archive.state");
     this.stateCommitted = this.state;
@@ -296,8 +297,8 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
    * {@code tasks}.
    */
   private int computeTotal() {
-    coreSignal.get();
-    tasksSignal.get();
+    coreSignal.getInt();
+    tasksSignal.getInt();
     return super.total();
   }
 
@@ -373,9 +374,9 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
    * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
-    core = coreSignal.peek();
+    core = coreSignal.peekInt();
     coreCommitted = core;
-    tasks = tasksSignal.peek();
+    tasks = tasksSignal.peekInt();
     tasksCommitted = tasks;
     state = stateSignal.peek();
     stateCommitted = state;
@@ -390,12 +391,12 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
    * field's wrong value (a computed value evaluated meanwhile) read it again.
    */
   private void restoreMutatedFields() {
-    if (core != coreSignal.peek()) {
-      core = coreSignal.peek();
+    if (core != coreSignal.peekInt()) {
+      core = coreSignal.peekInt();
       coreSignal.markChanged();
     }
-    if (tasks != tasksSignal.peek()) {
-      tasks = tasksSignal.peek();
+    if (tasks != tasksSignal.peekInt()) {
+      tasks = tasksSignal.peekInt();
       tasksSignal.markChanged();
     }
     if (state != stateSignal.peek()) {

@@ -2,6 +2,7 @@ package test;
 
 import dev.statewire.ActionScope;
 import dev.statewire.Computed;
+import dev.statewire.DoubleSignal;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
@@ -70,7 +71,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   /**
    * The committed value of {@code weight}.
    */
-  private final Signal<Double> weightSignal;
+  private final DoubleSignal weightSignal;
 
   /**
    * A plain copy of the committed value of {@code weight} (its signal's): what the start and
@@ -112,7 +113,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     this.valueCommitted = this.value;
     this.historySignal = context.signal(this.history).named("Box.history");
     this.historyCommitted = this.history;
-    this.weightSignal = context.signal(this.weight).named("Box.weight");
+    this.weightSignal = context.doubleSignal(this.weight).named("Box.weight");
     this.weightCommitted = this.weight;
     this.grewComputed = context.computed(this::computeGrew).named("Box.grew()");
   }
@@ -345,7 +346,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     valueCommitted = value;
     history = historySignal.peek();
     historyCommitted = history;
-    weight = weightSignal.peek();
+    weight = weightSignal.peekDouble();
     weightCommitted = weight;
   }
 
@@ -362,8 +363,8 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
       history = historySignal.peek();
       historySignal.markChanged();
     }
-    if (Double.compare(weight, weightSignal.peek()) != 0) {
-      weight = weightSignal.peek();
+    if (Double.compare(weight, weightSignal.peekDouble()) != 0) {
+      weight = weightSignal.peekDouble();
       weightSignal.markChanged();
     }
   }

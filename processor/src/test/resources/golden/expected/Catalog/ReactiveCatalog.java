@@ -2,6 +2,7 @@ package test;
 
 import dev.statewire.Cancellation;
 import dev.statewire.Computed;
+import dev.statewire.IntSignal;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
@@ -60,7 +61,7 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
   /**
    * The committed value of {@code page}.
    */
-  private final Signal<Integer> pageSignal;
+  private final IntSignal pageSignal;
 
   /**
    * A plain copy of the committed value of {@code page} (its signal's): what the start and
@@ -112,7 +113,7 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.querySignal = context.signal(this.query).named("Catalog.query");
     this.queryCommitted = this.query;
-    this.pageSignal = context.signal(this.page).named("Catalog.page");
+    this.pageSignal = context.intSignal(this.page).named("Catalog.page");
     this.pageCommitted = this.page;
     this.titleComputed = context.computed(this::computeTitle,
         Catalog.SAME_IGNORING_CASE).named("Catalog.title()");
@@ -237,7 +238,7 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
    * Evaluates {@link #bucket()} and makes the caller depend on field {@code page}.
    */
   private int computeBucket() {
-    pageSignal.get();
+    pageSignal.getInt();
     return super.bucket();
   }
 
@@ -317,7 +318,7 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
   private void restoreFields() {
     query = querySignal.peek();
     queryCommitted = query;
-    page = pageSignal.peek();
+    page = pageSignal.peekInt();
     pageCommitted = page;
   }
 
@@ -330,8 +331,8 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
       query = querySignal.peek();
       querySignal.markChanged();
     }
-    if (page != pageSignal.peek()) {
-      page = pageSignal.peek();
+    if (page != pageSignal.peekInt()) {
+      page = pageSignal.peekInt();
       pageSignal.markChanged();
     }
   }

@@ -1,6 +1,7 @@
 package test;
 
 import dev.statewire.BackgroundTasks;
+import dev.statewire.IntSignal;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
 import dev.statewire.Signal;
@@ -47,7 +48,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   /**
    * The committed value of {@code polls}.
    */
-  private final Signal<Integer> pollsSignal;
+  private final IntSignal pollsSignal;
 
   /**
    * A plain copy of the committed value of {@code polls} (its signal's): what the start and
@@ -96,7 +97,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
     construction.end();
     this.stateCore = new StateCore(context, "Poller", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
-    this.pollsSignal = context.signal(this.polls).named("Poller.polls");
+    this.pollsSignal = context.intSignal(this.polls).named("Poller.polls");
     this.pollsCommitted = this.polls;
     this.lastSignal = context.signal(this.last).named("Poller.last");
     this.lastCommitted = this.last;
@@ -169,10 +170,10 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
       return super.polls();
     }
     if (stateCore.isLockHeld()) {
-      pollsSignal.get();
+      pollsSignal.getInt();
       return super.polls();
     }
-    return pollsSignal.peek();
+    return pollsSignal.peekInt();
   }
 
   /**
@@ -298,7 +299,7 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
-    polls = pollsSignal.peek();
+    polls = pollsSignal.peekInt();
     pollsCommitted = polls;
     last = lastSignal.peek();
     lastCommitted = last;
@@ -309,8 +310,8 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
    * field's wrong value (a computed value evaluated meanwhile) read it again.
    */
   private void restoreMutatedFields() {
-    if (polls != pollsSignal.peek()) {
-      polls = pollsSignal.peek();
+    if (polls != pollsSignal.peekInt()) {
+      polls = pollsSignal.peekInt();
       pollsSignal.markChanged();
     }
     if (last != lastSignal.peek()) {

@@ -2,6 +2,7 @@ package test;
 
 import dev.statewire.ActionScope;
 import dev.statewire.Computed;
+import dev.statewire.DoubleSignal;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
@@ -56,7 +57,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   /**
    * The committed value of {@code side}.
    */
-  private final Signal<Double> sideSignal;
+  private final DoubleSignal sideSignal;
 
   /**
    * A plain copy of the committed value of {@code side} (its signal's): what the start and
@@ -98,7 +99,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
         this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.nameSignal = context.signal(this.name).named("Square.name");
     this.nameCommitted = this.name;
-    this.sideSignal = context.signal(this.side).named("Square.side");
+    this.sideSignal = context.doubleSignal(this.side).named("Square.side");
     this.sideCommitted = this.side;
     this.areaComputed = context.computed(this::computeArea).named("Square.area()");
     stateCore.addEffect(context.effect(this::logEffect).named("Square.log()"));
@@ -232,7 +233,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
    * Evaluates {@link #area()} and makes the caller depend on field {@code side}.
    */
   private double computeArea() {
-    sideSignal.get();
+    sideSignal.getDouble();
     return super.area();
   }
 
@@ -284,7 +285,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   private void restoreFields() {
     name = nameSignal.peek();
     nameCommitted = name;
-    side = sideSignal.peek();
+    side = sideSignal.peekDouble();
     sideCommitted = side;
   }
 
@@ -297,8 +298,8 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
       name = nameSignal.peek();
       nameSignal.markChanged();
     }
-    if (Double.compare(side, sideSignal.peek()) != 0) {
-      side = sideSignal.peek();
+    if (Double.compare(side, sideSignal.peekDouble()) != 0) {
+      side = sideSignal.peekDouble();
       sideSignal.markChanged();
     }
   }

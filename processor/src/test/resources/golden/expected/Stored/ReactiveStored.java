@@ -1,6 +1,7 @@
 package test;
 
 import dev.statewire.ActionScope;
+import dev.statewire.IntSignal;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
 import dev.statewire.Signal;
@@ -94,7 +95,7 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
   /**
    * The committed value of {@code count}.
    */
-  private final Signal<Integer> countSignal;
+  private final IntSignal countSignal;
 
   /**
    * A plain copy of the committed value of {@code count} (its signal's): what the start and
@@ -204,7 +205,7 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
   /**
    * The committed value of {@code renders}.
    */
-  private final Signal<Integer> rendersSignal;
+  private final IntSignal rendersSignal;
 
   /**
    * A plain copy of the committed value of {@code renders} (its signal's): what the start
@@ -236,7 +237,7 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
     construction.end();
     this.stateCore = new StateCore(context, "Stored", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
-    this.countSignal = context.signal(this.count).named("Stored.count");
+    this.countSignal = context.intSignal(this.count).named("Stored.count");
     this.countCommitted = this.count;
     this.maybeSignal = context.signal(this.maybe).named("Stored.maybe");
     this.maybeCommitted = this.maybe;
@@ -256,7 +257,7 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
     this.byColorCommitted = this.byColor;
     this.timeoutSignal = context.signal(this.timeout).named("Stored.timeout");
     this.timeoutCommitted = this.timeout;
-    this.rendersSignal = context.signal(this.renders).named("Stored.renders");
+    this.rendersSignal = context.intSignal(this.renders).named("Stored.renders");
     this.rendersCommitted = this.renders;
   }
 
@@ -458,7 +459,7 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
    * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
-    count = countSignal.peek();
+    count = countSignal.peekInt();
     countCommitted = count;
     maybe = maybeSignal.peek();
     maybeCommitted = maybe;
@@ -478,7 +479,7 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
     byColorCommitted = byColor;
     timeout = timeoutSignal.peek();
     timeoutCommitted = timeout;
-    renders = rendersSignal.peek();
+    renders = rendersSignal.peekInt();
     rendersCommitted = renders;
   }
 
@@ -487,8 +488,8 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
    * field's wrong value (a computed value evaluated meanwhile) read it again.
    */
   private void restoreMutatedFields() {
-    if (count != countSignal.peek()) {
-      count = countSignal.peek();
+    if (count != countSignal.peekInt()) {
+      count = countSignal.peekInt();
       countSignal.markChanged();
     }
     if (maybe != maybeSignal.peek()) {
@@ -527,8 +528,8 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
       timeout = timeoutSignal.peek();
       timeoutSignal.markChanged();
     }
-    if (renders != rendersSignal.peek()) {
-      renders = rendersSignal.peek();
+    if (renders != rendersSignal.peekInt()) {
+      renders = rendersSignal.peekInt();
       rendersSignal.markChanged();
     }
   }

@@ -1,11 +1,12 @@
 package test;
 
 import dev.statewire.ActionScope;
+import dev.statewire.BooleanSignal;
 import dev.statewire.Computed;
+import dev.statewire.IntSignal;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
-import dev.statewire.Signal;
 import dev.statewire.StateMutationException;
 import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
@@ -44,7 +45,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   /**
    * The committed value of {@code counter}.
    */
-  private final Signal<Integer> counterSignal;
+  private final IntSignal counterSignal;
 
   /**
    * A plain copy of the committed value of {@code counter} (its signal's): what the start
@@ -55,7 +56,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   /**
    * The committed value of {@code maxCounter}.
    */
-  private final Signal<Integer> maxCounterSignal;
+  private final IntSignal maxCounterSignal;
 
   /**
    * A plain copy of the committed value of {@code maxCounter} (its signal's): what the start
@@ -66,7 +67,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   /**
    * The committed value of {@code running}.
    */
-  private final Signal<Boolean> runningSignal;
+  private final BooleanSignal runningSignal;
 
   /**
    * A plain copy of the committed value of {@code running} (its signal's): what the start
@@ -111,11 +112,11 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     construction.end();
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
-    this.counterSignal = context.signal(this.counter).named("TaskState.counter");
+    this.counterSignal = context.intSignal(this.counter).named("TaskState.counter");
     this.counterCommitted = this.counter;
-    this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
+    this.maxCounterSignal = context.intSignal(this.maxCounter).named("TaskState.maxCounter");
     this.maxCounterCommitted = this.maxCounter;
-    this.runningSignal = context.signal(this.running).named("TaskState.running");
+    this.runningSignal = context.booleanSignal(this.running).named("TaskState.running");
     this.runningCommitted = this.running;
     this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
     this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
@@ -148,11 +149,11 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     construction.end();
     this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
-    this.counterSignal = context.signal(this.counter).named("TaskState.counter");
+    this.counterSignal = context.intSignal(this.counter).named("TaskState.counter");
     this.counterCommitted = this.counter;
-    this.maxCounterSignal = context.signal(this.maxCounter).named("TaskState.maxCounter");
+    this.maxCounterSignal = context.intSignal(this.maxCounter).named("TaskState.maxCounter");
     this.maxCounterCommitted = this.maxCounter;
-    this.runningSignal = context.signal(this.running).named("TaskState.running");
+    this.runningSignal = context.booleanSignal(this.running).named("TaskState.running");
     this.runningCommitted = this.running;
     this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
     this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
@@ -261,8 +262,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
         guard.close();
       }
     }
-    counterSignal.get();
-    maxCounterSignal.get();
+    counterSignal.getInt();
+    maxCounterSignal.getInt();
     super.report();
   }
 
@@ -277,10 +278,10 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
       return super.getCounter();
     }
     if (stateCore.isLockHeld()) {
-      counterSignal.get();
+      counterSignal.getInt();
       return super.getCounter();
     }
-    return counterSignal.peek();
+    return counterSignal.peekInt();
   }
 
   /**
@@ -331,8 +332,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * {@code maxCounter}.
    */
   private boolean computeAtLimit() {
-    counterSignal.get();
-    maxCounterSignal.get();
+    counterSignal.getInt();
+    maxCounterSignal.getInt();
     return super.atLimit();
   }
 
@@ -341,7 +342,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * derived value {@link #atLimit()}.
    */
   private String computeSummary() {
-    counterSignal.get();
+    counterSignal.getInt();
     return super.summary();
   }
 
@@ -350,8 +351,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * fields {@code counter}, {@code maxCounter}.
    */
   private void reportEffect() {
-    counterSignal.get();
-    maxCounterSignal.get();
+    counterSignal.getInt();
+    maxCounterSignal.getInt();
     super.report();
   }
 
@@ -400,11 +401,11 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
-    counter = counterSignal.peek();
+    counter = counterSignal.peekInt();
     counterCommitted = counter;
-    maxCounter = maxCounterSignal.peek();
+    maxCounter = maxCounterSignal.peekInt();
     maxCounterCommitted = maxCounter;
-    running = runningSignal.peek();
+    running = runningSignal.peekBoolean();
     runningCommitted = running;
   }
 
@@ -413,16 +414,16 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
    * field's wrong value (a computed value evaluated meanwhile) read it again.
    */
   private void restoreMutatedFields() {
-    if (counter != counterSignal.peek()) {
-      counter = counterSignal.peek();
+    if (counter != counterSignal.peekInt()) {
+      counter = counterSignal.peekInt();
       counterSignal.markChanged();
     }
-    if (maxCounter != maxCounterSignal.peek()) {
-      maxCounter = maxCounterSignal.peek();
+    if (maxCounter != maxCounterSignal.peekInt()) {
+      maxCounter = maxCounterSignal.peekInt();
       maxCounterSignal.markChanged();
     }
-    if (running != runningSignal.peek()) {
-      running = runningSignal.peek();
+    if (running != runningSignal.peekBoolean()) {
+      running = runningSignal.peekBoolean();
       runningSignal.markChanged();
     }
   }

@@ -3,6 +3,7 @@ package test;
 import dev.statewire.ActionScope;
 import dev.statewire.Computed;
 import dev.statewire.LockGuard;
+import dev.statewire.LongSignal;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
 import dev.statewire.Resource;
@@ -50,7 +51,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
   /**
    * The committed value of {@code userId}.
    */
-  private final Signal<Long> userIdSignal;
+  private final LongSignal userIdSignal;
 
   /**
    * A plain copy of the committed value of {@code userId} (its signal's): what the start and
@@ -123,7 +124,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
     construction.end();
     this.stateCore = new StateCore(context, "UserView", this::verifyFields, this::commitFields,
         this::restoreFields, this::saveFields, this::restoreSavedFields);
-    this.userIdSignal = context.signal(this.userId).named("UserView.userId");
+    this.userIdSignal = context.longSignal(this.userId).named("UserView.userId");
     this.userIdCommitted = this.userId;
     this.regionSignal = context.signal(this.region).named("UserView.region");
     this.regionCommitted = this.region;
@@ -423,7 +424,7 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * runs when the outermost action or lock block throws, or a commit fails.
    */
   private void restoreFields() {
-    userId = userIdSignal.peek();
+    userId = userIdSignal.peekLong();
     userIdCommitted = userId;
     region = regionSignal.peek();
     regionCommitted = region;
@@ -436,8 +437,8 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
    * field's wrong value (a computed value evaluated meanwhile) read it again.
    */
   private void restoreMutatedFields() {
-    if (userId != userIdSignal.peek()) {
-      userId = userIdSignal.peek();
+    if (userId != userIdSignal.peekLong()) {
+      userId = userIdSignal.peekLong();
       userIdSignal.markChanged();
     }
     if (region != regionSignal.peek()) {

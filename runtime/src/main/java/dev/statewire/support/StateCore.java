@@ -1,9 +1,13 @@
 package dev.statewire.support;
 
 import dev.statewire.ActionScope;
+import dev.statewire.BooleanSignal;
 import dev.statewire.ClosedException;
+import dev.statewire.DoubleSignal;
 import dev.statewire.Effect;
+import dev.statewire.IntSignal;
 import dev.statewire.LockGuard;
+import dev.statewire.LongSignal;
 import dev.statewire.ReactiveContext;
 import dev.statewire.Signal;
 import dev.statewire.Transactional;
@@ -184,6 +188,46 @@ public final class StateCore implements Transactional {
    * @param <T> the field's type
    */
   public <T> void publish(Signal<T> signal, T value) {
+    context.commitWrite(signal, value);
+  }
+
+  /**
+   * {@link #publish(Signal, Object)} for an {@code int} field, without boxing.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   */
+  public void publish(IntSignal signal, int value) {
+    context.commitWrite(signal, value);
+  }
+
+  /**
+   * {@link #publish(Signal, Object)} for a {@code long} field, without boxing.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   */
+  public void publish(LongSignal signal, long value) {
+    context.commitWrite(signal, value);
+  }
+
+  /**
+   * {@link #publish(Signal, Object)} for a {@code double} field, without boxing.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   */
+  public void publish(DoubleSignal signal, double value) {
+    context.commitWrite(signal, value);
+  }
+
+  /**
+   * {@link #publish(Signal, Object)} for a {@code boolean} field, without boxing.
+   *
+   * @param signal the field's signal
+   * @param value the committed value
+   */
+  public void publish(BooleanSignal signal, boolean value) {
     context.commitWrite(signal, value);
   }
 

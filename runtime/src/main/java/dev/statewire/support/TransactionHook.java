@@ -1,7 +1,7 @@
 package dev.statewire.support;
 
 import dev.statewire.ReactiveContext;
-import dev.statewire.Signal;
+import dev.statewire.SourceSignal;
 import dev.statewire.Transactional;
 
 /**
@@ -59,7 +59,7 @@ public interface TransactionHook {
      *
      * @param index from 0 to {@link #size()} - 1
      */
-    Signal<?> signal(int index);
+    SourceSignal<?> signal(int index);
 
     /**
      * {@return the value write {@code index} gives its signal}

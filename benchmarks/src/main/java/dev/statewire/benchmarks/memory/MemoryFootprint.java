@@ -35,6 +35,9 @@ public final class MemoryFootprint {
     }
     double signal = perNode(n, (ctx, i) -> ctx.signal(i & 63));
     double boxedSignal = perNode(n, (ctx, i) -> ctx.signal(1000 + i));
+    double intSignal = perNode(n, (ctx, i) -> ctx.intSignal(1000 + i));
+    double longSignal = perNode(n, (ctx, i) -> ctx.longSignal(1000L + i));
+    double doubleSignal = perNode(n, (ctx, i) -> ctx.doubleSignal(1000.5 + i));
     double unreadComputed = perNode(n, MemoryFootprint::unreadComputed);
     double linkedComputed = perNode(n, MemoryFootprint::linkedComputed);
     double effect = perNode(n, MemoryFootprint::effectOnLinkedComputed);
@@ -44,6 +47,9 @@ public final class MemoryFootprint {
     Row[] rows = {
       new Row("signal", signal, "Signal with a cached Integer value"),
       new Row("signal.boxed", boxedSignal, "Signal whose value is an Integer outside the cache"),
+      new Row("signal.int", intSignal, "IntSignal (the value unboxed, any value)"),
+      new Row("signal.long", longSignal, "LongSignal (the value unboxed, any value)"),
+      new Row("signal.double", doubleSignal, "DoubleSignal (the value unboxed, any value)"),
       new Row("computed.unread", unreadComputed - signal,
           "Computed created, never read (with its lambda; without the signal it reads)"),
       new Row("computed.linked", linkedComputed - signal,

@@ -78,7 +78,7 @@ final class FieldSync {
     for (ReactiveField field : target.model().fields()) {
       String signal = target.names().signal(field.element());
       restore.beginControlFlow("if ($L)", notSame(field, signal));
-      restore.addStatement("$L = $N.peek()", target.field(field), signal);
+      restore.addStatement("$L = $L", target.field(field), peek(field, signal));
       restore.addStatement("$N.markChanged()", signal);
       restore.endControlFlow();
     }
@@ -129,12 +129,17 @@ final class FieldSync {
       case FLOAT:
         return differs(field, signal);
       default:
-        return CodeBlock.of("$L != $N.peek()", target.field(field), signal);
+        return CodeBlock.of("$L != $L", target.field(field), peek(field, signal));
     }
   }
 
   private CodeBlock differs(ReactiveField field, String signal) {
-    return differs(field, CodeBlock.of("$N.peek()", signal));
+    return differs(field, peek(field, signal));
+  }
+
+  /** The signal's value, read without boxing where the signal holds a primitive. */
+  private static CodeBlock peek(ReactiveField field, String signal) {
+    return CodeBlock.of("$N.$N()", signal, SignalKind.of(field.type()).peek());
   }
 
   /** Whether the field is not its committed value, compared with the field's plain copy. */
@@ -168,7 +173,8 @@ final class FieldSync {
                         + " signal's value; runs when the outermost action or lock block throws,"
                         + " or a commit fails."));
     for (ReactiveField field : target.model().fields()) {
-      rollback.addStatement("$L = $N.peek()", target.field(field), target.names().signal(field.element()));
+      rollback.addStatement(
+          "$L = $L", target.field(field), peek(field, target.names().signal(field.element())));
       rollback.addStatement("$N = $L", target.names().committed(field.element()), target.field(field));
     }
     return rollback.build();

@@ -84,10 +84,11 @@ final class MethodOverrides {
                 + "}. Inside a derived value or an effect the caller depends on it; elsewhere"
                 + " it returns the committed value without locking."));
     override.beginControlFlow("if ($N.isLockHeld())", core);
-    override.addStatement("$N.get()", target.names().signal(field));
+    SignalKind kind = SignalKind.of(field.asType());
+    override.addStatement("$N.$N()", target.names().signal(field), kind.get());
     override.addStatement("return $L", target.superCall(method));
     override.endControlFlow();
-    override.addStatement("return $N.peek()", target.names().signal(field));
+    override.addStatement("return $N.$N()", target.names().signal(field), kind.peek());
   }
 
   private void trackedReadBody(ExecutableElement method, MethodSpec.Builder override) {
@@ -224,7 +225,12 @@ final class MethodOverrides {
 
   private List<CodeBlock> trackingReads(Collection<VariableElement> fields) {
     return fields.stream()
-        .map(field -> CodeBlock.of("$N.get()", target.names().signal(field)))
+        .map(
+            field ->
+                CodeBlock.of(
+                    "$N.$N()",
+                    target.names().signal(field),
+                    SignalKind.of(field.asType()).get()))
         .toList();
   }
 }

@@ -218,8 +218,7 @@ public final class ReactiveClassGenerator {
       String name = names.signal(field.element());
       builder.addField(
           FieldSpec.builder(
-                  ParameterizedTypeName.get(
-                      RuntimeNames.SIGNAL, GenerationTarget.boxed(field.type())),
+                  SignalKind.of(field.type()).signalType(field.type()),
                   name,
                   Modifier.PRIVATE,
                   Modifier.FINAL)
@@ -239,10 +238,11 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$W$N.$Lsignal($L).named($S);\nthis.$N = $L;\n",
+                  "this.$N =$W$N.$L$L($L).named($S);\nthis.$N = $L;\n",
                   name,
                   context,
                   typeWitness(field.type()),
+                  SignalKind.of(field.type()).factory(),
                   target.thisField(field),
                   target.nodeName(field),
                   committed,
