@@ -23,6 +23,13 @@ final class EffectQueue {
    * {@link #recentRoundSize}, never more.
    */
   private static final int WINDOW_SLACK = 1024;
+  /**
+   * From this {@link #recentRoundSize} up, the next round's window is a new array, not the spare:
+   * a newly allocated array is in the young generation, where G1 stores a reference without the
+   * card-marking barrier (a memory fence for each effect queued into an old array). A large
+   * round's effects cost far more that way than the allocation does.
+   */
+  private static final int NEW_WINDOW_ROUND_SIZE = 256;
   private static final Comparator<Effect> BY_ID = Comparator.comparingLong(Effect::id);
 
   /** {@code window[i]} is the queued effect whose id is {@code base + i}, or null. */
@@ -167,7 +174,8 @@ final class EffectQueue {
       Effect[] taken = window;
       roundStart = Math.min(low, high + 1);
       roundEnd = high + 1;
-      window = spare.length >= taken.length ? spare : new Effect[taken.length];
+      window = spare.length >= taken.length && recentRoundSize < NEW_WINDOW_ROUND_SIZE
+          ? spare : new Effect[taken.length];
       spare = taken;
       round = taken;
       low = Integer.MAX_VALUE;

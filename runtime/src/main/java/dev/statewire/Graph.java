@@ -277,31 +277,57 @@ final class Graph {
    * PENDING, and queues the effects reached. Iterative, so depth is no concern.
    */
   static void propagate(ReactiveContext ctx, WatchedLink first, int mark) {
+    for (WatchedLink link = first; link != null; link = link.nextSub) {
+      Subscriber sub = link.sub;
+      if (sub instanceof Effect) {
+        ((Effect) sub).notifyChanged(mark);
+        continue;
+      }
+      int f = sub.flags;
+      sub.flags = f | mark;
+      if ((f & (DIRTY | PENDING)) == 0 && sub.subs != null) {
+        propagatePending(ctx, sub.subs);
+      }
+    }
+  }
+
+  /**
+   * Marks the subscribers in {@code link}'s list and everything downstream of them PENDING, and
+   * queues the effects reached. Depth first: it descends into a newly marked computed's
+   * subscribers at once and stacks only the rest of the list it leaves, if any, so that a chain
+   * costs no stack entries.
+   */
+  private static void propagatePending(ReactiveContext ctx, WatchedLink link) {
     WatchedLink[] stack = ctx.propagationStack;
     int top = 0;
-    WatchedLink link = first;
     while (true) {
-      for (; link != null; link = link.nextSub) {
-        Subscriber sub = link.sub;
+      Subscriber sub = link.sub;
+      WatchedLink next = link.nextSub;
+      if (sub instanceof Effect) {
+        ((Effect) sub).notifyChanged(PENDING);
+      } else {
         int f = sub.flags;
-        if (sub instanceof Effect) {
-          ((Effect) sub).notifyChanged(mark);
+        sub.flags = f | PENDING;
+        WatchedLink subs = sub.subs;
+        if ((f & (DIRTY | PENDING)) == 0 && subs != null) {
+          if (next != null) {
+            if (top == stack.length) {
+              stack = ctx.growPropagationStack();
+            }
+            stack[top++] = next;
+          }
+          link = subs;
           continue;
         }
-        sub.flags = f | mark;
-        if ((f & (DIRTY | PENDING)) == 0 && sub.subs != null) {
-          if (top == stack.length) {
-            stack = ctx.growPropagationStack();
-          }
-          stack[top++] = sub.subs;
-        }
       }
-      if (top == 0) {
+      if (next != null) {
+        link = next;
+      } else if (top == 0) {
         return;
+      } else {
+        link = stack[--top];
+        stack[top] = null;
       }
-      link = stack[--top];
-      stack[top] = null;
-      mark = PENDING;
     }
   }
 

@@ -247,4 +247,87 @@ class EffectTest {
     a.set(-1);
     assertEquals(2, runs.get());
   }
+
+  @Test
+  void aComputedCutOffByAnEarlierEffectsCheckRunsNoLaterEffect() {
+    Signal<Integer> a = ctx.signal(1);
+    Computed<Boolean> odd = ctx.computed(() -> a.get() % 2 != 0);
+    Computed<String> label = ctx.computed(() -> odd.get() ? "odd" : "even");
+    AtomicInteger first = new AtomicInteger();
+    AtomicInteger second = new AtomicInteger();
+    AtomicInteger third = new AtomicInteger();
+    ctx.effect(() -> {
+      odd.get(); // its check recomputes odd first in the round: cut off
+      first.incrementAndGet();
+    });
+    ctx.effect(() -> {
+      odd.get(); // finds odd recomputed and unchanged
+      second.incrementAndGet();
+    });
+    ctx.effect(() -> {
+      label.get(); // reached through odd: label must not even re-run
+      third.incrementAndGet();
+    });
+    a.set(3);
+    ctx.batch(() -> {
+      a.set(5);
+      a.set(7);
+    });
+    assertEquals(List.of(1, 1, 1), List.of(first.get(), second.get(), third.get()));
+    a.set(8);
+    assertEquals(List.of(2, 2, 2), List.of(first.get(), second.get(), third.get()));
+  }
+
+  @Test
+  void anEffectOnAChangedAndACutOffPathRunsOnceAfterBothSettle() {
+    Signal<Integer> a = ctx.signal(1);
+    Computed<Integer> doubled = ctx.computed(() -> a.get() * 2);
+    Computed<Boolean> positive = ctx.computed(() -> a.get() > 0);
+    List<String> early = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    ctx.effect(() -> early.add("doubled " + doubled.get())); // recomputes doubled first
+    ctx.effect(() -> seen.add(positive.get() + " " + doubled.get() + " " + a.get()));
+    a.set(2);
+    a.set(-3);
+    assertEquals(List.of("doubled 2", "doubled 4", "doubled -6"), early);
+    assertEquals(List.of("true 2 1", "true 4 2", "false -6 -3"), seen);
+  }
+
+  @Test
+  void anEffectReachedThroughTwoChangedPathsRunsOnceWithBothNewValues() {
+    Signal<Integer> a = ctx.signal(1);
+    Signal<Integer> b = ctx.signal(10);
+    Computed<Integer> left = ctx.computed(() -> a.get() + 1);
+    Computed<Integer> right = ctx.computed(() -> b.get() * 2);
+    Computed<Integer> sum = ctx.computed(() -> left.get() + right.get());
+    List<String> seen = new ArrayList<>();
+    ctx.effect(() -> seen.add(left.get() + "+" + right.get() + "=" + sum.get()));
+    ctx.effect(() -> seen.add("right " + right.get())); // created later: runs after
+    ctx.batch(() -> {
+      a.set(2);
+      b.set(20);
+    });
+    assertEquals(List.of("2+20=22", "right 20", "3+40=43", "right 40"), seen);
+  }
+
+  @Test
+  void aComputedRecomputedBeforeTheRoundStillRunsItsEffectOnceOrNotAtAll() {
+    Signal<Integer> a = ctx.signal(1);
+    Computed<Integer> tens = ctx.computed(() -> a.get() / 10);
+    AtomicInteger runs = new AtomicInteger();
+    ctx.effect(() -> {
+      tens.get();
+      runs.incrementAndGet();
+    });
+    ctx.batch(() -> {
+      a.set(25);
+      assertEquals(2, tens.peek()); // recomputed and changed inside the batch
+    });
+    assertEquals(2, runs.get());
+    ctx.batch(() -> {
+      a.set(29);
+      assertEquals(2, tens.peek()); // recomputed and cut off inside the batch
+    });
+    assertEquals(2, runs.get());
+  }
 }
