@@ -15,8 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cases of alien-signals' {@code tests/effect.spec.ts} that map onto Statewire: the cleanup
- * order of nested effects, on a re-run and on close. The cases left out are listed,
+ * The cases of alien-signals' {@code tests/effect.spec.ts} that map onto Statewire: an effect
+ * re-running after writing what it read, and the cleanup order of nested effects, on a re-run
+ * and on close. The cases left out are listed,
  * with the difference, in this package's README.
  */
 class AlienSignalsEffectTest {
@@ -32,6 +33,23 @@ class AlienSignalsEffectTest {
   void noEffectFailed() {
     ctx.close();
     assertEquals(List.of(), errors, "no effect may fail");
+  }
+
+  /**
+   * The original clears alien-signals' internal {@code RecursedCheck} flag of the running effect
+   * to let it re-run after writing what it read; Statewire does that without any flag: an effect
+   * whose run changed what it read runs again in a later round of the same commit.
+   */
+  @Test
+  @DisplayName("should support custom recurse effect")
+  void effectThatWritesWhatItReadRerunsUntilTheValueSettles() {
+    Signal<Integer> src = ctx.signal(0);
+    AtomicInteger triggers = new AtomicInteger();
+    ctx.effect(() -> {
+      triggers.incrementAndGet();
+      src.set(Math.min(src.get() + 1, 5));
+    });
+    assertEquals(6, triggers.get());
   }
 
   @Test
