@@ -1,6 +1,7 @@
 package dev.statewire.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -437,6 +439,300 @@ class AlienSignalsConformanceTest {
       assertEquals(2, runs.get());
       assertEquals(1, a.get());
       assertEquals(1, b.get());
+    }
+  }
+
+  private <T> Computed<T> counting(AtomicInteger calls, Supplier<T> fn) {
+    return ctx.computed(() -> {
+      calls.incrementAndGet();
+      return fn.get();
+    });
+  }
+
+  @Nested
+  @DisplayName("Computed Evaluation")
+  class ComputedEvaluation {
+    @Test
+    @DisplayName("#18 cached — not re-evaluated if deps unchanged")
+    void cachedWhileDependenciesAreUnchanged() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger calls = new AtomicInteger();
+      Computed<Integer> b = counting(calls, a::get);
+      assertEquals(0, b.get());
+      assertEquals(1, calls.get());
+
+      assertEquals(0, b.get());
+      assertEquals(1, calls.get());
+    }
+
+    @Test
+    @DisplayName("#19 returns updated value after dep change")
+    void returnsTheUpdatedValueAfterADependencyChanged() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> a.get() * 2);
+      assertEquals(0, b.get());
+      a.set(1);
+      assertEquals(2, b.get());
+      a.set(5);
+      assertEquals(10, b.get());
+    }
+
+    @Test
+    @DisplayName("#21 chained computed dirty reallocation after trigger")
+    void switchedDependencyOfAChainedComputed() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      Computed<Integer> c = ctx.computed(a::get);
+      Computed<Integer> d = ctx.computed(() -> a.get() == 0 ? b.get() : c.get());
+      assertEquals(0, d.get());
+
+      a.set(1);
+      assertEquals(1, d.get());
+
+      b.set(10);
+      assertEquals(1, d.get());
+    }
+
+    @Test
+    @DisplayName("#22 chained computed avoids redundant re-compute")
+    void eachComputedOfAChainEvaluatesOncePerChange() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger bCalls = new AtomicInteger();
+      AtomicInteger cCalls = new AtomicInteger();
+      AtomicInteger dCalls = new AtomicInteger();
+      Computed<Integer> b = counting(bCalls, a::get);
+      Computed<Integer> c = counting(cCalls, b::get);
+      Computed<Integer> d = counting(dCalls, c::get);
+      assertEquals(0, d.get());
+      bCalls.set(0);
+      cCalls.set(0);
+      dCalls.set(0);
+
+      a.set(1);
+      assertEquals(1, d.get());
+      assertEquals(1, bCalls.get());
+      assertEquals(1, cCalls.get());
+      assertEquals(1, dCalls.get());
+    }
+
+    @Test
+    @DisplayName("#23 sync access of invalidated chained computed runs effect")
+    void effectOnTheTailOfAChainRuns() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(a::get);
+      Computed<Integer> c = ctx.computed(b::get);
+      AtomicInteger effectRuns = new AtomicInteger();
+      ctx.effect(() -> {
+        c.get();
+        effectRuns.incrementAndGet();
+      });
+      assertEquals(1, effectRuns.get());
+
+      a.set(1);
+      assertEquals(1, c.get());
+      assertEquals(2, effectRuns.get());
+    }
+
+    @Test
+    @DisplayName("#24 dependency evaluation order consistent with last access")
+    void bothComputedsOfOneSourceReEvaluate() {
+      List<String> order = new ArrayList<>();
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> {
+        order.add("b");
+        return a.get();
+      });
+      Computed<Integer> c = ctx.computed(() -> {
+        order.add("c");
+        return a.get();
+      });
+      b.get();
+      c.get();
+      order.clear();
+
+      a.set(1);
+      b.get();
+      c.get();
+      assertTrue(order.contains("b"), "b re-evaluated: " + order);
+      assertTrue(order.contains("c"), "c re-evaluated: " + order);
+    }
+
+    @Test
+    @DisplayName("#25 no re-compute if zero dependencies")
+    void computedWithoutDependenciesEvaluatesOnce() {
+      AtomicInteger calls = new AtomicInteger();
+      Computed<Integer> a = counting(calls, () -> 42);
+      assertEquals(42, a.get());
+      assertEquals(1, calls.get());
+
+      assertEquals(42, a.get());
+      assertEquals(1, calls.get());
+    }
+
+    @Test
+    @DisplayName("#26 computed remains live after losing all subscribers")
+    void computedStaysCorrectAfterItsLastSubscriberCloses() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> a.get() * 2);
+      ctx.effect(() -> b.get()).close();
+
+      a.set(5);
+      assertEquals(10, b.get());
+      a.set(10);
+      assertEquals(20, b.get());
+    }
+
+    @Test
+    @DisplayName("#145 undefined is a valid computed value (not uninitialized)")
+    void nullIsACachedValue() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> c = ctx.computed(() -> a.get() == 0 ? null : a.get());
+      assertNull(c.get());
+
+      a.set(1);
+      assertEquals(1, c.get());
+
+      a.set(0);
+      assertNull(c.get());
+    }
+
+    @Test
+    @DisplayName("#147 computed not recomputed in batch if dep reverts")
+    void unwatchedComputedIsNotRecomputedWhenItsSourceReverts() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger cCalls = new AtomicInteger();
+      Computed<Integer> c = counting(cCalls, a::get);
+      c.get();
+      cCalls.set(0);
+
+      ctx.batch(() -> {
+        a.set(5);
+        a.set(0);
+      });
+      c.get();
+      assertEquals(0, cCalls.get());
+    }
+
+    @Test
+    @DisplayName("#149 batch preserves correct evaluation order")
+    void upstreamEvaluatesBeforeDownstream() {
+      List<String> order = new ArrayList<>();
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> {
+        order.add("b");
+        return a.get();
+      });
+      Computed<Integer> c = ctx.computed(() -> {
+        order.add("c");
+        return b.get();
+      });
+      ctx.effect(() -> c.get());
+      order.clear();
+
+      ctx.batch(() -> a.set(1));
+      assertTrue(order.size() < 2 || order.indexOf("b") < order.indexOf("c"),
+          "b before c: " + order);
+    }
+
+    @Test
+    @DisplayName("#115 signal creation inside computed is allowed")
+    void signalCreatedInsideAComputed() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> c = ctx.computed(() -> ctx.signal(a.get() * 10).get());
+      assertEquals(0, c.get());
+      a.set(3);
+      assertEquals(30, c.get());
+    }
+
+    @Test
+    @DisplayName("#27 downstream not re-evaluated unless value changed")
+    void downstreamIsNotReEvaluatedWhileTheValueIsUnchanged() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> Math.min(10, Math.max(0, a.get())));
+      AtomicInteger cCalls = new AtomicInteger();
+      Computed<Integer> c = counting(cCalls, b::get);
+      assertEquals(0, c.get());
+      cCalls.set(0);
+
+      a.set(-1);
+      assertEquals(0, c.get());
+      assertEquals(0, cCalls.get());
+
+      a.set(5);
+      assertEquals(5, c.get());
+      assertEquals(1, cCalls.get());
+      cCalls.set(0);
+
+      a.set(11);
+      assertEquals(10, c.get());
+      cCalls.set(0);
+
+      a.set(20);
+      assertEquals(10, c.get());
+      assertEquals(0, cCalls.get());
+    }
+  }
+
+  @Nested
+  @DisplayName("Equality & Same-Value Optimization")
+  class Equality {
+    @Test
+    @DisplayName("#28 same primitive value — no propagation")
+    void writingTheSameValuePropagatesNothing() {
+      Signal<Integer> a = ctx.signal(1);
+      AtomicInteger cCalls = new AtomicInteger();
+      Computed<Integer> c = counting(cCalls, a::get);
+      assertEquals(1, c.get());
+      assertEquals(1, cCalls.get());
+
+      a.set(1);
+      assertEquals(1, c.get());
+      assertEquals(1, cCalls.get());
+    }
+
+    @Test
+    @DisplayName("#34 pruning stops at first unchanged node")
+    void pruningStopsAtTheFirstUnchangedNode() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> a.get() > 0 ? 1 : 0);
+      AtomicInteger cCalls = new AtomicInteger();
+      AtomicInteger dCalls = new AtomicInteger();
+      Computed<Integer> c = counting(cCalls, b::get);
+      Computed<Integer> d = counting(dCalls, c::get);
+      assertEquals(0, d.get());
+
+      a.set(1);
+      assertEquals(1, d.get());
+      cCalls.set(0);
+      dCalls.set(0);
+
+      a.set(2);
+      assertEquals(1, d.get());
+      assertEquals(0, cCalls.get());
+      assertEquals(0, dCalls.get());
+    }
+
+    @Test
+    @DisplayName("#169 live pruning: effect not re-run when intermediate computed returns same")
+    void effectDoesNotRunWhenAnIntermediateComputedIsUnchanged() {
+      Signal<Integer> s = ctx.signal(0);
+      Computed<Integer> c1 = ctx.computed(s::get);
+      Computed<Integer> c2 = ctx.computed(() -> {
+        c1.get();
+        return 5;
+      });
+      AtomicInteger runs = new AtomicInteger();
+      ctx.effect(() -> {
+        c2.get();
+        runs.incrementAndGet();
+      });
+      assertEquals(1, runs.get());
+
+      s.set(1);
+      assertEquals(1, runs.get());
+
+      s.set(2);
+      assertEquals(1, runs.get());
     }
   }
 
