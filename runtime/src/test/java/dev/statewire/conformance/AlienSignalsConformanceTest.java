@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -733,6 +734,319 @@ class AlienSignalsConformanceTest {
 
       s.set(2);
       assertEquals(1, runs.get());
+    }
+  }
+
+  @Nested
+  @DisplayName("Dynamic Dependencies")
+  class DynamicDependencies {
+    @Test
+    @DisplayName("#12 active dep triggers, inactive dep does not")
+    void onlyTheActiveBranchTriggers() {
+      Signal<String> a = ctx.signal("a");
+      Signal<String> b = ctx.signal("b");
+      Signal<Boolean> cond = ctx.signal(true);
+      AtomicInteger cCalls = new AtomicInteger();
+      Computed<String> c = counting(cCalls, () -> cond.get() ? a.get() : b.get());
+      assertEquals("a", c.get());
+      assertEquals(1, cCalls.get());
+
+      b.set("bb");
+      assertEquals("a", c.get());
+      assertEquals(1, cCalls.get());
+
+      a.set("aa");
+      assertEquals("aa", c.get());
+      assertEquals(2, cCalls.get());
+    }
+
+    @Test
+    @DisplayName("#13 switching branches deactivates old deps")
+    void switchingBranchesDropsTheOldDependency() {
+      Signal<String> a = ctx.signal("a");
+      Signal<String> b = ctx.signal("b");
+      Signal<Boolean> cond = ctx.signal(true);
+      AtomicInteger cCalls = new AtomicInteger();
+      Computed<String> c = counting(cCalls, () -> cond.get() ? a.get() : b.get());
+      assertEquals("a", c.get());
+
+      cond.set(false);
+      assertEquals("b", c.get());
+      cCalls.set(0);
+
+      a.set("aa");
+      assertEquals("b", c.get());
+      assertEquals(0, cCalls.get());
+
+      b.set("bb");
+      assertEquals("bb", c.get());
+      assertEquals(1, cCalls.get());
+    }
+
+    @Test
+    @DisplayName("#14 new deps updated before dependee")
+    void aNewDependencyIsUpToDateBeforeItsReader() {
+      Signal<Integer> a = ctx.signal(1);
+      Signal<Integer> b = ctx.signal(10);
+      Signal<Boolean> cond = ctx.signal(false);
+      Computed<Integer> c = ctx.computed(a::get);
+      Computed<Integer> d = ctx.computed(() -> cond.get() ? c.get() : b.get());
+      assertEquals(10, d.get());
+
+      cond.set(true);
+      a.set(2);
+      assertEquals(2, d.get());
+    }
+
+    @Test
+    @DisplayName("#16 lazy branch")
+    void lazyBranch() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(a::get);
+      Computed<Integer> c = ctx.computed(() -> a.get() > 0 ? a.get() : b.get());
+      assertEquals(0, c.get());
+      a.set(1);
+      assertEquals(1, c.get());
+      a.set(0);
+      assertEquals(0, c.get());
+    }
+
+    @Test
+    @DisplayName("#165 computed dep cleanup doesn't delete sibling subscription")
+    void droppingADependencyKeepsASiblingsSubscription() {
+      Signal<Boolean> toggle = ctx.signal(true);
+      Signal<Integer> state = ctx.signal(1);
+      Computed<Integer> p = ctx.computed(() -> toggle.get() ? state.get() : 111);
+      Computed<Integer> pp = ctx.computed(state::get);
+      ctx.effect(() -> p.get());
+
+      toggle.set(false);
+      assertEquals(111, p.get());
+
+      state.set(2);
+      assertEquals(2, pp.get());
+    }
+
+    @Test
+    @DisplayName("#166 after dep removed via branch switch, re-subscribing works")
+    void aDroppedDependencyCanBeReadAgain() {
+      Signal<Boolean> flag = ctx.signal(true);
+      Signal<Integer> src = ctx.signal(1);
+      Computed<Integer> c = ctx.computed(() -> flag.get() ? src.get() : 0);
+      AtomicInteger seen = new AtomicInteger(-1);
+      ctx.effect(() -> seen.set(c.get()));
+      assertEquals(1, seen.get());
+
+      flag.set(false);
+      assertEquals(0, seen.get());
+
+      src.set(2);
+
+      flag.set(true);
+      assertEquals(2, seen.get());
+    }
+
+    /** A holder standing in for the original's {@code { v: number } | null}. */
+    private record Box(int v) {}
+
+    @Test
+    @DisplayName("#193 sequential dirty check: branch switch skips unreachable computed")
+    void branchSwitchSkipsAnUnreachableComputed() {
+      AtomicInteger cCalls = new AtomicInteger();
+      Signal<Box> a = ctx.signal(new Box(1));
+      Computed<Box> b = ctx.computed(a::get);
+      Computed<Integer> c = counting(cCalls, () -> b.get() == null ? null : b.get().v());
+      Computed<Integer> d = ctx.computed(() -> b.get() != null ? c.get() : 0);
+
+      d.get();
+      assertEquals(1, cCalls.get());
+
+      a.set(null);
+      d.get();
+      assertEquals(1, cCalls.get(), "d no longer reaches c");
+    }
+
+    @Test
+    @DisplayName("#194 chained computed dirty reallocation via effect")
+    void chainOfComputedsDrivenByAnEffect() {
+      AtomicReference<String> seen = new AtomicReference<>("");
+      Signal<List<Integer>> items = ctx.signal(null);
+      Computed<Boolean> isLoaded = ctx.computed(() -> items.get() != null);
+      Computed<String> msg = ctx.computed(() -> isLoaded.get() ? "loaded" : "not loaded");
+      ctx.effect(() -> seen.set(msg.get()));
+      assertEquals("not loaded", seen.get());
+
+      items.set(List.of(1, 2, 3));
+      assertEquals("loaded", seen.get());
+
+      items.set(List.of(4, 5));
+      assertEquals("loaded", seen.get());
+
+      items.set(null);
+      assertEquals("not loaded", seen.get());
+    }
+
+    @Test
+    @DisplayName("#195 chained computed dirty reallocation via manual read")
+    void chainOfComputedsDrivenByReads() {
+      Signal<List<Integer>> items = ctx.signal(null);
+      Computed<Boolean> isLoaded = ctx.computed(() -> items.get() != null);
+      Computed<String> msg = ctx.computed(() -> isLoaded.get() ? "loaded" : "not loaded");
+      assertEquals("not loaded", msg.get());
+
+      items.set(List.of(1, 2, 3));
+      isLoaded.get();
+      assertEquals("loaded", msg.get());
+
+      items.set(null);
+      assertEquals("not loaded", msg.get());
+    }
+
+    @Test
+    @DisplayName("#196 maybe-dirty diamond: first dep unmarked, second still triggers")
+    void diamondReEvaluatesWhenEitherBranchChanged() {
+      AtomicInteger c3Calls = new AtomicInteger();
+      Signal<Integer> src1 = ctx.signal(0);
+      Signal<Integer> src2 = ctx.signal(0);
+      Computed<Integer> c1 = ctx.computed(src1::get);
+      Computed<Integer> c2 = ctx.computed(() -> src1.get() % 2 + src2.get());
+      Computed<Integer> c3 = counting(c3Calls, () -> c1.get() + c2.get());
+
+      c3.get();
+      assertEquals(1, c3Calls.get());
+
+      src1.set(2);
+      c3.get();
+      assertEquals(2, c3Calls.get());
+
+      src2.set(1);
+      c3.get();
+      assertEquals(3, c3Calls.get());
+    }
+
+    @Test
+    @DisplayName("#197 chained value-equality stops propagation across multiple writes")
+    void equalityCutOffHoldsOverSeveralWrites() {
+      AtomicInteger c1Calls = new AtomicInteger();
+      AtomicInteger c2Calls = new AtomicInteger();
+      AtomicInteger effectRuns = new AtomicInteger();
+      Signal<Integer> src = ctx.signal(0);
+      Computed<Integer> c1 = counting(c1Calls, () -> src.get() % 2);
+      Computed<Integer> c2 = counting(c2Calls, () -> c1.get() + 1);
+      ctx.effect(() -> {
+        c2.get();
+        effectRuns.incrementAndGet();
+      });
+      assertEquals(1, effectRuns.get());
+      c1Calls.set(0);
+      c2Calls.set(0);
+      effectRuns.set(0);
+
+      src.set(2);
+      src.set(4);
+      src.set(6);
+      assertTrue(c1Calls.get() >= 1, "c1 re-evaluated, calls: " + c1Calls.get());
+      assertEquals(0, c2Calls.get());
+      assertEquals(0, effectRuns.get());
+    }
+
+    @Test
+    @DisplayName("#198 effect discovers new branch deps")
+    void effectDiscoversTheDependenciesOfANewBranch() {
+      Signal<Boolean> cond = ctx.signal(false);
+      Signal<String> a = ctx.signal("value");
+      AtomicInteger runs = new AtomicInteger();
+      AtomicReference<String> seen = new AtomicReference<>("");
+      ctx.effect(() -> {
+        runs.incrementAndGet();
+        seen.set(cond.get() ? a.get() : "other");
+      });
+      assertEquals("other", seen.get());
+      assertEquals(1, runs.get());
+
+      a.set("Hi");
+      assertEquals("other", seen.get());
+      assertEquals(1, runs.get());
+
+      cond.set(true);
+      assertEquals("Hi", seen.get());
+      assertEquals(2, runs.get());
+
+      a.set("World");
+      assertEquals("World", seen.get());
+      assertEquals(3, runs.get());
+    }
+
+    @Test
+    @DisplayName("#199 effect ignores inactive branch dep")
+    void effectIgnoresTheDependencyOfAnInactiveBranch() {
+      Signal<Boolean> cond = ctx.signal(true);
+      Signal<String> a = ctx.signal("value");
+      AtomicInteger runs = new AtomicInteger();
+      AtomicReference<String> seen = new AtomicReference<>("");
+      ctx.effect(() -> {
+        runs.incrementAndGet();
+        seen.set(cond.get() ? a.get() : "other");
+      });
+      assertEquals("value", seen.get());
+      assertEquals(1, runs.get());
+
+      cond.set(false);
+      assertEquals("other", seen.get());
+      assertEquals(2, runs.get());
+
+      a.set("changed");
+      assertEquals("other", seen.get());
+      assertEquals(2, runs.get());
+    }
+
+    @Test
+    @DisplayName("#200 independent dep tracking across effects with dynamic deps")
+    void effectsTrackTheirOwnShiftingDependencies() {
+      Signal<Integer> a = ctx.signal(1);
+      Signal<Integer> b = ctx.signal(2);
+      Signal<Integer> c = ctx.signal(0);
+      Signal<Integer> fx1Out = ctx.signal(0);
+      Signal<Integer> fx2Out = ctx.signal(0);
+      AtomicInteger fx1Runs = new AtomicInteger();
+      AtomicInteger fx2Runs = new AtomicInteger();
+      ctx.effect(() -> {
+        fx1Runs.incrementAndGet();
+        int result = 0;
+        if (c.get() < 2) {
+          result += a.get();
+        }
+        if (c.get() > 1) {
+          result += b.get();
+        }
+        fx1Out.set(result);
+      });
+      ctx.effect(() -> {
+        fx2Runs.incrementAndGet();
+        int result = 0;
+        if (c.get() > 1) {
+          result += a.get();
+        }
+        if (c.get() < 3) {
+          result += b.get();
+        }
+        result += fx1Out.get();
+        fx2Out.set(result);
+      });
+      assertEquals(1, fx1Out.get());
+      assertEquals(3, fx2Out.get());
+      fx1Runs.set(0);
+      fx2Runs.set(0);
+
+      b.set(3);
+      assertEquals(1, fx1Out.get());
+      assertEquals(4, fx2Out.get());
+      assertEquals(0, fx1Runs.get());
+      assertEquals(1, fx2Runs.get());
+
+      c.set(2);
+      assertEquals(3, fx1Out.get());
+      assertEquals(7, fx2Out.get());
     }
   }
 
