@@ -430,14 +430,23 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
       return;
     }
     a.cleanups = null;
-    if (current instanceof Runnable) {
-      runCleanup((Runnable) current);
-    } else {
-      @SuppressWarnings("unchecked")
-      List<Runnable> list = (List<Runnable>) current;
-      for (Runnable action : list) {
-        runCleanup(action);
+    // cleanups read untracked: they may run inside another node's evaluation (an effect body
+    // closing this effect), which must not come to depend on what they read
+    ReactiveContext c = ctx;
+    Subscriber running = c.activeSub;
+    c.activeSub = null;
+    try {
+      if (current instanceof Runnable) {
+        runCleanup((Runnable) current);
+      } else {
+        @SuppressWarnings("unchecked")
+        List<Runnable> list = (List<Runnable>) current;
+        for (Runnable action : list) {
+          runCleanup(action);
+        }
       }
+    } finally {
+      c.activeSub = running;
     }
   }
 

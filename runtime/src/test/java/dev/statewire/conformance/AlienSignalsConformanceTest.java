@@ -1651,6 +1651,500 @@ class AlienSignalsConformanceTest {
   }
 
   @Nested
+  @DisplayName("Effect Lifecycle")
+  class EffectLifecycle {
+    @Test
+    @DisplayName("#35 effect runs callback immediately on creation")
+    void effectRunsWhenCreated() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      countRuns(runs, a);
+      assertEquals(1, runs.get());
+    }
+
+    @Test
+    @DisplayName("#36 effect re-runs when dependency changes")
+    void effectRerunsOnEachChange() {
+      Signal<String> a = ctx.signal("a");
+      List<String> values = new ArrayList<>();
+      ctx.effect(() -> values.add(a.get()));
+      assertEquals(List.of("a"), values);
+
+      a.set("b");
+      assertEquals(List.of("a", "b"), values);
+
+      a.set("c");
+      assertEquals(List.of("a", "b", "c"), values);
+    }
+
+    @Test
+    @DisplayName("#37 effect disposal stops re-runs")
+    void closedEffectDoesNotRerun() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      Effect effect = countRuns(runs, a);
+      assertEquals(1, runs.get());
+
+      effect.close();
+      a.set(1);
+      assertEquals(1, runs.get());
+    }
+
+    @Test
+    @DisplayName("#38 effect cleanup fn called before each re-run")
+    void cleanupRunsBeforeEachRerun() {
+      Signal<Integer> a = ctx.signal(0);
+      List<String> log = new ArrayList<>();
+      ctx.effect(cleanup -> {
+        int v = a.get();
+        log.add("run:" + v);
+        cleanup.add(() -> log.add("cleanup:" + v));
+      });
+      assertEquals(List.of("run:0"), log);
+
+      a.set(1);
+      assertEquals(List.of("run:0", "cleanup:0", "run:1"), log);
+
+      a.set(2);
+      assertEquals(List.of("run:0", "cleanup:0", "run:1", "cleanup:1", "run:2"), log);
+    }
+
+    @Test
+    @DisplayName("#39 effect cleanup fn called on disposal")
+    void cleanupRunsOnClose() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger cleanups = new AtomicInteger();
+      Effect effect = ctx.effect(cleanup -> {
+        a.get();
+        cleanup.add(cleanups::incrementAndGet);
+      });
+      assertEquals(0, cleanups.get());
+
+      effect.close();
+      assertEquals(1, cleanups.get());
+    }
+
+    @Test
+    @DisplayName("#40 effect cleanup runs outside reactive evaluation context")
+    void readsOfACleanupAreNotDependencies() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(100);
+      AtomicInteger effectRuns = new AtomicInteger();
+      ctx.effect(cleanup -> {
+        a.get();
+        effectRuns.incrementAndGet();
+        cleanup.add(b::get);
+      });
+      assertEquals(1, effectRuns.get());
+
+      a.set(1);
+      assertEquals(2, effectRuns.get());
+
+      b.set(200);
+      assertEquals(2, effectRuns.get());
+    }
+
+    @Test
+    @DisplayName("#42 effect not executed if disposed during pending batch")
+    void effectClosedInAPendingBatchDoesNotRun() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      Effect effect = countRuns(runs, a);
+      assertEquals(1, runs.get());
+
+      ctx.batch(() -> {
+        a.set(1);
+        effect.close();
+      });
+      assertEquals(1, runs.get());
+    }
+
+    @Test
+    @DisplayName("#108 effect self-dispose during execution is safe")
+    void effectClosingItselfInARunStops() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      ctx.effect(() -> {
+        a.get();
+        if (runs.incrementAndGet() == 2) {
+          Effect.current().close();
+        }
+      });
+      assertEquals(1, runs.get());
+
+      a.set(1);
+      assertEquals(2, runs.get());
+
+      a.set(2);
+      assertEquals(2, runs.get());
+    }
+
+    @Test
+    @DisplayName("#110 double-dispose is safe")
+    void closingTwiceIsSafe() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger cleanups = new AtomicInteger();
+      Effect effect = ctx.effect(cleanup -> {
+        a.get();
+        cleanup.add(cleanups::incrementAndGet);
+      });
+
+      effect.close();
+      assertEquals(1, cleanups.get());
+
+      effect.close();
+      assertTrue(cleanups.get() <= 2, "cleanups: " + cleanups.get());
+    }
+
+    @Test
+    @DisplayName("#111 cleanup-triggered dispose prevents re-run")
+    void effectClosedByItsOwnCleanupDoesNotRerun() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      AtomicReference<Effect> self = new AtomicReference<>();
+      self.set(ctx.effect(cleanup -> {
+        runs.incrementAndGet();
+        a.get();
+        cleanup.add(() -> self.get().close());
+      }));
+      assertEquals(1, runs.get());
+
+      a.set(1);
+      assertTrue(runs.get() <= 2, "runs: " + runs.get());
+
+      a.set(2);
+      assertTrue(runs.get() <= 2, "runs: " + runs.get());
+    }
+
+    @Test
+    @DisplayName("#141 dispose during execution then continue: no re-run")
+    void effectClosedMidRunDoesNotRerun() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      ctx.effect(() -> {
+        runs.incrementAndGet();
+        if (a.get() == 1) {
+          Effect.current().close();
+        }
+        b.get();
+      });
+      assertEquals(1, runs.get());
+
+      a.set(1);
+      assertEquals(2, runs.get());
+
+      b.set(1);
+      assertEquals(2, runs.get());
+
+      a.set(2);
+      assertEquals(2, runs.get());
+    }
+
+    @Test
+    @DisplayName("#143 destroyed effect not re-scheduled on later updates")
+    void closedEffectIsNeverScheduledAgain() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      Effect effect = countRuns(runs, a, b);
+      assertEquals(1, runs.get());
+
+      effect.close();
+      a.set(1);
+      b.set(1);
+      a.set(2);
+      b.set(2);
+      assertEquals(1, runs.get());
+    }
+
+    @Test
+    @DisplayName("#178 dispose cleanup reads don't leak to parent tracking context")
+    void readsOfACleanupRunByAnotherEffectAreNotItsDependencies() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(100);
+      AtomicInteger outerRuns = new AtomicInteger();
+      Effect inner = ctx.effect(cleanup -> {
+        a.get();
+        cleanup.add(b::get);
+      });
+      ctx.effect(() -> {
+        a.get();
+        outerRuns.incrementAndGet();
+        if (a.get() == 1) {
+          inner.close();
+        }
+      });
+      outerRuns.set(0);
+
+      a.set(1);
+      assertEquals(1, outerRuns.get());
+
+      outerRuns.set(0);
+      b.set(200);
+      assertEquals(0, outerRuns.get());
+    }
+
+    @Test
+    @DisplayName("#214 parent disposes and recreates child: downstream sees correct value")
+    void computedCreatedByEachRunReadsTheLatestValue() {
+      Signal<Integer> a = ctx.signal(1);
+      AtomicReference<Computed<Integer>> innerComputed = new AtomicReference<>();
+      ctx.effect(() -> {
+        Computed<Integer> c = ctx.computed(a::get);
+        a.get();
+        innerComputed.set(c);
+      });
+      assertEquals(1, innerComputed.get().get());
+
+      a.set(2);
+      assertEquals(2, innerComputed.get().get());
+
+      a.set(3);
+      assertEquals(3, innerComputed.get().get());
+    }
+  }
+
+  @Nested
+  @DisplayName("Nested Effects & Ordering")
+  class NestedEffects {
+    @Test
+    @DisplayName("#43 outer effect runs before inner effect")
+    void outerRunsBeforeInner() {
+      List<String> order = new ArrayList<>();
+      Signal<Integer> a = ctx.signal(0);
+      ctx.effect(() -> {
+        order.add("outer");
+        a.get();
+        ctx.effect(() -> {
+          order.add("inner");
+          a.get();
+        });
+      });
+      assertEquals("outer", order.get(0));
+    }
+
+    @Test
+    @DisplayName("#46 duplicate subscribers don't cause duplicate notifications")
+    void readingASignalTwiceRunsTheEffectOncePerChange() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      countRuns(runs, a, a);
+      assertEquals(1, runs.get());
+
+      a.set(1);
+      assertEquals(2, runs.get());
+    }
+
+    @Test
+    @DisplayName("#47 effect recursion handled on first execution")
+    void effectWritingItsDependencyInItsFirstRunSettles() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      ctx.effect(() -> {
+        if (runs.incrementAndGet() == 1) {
+          a.set(1);
+        }
+        a.get();
+      });
+      assertTrue(runs.get() <= 3, "runs: " + runs.get());
+      assertEquals(1, a.get());
+    }
+
+    @Test
+    @DisplayName("#163 parent effect not triggered by child's own signal")
+    void signalCreatedAndWrittenByARunDoesNotRerunIt() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger parentRuns = new AtomicInteger();
+      ctx.effect(() -> {
+        a.get();
+        parentRuns.incrementAndGet();
+        Signal<Integer> childSignal = ctx.signal(0);
+        ctx.effect(() -> childSignal.get());
+        childSignal.set(1);
+      });
+      int runsAfterSetup = parentRuns.get();
+      assertTrue(runsAfterSetup >= 1, "runs: " + runsAfterSetup);
+
+      a.set(1);
+      assertEquals(runsAfterSetup + 1, parentRuns.get());
+    }
+
+    @Test
+    @DisplayName("#164 inner autorun created inside outer tracks own deps")
+    void innerEffectTracksItsOwnDependencies() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      AtomicInteger innerRuns = new AtomicInteger();
+      ctx.effect(() -> {
+        a.get();
+        ctx.effect(() -> {
+          b.get();
+          innerRuns.incrementAndGet();
+        });
+      });
+      innerRuns.set(0);
+
+      b.set(1);
+      assertTrue(innerRuns.get() >= 1, "inner runs: " + innerRuns.get());
+    }
+
+    @Test
+    @DisplayName("#170 inner effect not triggered when computed dep resolves unchanged")
+    void innerEffectDoesNotRunWhenItsComputedIsUnchanged() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> a.get() % 2);
+      AtomicInteger innerRuns = new AtomicInteger();
+      ctx.effect(() -> ctx.effect(() -> {
+        b.get();
+        innerRuns.incrementAndGet();
+      }));
+      int initial = innerRuns.get();
+
+      a.set(2);
+      assertEquals(initial, innerRuns.get());
+    }
+
+    @Test
+    @DisplayName("#209 three-level nested effect: cascading disposal")
+    void closingTheOuterEffectClosesAllLevels() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger middleRuns = new AtomicInteger();
+      AtomicInteger innerRuns = new AtomicInteger();
+      Effect outer = ctx.effect(() -> {
+        a.get();
+        ctx.effect(() -> {
+          a.get();
+          middleRuns.incrementAndGet();
+          ctx.effect(() -> {
+            a.get();
+            innerRuns.incrementAndGet();
+          });
+        });
+      });
+      middleRuns.set(0);
+      innerRuns.set(0);
+
+      outer.close();
+      a.set(1);
+      assertEquals(0, middleRuns.get());
+      assertEquals(0, innerRuns.get());
+    }
+
+    @Test
+    @DisplayName("#210 multiple inner effects all cleaned when outer re-runs")
+    void everyInnerEffectIsClosedWhenTheOuterReruns() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      Signal<Integer> c = ctx.signal(0);
+      AtomicInteger bRuns = new AtomicInteger();
+      AtomicInteger cRuns = new AtomicInteger();
+      ctx.effect(() -> {
+        a.get();
+        countRuns(bRuns, b);
+        countRuns(cRuns, c);
+      });
+
+      a.set(1);
+      bRuns.set(0);
+      cRuns.set(0);
+
+      b.set(1);
+      assertEquals(1, bRuns.get());
+
+      c.set(1);
+      assertEquals(1, cRuns.get());
+    }
+
+    @Test
+    @DisplayName("#48 nested effects depend on state of outer effects")
+    void innerEffectSeesTheOuterRunsState() {
+      Signal<Integer> a = ctx.signal(0);
+      List<Integer> observed = new ArrayList<>();
+      ctx.effect(() -> {
+        int val = a.get();
+        ctx.effect(() -> observed.add(val));
+      });
+      assertTrue(observed.contains(0), "observed: " + observed);
+    }
+
+    @Test
+    @DisplayName("#226 outer keeps responding to own deps after inner re-runs")
+    void outerRespondsToItsDependencyAfterTheInnerReran() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      AtomicInteger outerRuns = new AtomicInteger();
+      AtomicInteger innerRuns = new AtomicInteger();
+      ctx.effect(() -> {
+        a.get();
+        outerRuns.incrementAndGet();
+        countRuns(innerRuns, b);
+      });
+      assertEquals(1, outerRuns.get());
+      assertEquals(1, innerRuns.get());
+
+      b.set(1);
+      assertEquals(1, outerRuns.get());
+      assertTrue(innerRuns.get() >= 2, "inner runs: " + innerRuns.get());
+
+      a.set(1);
+      assertEquals(2, outerRuns.get());
+    }
+
+    @Test
+    @DisplayName("#227 outer responds after one of multiple sibling inners re-runs")
+    void outerRespondsAfterOneOfItsInnersReran() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b1 = ctx.signal(0);
+      Signal<Integer> b2 = ctx.signal(0);
+      AtomicInteger outerRuns = new AtomicInteger();
+      AtomicInteger inner1Runs = new AtomicInteger();
+      AtomicInteger inner2Runs = new AtomicInteger();
+      ctx.effect(() -> {
+        a.get();
+        outerRuns.incrementAndGet();
+        countRuns(inner1Runs, b1);
+        countRuns(inner2Runs, b2);
+      });
+      assertEquals(1, outerRuns.get());
+      assertEquals(1, inner1Runs.get());
+      assertEquals(1, inner2Runs.get());
+
+      b1.set(1);
+      assertEquals(1, outerRuns.get());
+      assertTrue(inner1Runs.get() >= 2, "inner 1 runs: " + inner1Runs.get());
+
+      a.set(1);
+      assertEquals(2, outerRuns.get());
+    }
+
+    @Test
+    @DisplayName("#228 outer responds after inner re-runs multiple times")
+    void outerRespondsAfterTheInnerRanSeveralTimes() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      AtomicInteger outerRuns = new AtomicInteger();
+      AtomicInteger innerRuns = new AtomicInteger();
+      ctx.effect(() -> {
+        a.get();
+        outerRuns.incrementAndGet();
+        countRuns(innerRuns, b);
+      });
+      assertEquals(1, outerRuns.get());
+      assertEquals(1, innerRuns.get());
+
+      b.set(1);
+      b.set(2);
+      b.set(3);
+      assertEquals(1, outerRuns.get());
+      assertTrue(innerRuns.get() >= 2, "inner runs: " + innerRuns.get());
+
+      a.set(1);
+      assertEquals(2, outerRuns.get());
+    }
+  }
+
+  @Nested
   @DisplayName("Untracked / Unsampled Reads")
   class Untracked {
     @Test
