@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statewire.Computed;
 import dev.statewire.Effect;
+import dev.statewire.IllegalWriteException;
 import dev.statewire.ReactiveContext;
 import dev.statewire.Signal;
 import dev.statewire.Statewire;
@@ -2213,6 +2214,254 @@ class AlienSignalsConformanceTest {
 
       a.set(1);
       assertEquals(2, outerRuns.get());
+    }
+  }
+
+  @Nested
+  @DisplayName("Inner Write")
+  class InnerWrite {
+    @Test
+    @DisplayName("#50 effect writes back to signal")
+    void effectWritesADerivedValue() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      ctx.effect(() -> b.set(a.get() * 2));
+      assertEquals(0, b.get());
+      a.set(5);
+      assertEquals(10, b.get());
+    }
+
+    @Test
+    @DisplayName("#51 effect cleanup modifying dependency does not retrigger")
+    void cleanupWritingTheDependencyDoesNotLoop() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger runs = new AtomicInteger();
+      ctx.effect(cleanup -> {
+        runs.incrementAndGet();
+        a.get();
+        cleanup.add(() -> a.set(999));
+      });
+      assertEquals(1, runs.get());
+
+      a.set(1);
+      assertTrue(runs.get() >= 2 && runs.get() <= 3, "runs: " + runs.get());
+    }
+
+    @Test
+    @DisplayName("#52 computed writing to signal")
+    void computedMayNotWrite() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> sideChannel = ctx.signal(0);
+      Computed<Integer> c = ctx.computed(() -> {
+        int v = a.get();
+        sideChannel.set(v * 10);
+        return v;
+      });
+      // the original accepts a framework that forbids it; Statewire does
+      assertThrows(IllegalWriteException.class, c::get);
+      assertEquals(0, sideChannel.get());
+    }
+
+    @Test
+    @DisplayName("#53 inner write: only final value observed")
+    void effectEndsOnTheLastWrittenValue() {
+      Signal<Integer> a = ctx.signal(0);
+      List<Integer> values = new ArrayList<>();
+      ctx.effect(() -> values.add(a.get()));
+      assertEquals(List.of(0), values);
+
+      a.set(1);
+      a.set(2);
+      a.set(3);
+      assertEquals(3, values.get(values.size() - 1));
+    }
+
+    @Test
+    @DisplayName("#54 inner mutations propagate until changes settle")
+    void innerWritesPropagateUntilSettled() {
+      Signal<Integer> a = ctx.signal(0);
+      Signal<Integer> b = ctx.signal(0);
+      ctx.effect(() -> {
+        if (a.get() > 0 && b.get() == 0) {
+          b.set(a.get());
+        }
+      });
+      a.set(5);
+      assertEquals(5, b.get());
+    }
+
+    @Test
+    @DisplayName("#55 effect re-scheduled when writing signal before reading")
+    void effectSeesAWrite() {
+      Signal<Integer> a = ctx.signal(0);
+      List<Integer> values = new ArrayList<>();
+      ctx.effect(() -> values.add(a.get()));
+      a.set(1);
+      assertEquals(1, values.get(values.size() - 1));
+    }
+
+    @Test
+    @DisplayName("#56 effect re-scheduled after reading from derived then writing")
+    void effectSeesAWriteThroughAComputed() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(a::get);
+      List<Integer> values = new ArrayList<>();
+      ctx.effect(() -> values.add(b.get()));
+      assertEquals(List.of(0), values);
+
+      a.set(1);
+      assertEquals(1, values.get(values.size() - 1));
+    }
+
+    @Test
+    @DisplayName("#114 inner write final value unchanged: no downstream notification")
+    void innerWriteBackToTheOldValueNotifiesDownstreamAtMostOnce() {
+      Signal<Integer> a = ctx.signal(0);
+      AtomicInteger downstreamRuns = new AtomicInteger();
+      ctx.effect(() -> {
+        if (a.get() == 1) {
+          a.set(0);
+        }
+      });
+      Computed<Integer> c = ctx.computed(a::get);
+      ctx.effect(() -> {
+        c.get();
+        downstreamRuns.incrementAndGet();
+      });
+      int downstreamBefore = downstreamRuns.get();
+
+      a.set(1);
+      assertEquals(0, a.get());
+      assertTrue(downstreamRuns.get() <= downstreamBefore + 1,
+          "downstream runs: " + downstreamRuns.get());
+    }
+
+    @Test
+    @DisplayName("#133 listener writes back: second listener skipped if no net change")
+    void secondEffectSeesTheSettledValue() {
+      Signal<Integer> a = ctx.signal(0);
+      List<Integer> values2 = new ArrayList<>();
+      ctx.effect(() -> {
+        if (a.get() == 1) {
+          a.set(0);
+        }
+      });
+      ctx.effect(() -> values2.add(a.get()));
+
+      a.set(1);
+      assertEquals(0, a.get());
+      assertEquals(0, values2.get(values2.size() - 1));
+    }
+
+    @Test
+    @DisplayName("#134 listener writes back: second listener gets final value")
+    void secondEffectSeesTheValueTheFirstWrote() {
+      Signal<Integer> a = ctx.signal(0);
+      List<Integer> finalValues = new ArrayList<>();
+      ctx.effect(() -> {
+        if (a.get() == 1) {
+          a.set(10);
+        }
+      });
+      ctx.effect(() -> finalValues.add(a.get()));
+
+      a.set(1);
+      assertEquals(10, a.get());
+      assertEquals(10, finalValues.get(finalValues.size() - 1));
+    }
+
+    @Test
+    @DisplayName("#180 inner write through computed chain resets signal")
+    void effectResettingItsSourceThroughAComputed() {
+      Signal<Boolean> s = ctx.signal(false);
+      Computed<Boolean> c = ctx.computed(s::get);
+      AtomicInteger runs = new AtomicInteger();
+      ctx.effect(() -> {
+        runs.incrementAndGet();
+        if (c.get()) {
+          s.set(false);
+        }
+      });
+      assertEquals(1, runs.get());
+
+      s.set(true);
+      assertEquals(false, s.get());
+      assertTrue(runs.get() >= 2, "runs: " + runs.get());
+      boolean effectReRuns = runs.get() >= 3;
+      int runsAfterFirst = runs.get();
+
+      s.set(true);
+      if (effectReRuns) {
+        assertEquals(false, s.get());
+        assertTrue(runs.get() >= runsAfterFirst + 2, "runs: " + runs.get());
+      } else {
+        assertEquals(true, s.get());
+        assertEquals(runsAfterFirst, runs.get());
+      }
+    }
+
+    @Test
+    @DisplayName("#113 inner write convergence: converges or cycle-detects")
+    void effectIncrementingItsSourceConverges() {
+      Signal<Integer> counter = ctx.signal(0);
+      int target = 5;
+      AtomicInteger iterations = new AtomicInteger();
+      ctx.effect(() -> {
+        if (iterations.incrementAndGet() > 100) {
+          throw new IllegalStateException("bail");
+        }
+        int v = counter.get();
+        if (v < target) {
+          counter.set(v + 1);
+        }
+      });
+      int value = counter.get();
+      boolean converged = value == target;
+      boolean cycleDetected = iterations.get() <= 100 && value < target;
+      assertTrue(converged || cycleDetected, "value " + value + ", iterations " + iterations);
+      if (converged) {
+        assertTrue(iterations.get() <= target + 1, "iterations: " + iterations.get());
+      }
+    }
+
+    @Test
+    @DisplayName("#213 inner write during initial effect execution doesn't block future propagation")
+    void effectResettingItsSourceInItsFirstRunKeepsReacting() {
+      Signal<Integer> s = ctx.signal(1);
+      Computed<Integer> c = ctx.computed(s::get);
+      ctx.effect(() -> {
+        if (c.get() > 0) {
+          s.set(0);
+        }
+      });
+      assertEquals(0, s.get());
+
+      s.set(2);
+      assertEquals(0, s.get());
+
+      s.set(3);
+      assertEquals(0, s.get());
+    }
+
+    @Test
+    @DisplayName("#212 inner write through computed doesn't block future propagation")
+    void effectResettingItsSourceKeepsReacting() {
+      Signal<Integer> s = ctx.signal(0);
+      Computed<Integer> c = ctx.computed(s::get);
+      ctx.effect(() -> {
+        if (c.get() > 0) {
+          s.set(0);
+        }
+      });
+
+      s.set(1);
+      assertEquals(0, s.get());
+
+      s.set(2);
+      assertEquals(0, s.get());
+
+      s.set(3);
+      assertEquals(0, s.get());
     }
   }
 
