@@ -457,8 +457,7 @@ public final class ReactiveContext implements AutoCloseable {
    * @return the guard; closing it releases the lock (and commits, for the outermost block)
    */
   public LockGuard enter() {
-    boolean outermost = !lock.isHeldByCurrentThread();
-    enterUninterruptibly();
+    boolean outermost = enterUninterruptibly();
     return new LockGuard(this, outermost);
   }
 
@@ -481,11 +480,11 @@ public final class ReactiveContext implements AutoCloseable {
 
   /**
    * {@link Statewire#lock(Object)}: takes the lock as {@link #enterInterruptibly} does and joins
-   * {@code participant} ({@link #joinHeld}); if joining fails, leaves again. The guard is made
-   * last, once nothing can fail, and at one place: no exception path holds it, so that the JIT,
-   * inlining the block, can drop the allocation.
+   * {@code participant} ({@link #joinHeld}); if joining fails, leaves again. Returns whether it
+   * took the lock (rather than re-entering it). The caller makes the guard, so that no guard is
+   * made here, where the JIT, compiling this alone, could not drop its allocation.
    */
-  LockGuard enterJoined(Transactional participant) throws InterruptedException {
+  boolean enterJoined(Transactional participant) throws InterruptedException {
     boolean outermost = !lock.isHeldByCurrentThread();
     if (outermost) {
       HeldContext holder = checkNoOtherContextHeld(null);
@@ -500,7 +499,7 @@ public final class ReactiveContext implements AutoCloseable {
       exit();
       throw e;
     }
-    return new LockGuard(this, outermost);
+    return outermost;
   }
 
   /**
@@ -804,14 +803,16 @@ public final class ReactiveContext implements AutoCloseable {
 
   // ---- lock sessions ------------------------------------------------------------------------
 
-  void enterUninterruptibly() {
+  /** Takes the lock, or enters it once more; returns whether this took it (the outermost entry). */
+  boolean enterUninterruptibly() {
     if (lock.isHeldByCurrentThread()) {
       depth++;
-      return;
+      return false;
     }
     HeldContext holder = checkNoOtherContextHeld(null);
     lock.lock();
     acquired(holder);
+    return true;
   }
 
   /** The lock was just taken; {@code holder} is what checkNoOtherContextHeld returned. */
