@@ -974,31 +974,37 @@ public final class ReactiveContext implements AutoCloseable {
         if (commitFailure == null && hookOpen) {
           commitFailure = commitHook();
         }
-        if (commitFailure != null) {
-          failure = addFailure(failure, commitFailure);
-          rollback = true;
+        if (commitFailure == null) {
+          commitWrites.publish(this);
+          computedJournal.clear();
+          return failure;
         }
+        failure = addFailure(failure, commitFailure);
       }
-      if (rollback) {
-        if (hookOpen) {
-          failure = abortHook(failure);
-        }
-        commitWrites.discard();
-        computedJournal.rollBackTo(0);
-        for (int i = 0; i < n; i++) {
-          try {
-            participants.finishing(i).rollback();
-          } catch (Throwable e) {
-            failure = addFailure(failure, e);
-          }
-        }
-      } else {
-        commitWrites.publish(this);
-        computedJournal.clear();
-      }
+      return rollBackFinishing(n, failure);
     } finally {
       committing = false;
       participants.finished();
+    }
+  }
+
+  /**
+   * The rollback of {@link #finishParticipants}, apart from its common path: nothing handed over
+   * is published, the {@code n} finishing participants and what was computed from their writes
+   * roll back. Returns {@code failure} with what the rollback threw added.
+   */
+  private Throwable rollBackFinishing(int n, Throwable failure) {
+    if (hookOpen) {
+      failure = abortHook(failure);
+    }
+    commitWrites.discard();
+    computedJournal.rollBackTo(0);
+    for (int i = 0; i < n; i++) {
+      try {
+        participants.finishing(i).rollback();
+      } catch (Throwable e) {
+        failure = addFailure(failure, e);
+      }
     }
     return failure;
   }
