@@ -28,7 +28,7 @@ class SessionFinishTest {
     ReactiveContext ctx = ReactiveContext.builder()
         .errorHandler((source, error) -> handled.add(error))
         .build();
-    Cell cell = new Cell(ctx, "cell");
+    CellParticipant cell = new CellParticipant(ctx, "cell");
     RuntimeException boom = new RuntimeException("effect failed");
     ctx.effect(() -> {
       if (cell.signal.get() == 1) {
@@ -53,8 +53,8 @@ class SessionFinishTest {
   @Test
   void aParticipantJoiningWhileTheFirstCommitsIsFinishedBeforeTheSessionEnds() {
     ReactiveContext ctx = ReactiveContext.create();
-    Cell late = new Cell(ctx, "late");
-    Cell first = new Cell(ctx, "first") {
+    CellParticipant late = new CellParticipant(ctx, "late");
+    CellParticipant first = new CellParticipant(ctx, "first") {
       @Override
       public void commit() {
         ctx.join(late); // a comparison calling an action on another object, say
@@ -81,8 +81,8 @@ class SessionFinishTest {
   void aSecondParticipantJoinedInTheBodyRollsBackWithTheFirstWhenItsCommitFails() {
     ReactiveContext ctx = ReactiveContext.create();
     AssertionError failure = new AssertionError("commit failed");
-    Cell first = new Cell(ctx, "first");
-    Cell second = new Cell(ctx, "second") {
+    CellParticipant first = new CellParticipant(ctx, "first");
+    CellParticipant second = new CellParticipant(ctx, "second") {
       @Override
       public void commit() {
         super.commit();
@@ -126,7 +126,7 @@ class SessionFinishTest {
       }
     }).build();
     StackOverflowError failure = new StackOverflowError();
-    Cell cell = new Cell(ctx, "cell") {
+    CellParticipant cell = new CellParticipant(ctx, "cell") {
       @Override
       public void commit() {
         super.commit();
@@ -151,29 +151,5 @@ class SessionFinishTest {
     assertEquals(2, cell.signal.peek());
     assertEquals(List.of("seen 0", "join true", "abort", "join true", "commit 1", "seen 2"),
         events);
-  }
-
-  /** A participant with one field, written as the generated commit writes it. */
-  private static class Cell implements Transactional {
-    final Signal<Integer> signal;
-    final ReactiveContext context;
-    int value;
-
-    Cell(ReactiveContext context, String name) {
-      this.context = context;
-      this.signal = context.signal(0).named(name);
-    }
-
-    @Override
-    public void commit() {
-      if (value != signal.peek()) {
-        context.commitWrite(signal, value);
-      }
-    }
-
-    @Override
-    public void rollback() {
-      value = signal.peek();
-    }
   }
 }
