@@ -66,8 +66,7 @@ public final class ActionScope {
   public ActionScope enter(Transactional participant) {
     Objects.requireNonNull(participant, "participant");
     ReactiveContext c = context;
-    boolean outer = !c.lock.isHeldByCurrentThread();
-    c.enterUninterruptibly();
+    boolean outer = c.enterUninterruptibly();
     try {
       c.joinHeld(participant);
       Subscriber running = c.activeSub;

@@ -493,8 +493,7 @@ public final class ReactiveContext implements AutoCloseable {
    * @return the guard; closing it releases the lock (and commits, for the outermost block)
    */
   public LockGuard enter() {
-    boolean outermost = !lock.isHeldByCurrentThread();
-    enterUninterruptibly();
+    boolean outermost = enterUninterruptibly();
     return new LockGuard(this, outermost);
   }
 
@@ -517,11 +516,11 @@ public final class ReactiveContext implements AutoCloseable {
 
   /**
    * {@link Statewire#lock(Object)}: takes the lock as {@link #enterInterruptibly} does and joins
-   * {@code participant} ({@link #joinHeld}); if joining fails, leaves again. The guard is made
-   * last, once nothing can fail, and at one place: no exception path holds it, so that the JIT,
-   * inlining the block, can drop the allocation.
+   * {@code participant} ({@link #joinHeld}); if joining fails, leaves again. Returns whether it
+   * took the lock (rather than re-entering it). The caller makes the guard, so that no guard is
+   * made here, where the JIT, compiling this alone, could not drop its allocation.
    */
-  LockGuard enterJoined(Transactional participant) throws InterruptedException {
+  boolean enterJoined(Transactional participant) throws InterruptedException {
     boolean outermost = !lock.isHeldByCurrentThread();
     if (outermost) {
       HeldContext holder = checkNoOtherContextHeld(null);
@@ -536,7 +535,7 @@ public final class ReactiveContext implements AutoCloseable {
       exit();
       throw e;
     }
-    return new LockGuard(this, outermost);
+    return outermost;
   }
 
   /**
@@ -888,14 +887,16 @@ public final class ReactiveContext implements AutoCloseable {
 
   // ---- lock sessions ------------------------------------------------------------------------
 
-  void enterUninterruptibly() {
+  /** Takes the lock, or enters it once more; returns whether this took it (the outermost entry). */
+  boolean enterUninterruptibly() {
     if (lock.isHeldByCurrentThread()) {
       depth++;
-      return;
+      return false;
     }
     HeldContext holder = checkNoOtherContextHeld(null);
     lock.lock();
     acquired(holder);
+    return true;
   }
 
   /** The lock was just taken; {@code holder} is what checkNoOtherContextHeld returned. */
@@ -945,7 +946,7 @@ public final class ReactiveContext implements AutoCloseable {
       }
       SpyDispatcher s = spy;
       long heldNanos = s == null ? 0 : s.releasing();
-      lock.unlock();
+      lock.unlockHeld();
       if (due != null) {
         EffectDispatch.submitAll(due);
       }
@@ -1053,35 +1054,43 @@ public final class ReactiveContext implements AutoCloseable {
     committing = true;
     try {
       if (!rollback) {
-        Throwable commitFailure = commitAll(participants, n, spy);
+        Throwable commitFailure = n == 1 && spy == null
+            ? commitSole(participants.finishing(0))
+            : commitAll(participants, n, spy);
         if (commitFailure == null && hookOpen) {
           commitFailure = commitHook();
         }
-        if (commitFailure != null) {
-          failure = addFailure(failure, commitFailure);
-          rollback = true;
+        if (commitFailure == null) {
+          commitWrites.publish(this);
+          computedJournal.clear();
+          return failure;
         }
+        failure = addFailure(failure, commitFailure);
       }
-      if (rollback) {
-        if (hookOpen) {
-          failure = abortHook(failure);
-        }
-        commitWrites.discard();
-        computedJournal.rollBackTo(0);
-        for (int i = 0; i < n; i++) {
-          try {
-            participants.finishing(i).rollback();
-          } catch (Throwable e) {
-            failure = addFailure(failure, e);
-          }
-        }
-      } else {
-        commitWrites.publish(this);
-        computedJournal.clear();
-      }
+      return rollBackFinishing(n, failure);
     } finally {
       committing = false;
       participants.finished();
+    }
+  }
+
+  /**
+   * The rollback of {@link #finishParticipants}, apart from its common path: nothing handed over
+   * is published, the {@code n} finishing participants and what was computed from their writes
+   * roll back. Returns {@code failure} with what the rollback threw added.
+   */
+  private Throwable rollBackFinishing(int n, Throwable failure) {
+    if (hookOpen) {
+      failure = abortHook(failure);
+    }
+    commitWrites.discard();
+    computedJournal.rollBackTo(0);
+    for (int i = 0; i < n; i++) {
+      try {
+        participants.finishing(i).rollback();
+      } catch (Throwable e) {
+        failure = addFailure(failure, e);
+      }
     }
     return failure;
   }
@@ -1104,6 +1113,19 @@ public final class ReactiveContext implements AutoCloseable {
       return failure;
     } catch (Throwable e) {
       return addFailure(failure, e);
+    }
+  }
+
+  /**
+   * {@link #commitAll} for the common session, one participant and no spy: a call the JIT can
+   * inline into the exit, where the loop, compiled on its own, stays a call.
+   */
+  private static Throwable commitSole(Transactional participant) {
+    try {
+      participant.commit();
+      return null;
+    } catch (Throwable e) {
+      return e;
     }
   }
 

@@ -95,12 +95,15 @@ public final class Statewire {
     }
     Transactional participant =
         Objects.requireNonNull(object.reactiveTransaction(), "reactiveTransaction()");
+    boolean outermost;
     try {
-      return context.enterJoined(participant);
+      outermost = context.enterJoined(participant);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw cancelled("while waiting for the lock of " + context);
+      throw interruptedWaiting(context);
     }
+    // made here, at one place, once nothing can fail: small enough to inline into the block, so
+    // that the JIT drops the allocation
+    return new LockGuard(context, outermost);
   }
 
   /**
@@ -122,8 +125,7 @@ public final class Statewire {
     try {
       guard = context.tryEnter(timeout);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw cancelled("while waiting for the lock of " + context);
+      throw interruptedWaiting(context);
     }
     if (guard == null) {
       throw new LockTimeoutException(context, timeout, context.lock.owner());
@@ -226,10 +228,20 @@ public final class Statewire {
     if (state instanceof ReactiveObject) {
       return (ReactiveObject) state;
     }
-    throw new IllegalArgumentException(operation + " needs a generated reactive object, "
+    throw notReactive(state, operation);
+  }
+
+  private static IllegalArgumentException notReactive(Object state, String operation) {
+    return new IllegalArgumentException(operation + " needs a generated reactive object, "
         + "but got a plain " + state.getClass().getName() + ". Create it through the generated "
         + "subclass (new Reactive" + state.getClass().getSimpleName() + "(...)) and make sure "
         + "the Statewire processor is on the compiler's annotation processor path.");
+  }
+
+  /** The thread was interrupted while waiting for {@code context}'s lock: keeps it interrupted. */
+  private static CancellationException interruptedWaiting(ReactiveContext context) {
+    Thread.currentThread().interrupt();
+    return cancelled("while waiting for the lock of " + context);
   }
 
   private static CancellationException cancelled(String when) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class ActionScopeTest {
   private final ReactiveContext ctx = ReactiveContext.create();
-  private final Cell cell = new Cell(ctx);
+  private final CellParticipant cell = new CellParticipant(ctx, "cell");
   private final ActionScope outermost = ActionScope.outermost(ctx);
   private final List<Integer> seen = new CopyOnWriteArrayList<>();
 
@@ -119,43 +119,5 @@ class ActionScopeTest {
     });
     assertThrows(IllegalWriteException.class, writing::get);
     assertFalse(ctx.isHeldByCurrentThread());
-  }
-
-  /** A participant with one field and its signal, as a generated class has. */
-  private static final class Cell implements Transactional {
-    final Signal<Integer> signal;
-    final ReactiveContext context;
-    int value;
-    RuntimeException failRollback;
-
-    Cell(ReactiveContext context) {
-      this.context = context;
-      this.signal = context.signal(0).named("cell");
-    }
-
-    @Override
-    public void commit() {
-      if (value != signal.peek()) {
-        context.commitWrite(signal, value);
-      }
-    }
-
-    @Override
-    public void rollback() {
-      value = signal.peek();
-      if (failRollback != null) {
-        throw failRollback;
-      }
-    }
-
-    @Override
-    public Object savepoint() {
-      return value;
-    }
-
-    @Override
-    public void restore(Object savepoint) {
-      value = (Integer) savepoint;
-    }
   }
 }

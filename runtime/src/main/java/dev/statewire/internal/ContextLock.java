@@ -53,6 +53,14 @@ public final class ContextLock extends AbstractQueuedSynchronizer {
     release(1);
   }
 
+  /**
+   * Releases the lock, which the calling thread is known to hold (the outermost exit of a
+   * session, whose guard or scope checked it): {@link #unlock()} without checking again.
+   */
+  public void unlockHeld() {
+    release(1);
+  }
+
   /** The current sequence number; odd while a writer holds the lock. */
   public int stamp() {
     return getState();
