@@ -11,13 +11,11 @@ import dev.statewire.IllegalWriteException;
 import dev.statewire.ReactiveContext;
 import dev.statewire.Signal;
 import dev.statewire.Statewire;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,19 +28,11 @@ import org.junit.jupiter.api.Test;
  * the original case. The suite's {@code batch} is {@link ReactiveContext#batch}, its {@code
  * untracked} is {@link ReactiveContext#untracked}, its effect disposer is {@link Effect#close()}.
  */
-class AlienSignalsConformanceTest {
-  private final List<String> errors = new ArrayList<>();
-  private final ReactiveContext ctx = ReactiveContext.builder()
-      .name("alien-signals conformance.spec")
-      .lockHoldThreshold(Duration.ZERO) // hold reports off: a loaded machine holds long
-      .errorHandler((source, error) -> errors.add(error.getMessage()))
-      .build();
-
-  @AfterEach
-  void noEffectFailedUnlessExpected() {
-    ctx.close();
-    assertEquals(List.of(), errors, "no effect may fail");
+class AlienSignalsConformanceTest extends AlienSignalsFixture {
+  AlienSignalsConformanceTest() {
+    super("conformance.spec");
   }
+
 
   private Effect countRuns(AtomicInteger runs, Signal<?>... reads) {
     return ctx.effect(() -> {
@@ -2144,24 +2134,7 @@ class AlienSignalsConformanceTest {
     @Test
     @DisplayName("#226 outer keeps responding to own deps after inner re-runs")
     void outerRespondsToItsDependencyAfterTheInnerReran() {
-      Signal<Integer> a = ctx.signal(0);
-      Signal<Integer> b = ctx.signal(0);
-      AtomicInteger outerRuns = new AtomicInteger();
-      AtomicInteger innerRuns = new AtomicInteger();
-      ctx.effect(() -> {
-        a.get();
-        outerRuns.incrementAndGet();
-        countRuns(innerRuns, b);
-      });
-      assertEquals(1, outerRuns.get());
-      assertEquals(1, innerRuns.get());
-
-      b.set(1);
-      assertEquals(1, outerRuns.get());
-      assertTrue(innerRuns.get() >= 2, "inner runs: " + innerRuns.get());
-
-      a.set(1);
-      assertEquals(2, outerRuns.get());
+      assertOuterKeepsRespondingAfterInnerReruns(1);
     }
 
     @Test
@@ -2194,26 +2167,7 @@ class AlienSignalsConformanceTest {
     @Test
     @DisplayName("#228 outer responds after inner re-runs multiple times")
     void outerRespondsAfterTheInnerRanSeveralTimes() {
-      Signal<Integer> a = ctx.signal(0);
-      Signal<Integer> b = ctx.signal(0);
-      AtomicInteger outerRuns = new AtomicInteger();
-      AtomicInteger innerRuns = new AtomicInteger();
-      ctx.effect(() -> {
-        a.get();
-        outerRuns.incrementAndGet();
-        countRuns(innerRuns, b);
-      });
-      assertEquals(1, outerRuns.get());
-      assertEquals(1, innerRuns.get());
-
-      b.set(1);
-      b.set(2);
-      b.set(3);
-      assertEquals(1, outerRuns.get());
-      assertTrue(innerRuns.get() >= 2, "inner runs: " + innerRuns.get());
-
-      a.set(1);
-      assertEquals(2, outerRuns.get());
+      assertOuterKeepsRespondingAfterInnerReruns(3);
     }
   }
 

@@ -3,12 +3,9 @@ package dev.statewire.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.statewire.EffectScope;
-import dev.statewire.ReactiveContext;
 import dev.statewire.Signal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +14,12 @@ import org.junit.jupiter.api.Test;
  * effects, newest first and depth first, and a scope created by an effect run is closed before
  * that effect's next run.
  */
-class AlienSignalsEffectScopeTest {
-  private final List<String> errors = new ArrayList<>();
-  private final ReactiveContext ctx = ReactiveContext.builder()
-      .name("alien-signals effectScope.spec")
-      .lockHoldThreshold(Duration.ZERO) // hold reports off: a loaded machine holds long
-      .errorHandler((source, error) -> errors.add(source + ": " + error))
-      .build();
-  private final List<String> log = new ArrayList<>();
-
-  @AfterEach
-  void noEffectFailed() {
-    ctx.close();
-    assertEquals(List.of(), errors, "no effect may fail");
+class AlienSignalsEffectScopeTest extends AlienSignalsFixture {
+  AlienSignalsEffectScopeTest() {
+    super("effectScope.spec");
   }
+
+  private final List<String> log = new ArrayList<>();
 
   @Test
   @DisplayName("scope dispose runs child effect cleanup")

@@ -1,16 +1,12 @@
 package dev.statewire.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statewire.Effect;
-import dev.statewire.ReactiveContext;
 import dev.statewire.Signal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +16,12 @@ import org.junit.jupiter.api.Test;
  * and on close. The cases left out are listed,
  * with the difference, in this package's README.
  */
-class AlienSignalsEffectTest {
-  private final List<String> errors = new ArrayList<>();
-  private final ReactiveContext ctx = ReactiveContext.builder()
-      .name("alien-signals effect.spec")
-      .lockHoldThreshold(Duration.ZERO) // hold reports off: a loaded machine holds long
-      .errorHandler((source, error) -> errors.add(source + ": " + error))
-      .build();
-  private final List<String> log = new ArrayList<>();
-
-  @AfterEach
-  void noEffectFailed() {
-    ctx.close();
-    assertEquals(List.of(), errors, "no effect may fail");
+class AlienSignalsEffectTest extends AlienSignalsFixture {
+  AlienSignalsEffectTest() {
+    super("effect.spec");
   }
+
+  private final List<String> log = new ArrayList<>();
 
   /**
    * The original clears alien-signals' internal {@code RecursedCheck} flag of the running effect
@@ -165,26 +153,6 @@ class AlienSignalsEffectTest {
   @Test
   @DisplayName("outer effect keeps responding to its own dep after inner re-runs")
   void outerEffectKeepsRespondingToItsOwnDependencyAfterInnerReruns() {
-    Signal<Integer> a = ctx.signal(0);
-    Signal<Integer> b = ctx.signal(0);
-    AtomicInteger outerRuns = new AtomicInteger();
-    AtomicInteger innerRuns = new AtomicInteger();
-    ctx.effect(() -> {
-      a.get();
-      outerRuns.incrementAndGet();
-      ctx.effect(() -> {
-        b.get();
-        innerRuns.incrementAndGet();
-      });
-    });
-    assertEquals(1, outerRuns.get());
-    assertEquals(1, innerRuns.get());
-
-    b.set(1);
-    assertEquals(1, outerRuns.get());
-    assertTrue(innerRuns.get() >= 2, "the inner effect re-ran, runs: " + innerRuns.get());
-
-    a.set(1);
-    assertEquals(2, outerRuns.get());
+    assertOuterKeepsRespondingAfterInnerReruns(1);
   }
 }

@@ -3,13 +3,10 @@ package dev.statewire.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.statewire.Computed;
-import dev.statewire.ReactiveContext;
 import dev.statewire.Signal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,19 +16,11 @@ import org.junit.jupiter.api.Test;
  * signals is one batch marking each of them changed (Statewire has no {@code trigger(fn)} that
  * marks what a function reads: see this package's README).
  */
-class AlienSignalsTriggerTest {
-  private final List<String> errors = new ArrayList<>();
-  private final ReactiveContext ctx = ReactiveContext.builder()
-      .name("alien-signals trigger.spec")
-      .lockHoldThreshold(Duration.ZERO) // hold reports off: a loaded machine holds long
-      .errorHandler((source, error) -> errors.add(source + ": " + error))
-      .build();
-
-  @AfterEach
-  void noEffectFailed() {
-    ctx.close();
-    assertEquals(List.of(), errors, "no effect may fail");
+class AlienSignalsTriggerTest extends AlienSignalsFixture {
+  AlienSignalsTriggerTest() {
+    super("trigger.spec");
   }
+
 
   @Test
   @DisplayName("should trigger updates for dependent computed signals")
