@@ -2744,6 +2744,58 @@ class AlienSignalsConformanceTest extends AlienSignalsFixture {
   }
 
   @Nested
+  @DisplayName("Memory & GC")
+  class MemoryAndGc {
+    @Test
+    @DisplayName("#160 consumer links cleaned after losing all listeners")
+    void closingEveryEffectOfAComputedStopsItsRuns() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> a.get() * 2);
+      AtomicInteger runs = new AtomicInteger();
+      Effect first = ctx.effect(() -> {
+        b.get();
+        runs.incrementAndGet();
+      });
+      Effect second = ctx.effect(() -> b.get());
+      assertEquals(1, runs.get());
+
+      a.set(1);
+      assertEquals(2, runs.get());
+
+      first.close();
+      second.close();
+
+      a.set(2);
+      assertEquals(2, runs.get());
+      assertEquals(4, b.get());
+    }
+
+    @Test
+    @DisplayName("#161 multi-level computed cleanup after all listeners removed")
+    void closingTheEffectAtTheEndOfAChainStopsItsRuns() {
+      Signal<Integer> a = ctx.signal(0);
+      Computed<Integer> b = ctx.computed(() -> a.get() + 1);
+      Computed<Integer> c = ctx.computed(() -> b.get() + 1);
+      Computed<Integer> d = ctx.computed(() -> c.get() + 1);
+      AtomicInteger runs = new AtomicInteger();
+      Effect effect = ctx.effect(() -> {
+        d.get();
+        runs.incrementAndGet();
+      });
+      assertEquals(1, runs.get());
+
+      a.set(1);
+      assertEquals(2, runs.get());
+
+      effect.close();
+
+      a.set(2);
+      assertEquals(2, runs.get());
+      assertEquals(5, d.get());
+    }
+  }
+
+  @Nested
   @DisplayName("Untracked / Unsampled Reads")
   class Untracked {
     @Test
