@@ -124,6 +124,15 @@ public final class ReactiveContext implements AutoCloseable {
   private VirtualMachineError fatal;
   /** While participants commit or roll back at the end of a session. */
   private boolean committing;
+  /**
+   * How the commit going on hands its writes over: {@link #COLLECTING} them in {@link
+   * #commitWrites}, or publishing each at once ({@link #IN_PLACE}, {@link #PUBLISHED_IN_PLACE}
+   * after the first, which counted the session's change of {@link #globalVersion}).
+   */
+  private byte commitMode;
+  private static final byte COLLECTING = 0;
+  private static final byte IN_PLACE = 1;
+  private static final byte PUBLISHED_IN_PLACE = 2;
   /** A store's part in this context's transactions; null for most contexts. */
   private final TransactionHook transactionHook;
   /** The hook saw the first participant join and has not yet been told the outcome. */
@@ -692,7 +701,11 @@ public final class ReactiveContext implements AutoCloseable {
    */
   public <T> void commitWrite(Signal<T> signal, T value) {
     checkCommitWrite(signal);
-    commitWrites.add(signal, value);
+    if (commitMode != COLLECTING) {
+      publishInPlace(signal, value, 0);
+    } else {
+      commitWrites.add(signal, value);
+    }
   }
 
   /**
@@ -703,7 +716,11 @@ public final class ReactiveContext implements AutoCloseable {
    */
   public void commitWrite(IntSignal signal, int value) {
     checkCommitWrite(signal);
-    commitWrites.addBits(signal, value);
+    if (commitMode != COLLECTING) {
+      publishInPlace(signal, null, value);
+    } else {
+      commitWrites.addBits(signal, value);
+    }
   }
 
   /**
@@ -714,7 +731,11 @@ public final class ReactiveContext implements AutoCloseable {
    */
   public void commitWrite(LongSignal signal, long value) {
     checkCommitWrite(signal);
-    commitWrites.addBits(signal, value);
+    if (commitMode != COLLECTING) {
+      publishInPlace(signal, null, value);
+    } else {
+      commitWrites.addBits(signal, value);
+    }
   }
 
   /**
@@ -725,7 +746,11 @@ public final class ReactiveContext implements AutoCloseable {
    */
   public void commitWrite(DoubleSignal signal, double value) {
     checkCommitWrite(signal);
-    commitWrites.addBits(signal, Double.doubleToLongBits(value));
+    if (commitMode != COLLECTING) {
+      publishInPlace(signal, null, Double.doubleToLongBits(value));
+    } else {
+      commitWrites.addBits(signal, Double.doubleToLongBits(value));
+    }
   }
 
   /**
@@ -736,7 +761,24 @@ public final class ReactiveContext implements AutoCloseable {
    */
   public void commitWrite(BooleanSignal signal, boolean value) {
     checkCommitWrite(signal);
-    commitWrites.addBits(signal, value ? 1 : 0);
+    if (commitMode != COLLECTING) {
+      publishInPlace(signal, null, value ? 1 : 0);
+    } else {
+      commitWrites.addBits(signal, value ? 1 : 0);
+    }
+  }
+
+  /**
+   * Publishes one write of a commit that cannot fail ({@link Transactional#commitCannotFail}) as
+   * it is handed over; the first counts the session's change, as {@link CommitWrites#publish}
+   * does for the collected writes.
+   */
+  private void publishInPlace(SourceSignal<?> signal, Object value, long bits) {
+    if (commitMode == IN_PLACE) {
+      commitMode = PUBLISHED_IN_PLACE;
+      globalVersion++;
+    }
+    signal.publish(value, bits);
   }
 
   private void checkCommitWrite(SourceSignal<?> signal) {
@@ -1055,7 +1097,7 @@ public final class ReactiveContext implements AutoCloseable {
     try {
       if (!rollback) {
         Throwable commitFailure = n == 1 && spy == null
-            ? commitSole(participants.finishing(0))
+            ? commitSole(participants.finishing(0), !hookOpen)
             : commitAll(participants, n, spy);
         if (commitFailure == null && hookOpen) {
           commitFailure = commitHook();
@@ -1070,6 +1112,7 @@ public final class ReactiveContext implements AutoCloseable {
       return rollBackFinishing(n, failure);
     } finally {
       committing = false;
+      commitMode = COLLECTING;
       participants.finished();
     }
   }
@@ -1118,9 +1161,15 @@ public final class ReactiveContext implements AutoCloseable {
 
   /**
    * {@link #commitAll} for the common session, one participant and no spy: a call the JIT can
-   * inline into the exit, where the loop, compiled on its own, stays a call.
+   * inline into the exit, where the loop, compiled on its own, stays a call. If no store's hook
+   * is open and the participant's commit cannot fail, its writes are published as it hands them
+   * over: nothing could undo them any more (an Error midway leaves what was published so far
+   * published, as an Error midway through {@link CommitWrites#publish} would).
    */
-  private static Throwable commitSole(Transactional participant) {
+  private Throwable commitSole(Transactional participant, boolean unwatched) {
+    if (unwatched && participant.commitCannotFail()) {
+      commitMode = IN_PLACE;
+    }
     try {
       participant.commit();
       return null;

@@ -24,6 +24,17 @@ public interface Transactional {
   void commit();
 
   /**
+   * {@return whether {@link #commit()} cannot throw short of a {@link VirtualMachineError}} A
+   * participant whose commit only compares primitive values says so, and when it is the only
+   * participant of a session (and no store or spy watches the commit), the context publishes
+   * each write as it is handed over instead of collecting the writes first: there is no other
+   * commit that could still fail and undo them. The default is false.
+   */
+  default boolean commitCannotFail() {
+    return false;
+  }
+
+  /**
    * Discards the changes made during the session: an exception left the outermost block, or a
    * participant's commit failed. Must not fail.
    */

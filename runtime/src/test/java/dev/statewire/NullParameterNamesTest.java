@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.statewire.support.AsyncDerived;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -92,8 +93,8 @@ class NullParameterNamesTest {
           () -> SubscribedSignal.of(
               (java.util.concurrent.Flow.Publisher<?>) sample(java.util.concurrent.Flow.Publisher.class), 0)),
       Map.entry(ActionScope.class, () -> ActionScope.outermost(context())),
-      Map.entry(StateCore.class, () -> new StateCore(context(), "Owner", () -> { }, () -> { },
-          () -> { }, () -> new Object[0], saved -> { })),
+      Map.entry(StateCore.class, () -> new StateCore(context(), "Owner", CommitSafety.MAY_FAIL,
+          () -> { }, () -> { }, () -> { }, () -> new Object[0], saved -> { })),
       Map.entry(AsyncDerived.class, () -> new AsyncDerived<>(context(), "Owner.value()",
           List::of, () -> null)));
 

@@ -133,6 +133,7 @@ class LegalShapesTest {
                 "  record Computed() {}",
                 "  record ReactiveContext() {}",
                 "  record StateCore() {}",
+                "  record CommitSafety() {}",
                 "  record Objects() {}",
                 "  record Set() {}",
                 "  record Generated() {}",

@@ -13,6 +13,7 @@ import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodec;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.time.Duration;
 import java.util.List;
@@ -150,8 +151,8 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
   private ReactiveArchive(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
     construction.end();
-    this.stateCore = new StateCore(context, "Archive", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "Archive", CommitSafety.MAY_FAIL, this::verifyFields,
+        this::commitFields, this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.coreSignal = context.intSignal(this.core).named("Archive.core");
     this.coreCommitted = this.core;
     this.tasksSignal = context.intSignal(this.tasks).named("Archive.tasks");

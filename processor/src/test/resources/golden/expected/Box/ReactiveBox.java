@@ -12,6 +12,7 @@ import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.io.IOException;
 import java.io.Reader;
@@ -107,8 +108,8 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   private ReactiveBox(ReactiveContext context, ReactiveObject.Construction construction, T value) {
     super(value);
     construction.end();
-    this.stateCore = new StateCore(context, "Box", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "Box", CommitSafety.MAY_FAIL, this::verifyFields,
+        this::commitFields, this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.valueSignal = context.signal(this.value).named("Box.value");
     this.valueCommitted = this.value;
     this.historySignal = context.signal(this.history).named("Box.history");

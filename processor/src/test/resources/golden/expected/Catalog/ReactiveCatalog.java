@@ -16,6 +16,7 @@ import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
 import dev.statewire.support.AsyncDerived;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.util.Arrays;
 import java.util.List;
@@ -109,8 +110,8 @@ public final class ReactiveCatalog extends Catalog implements ReactiveObject {
       Catalog.Search search) {
     super(search);
     construction.end();
-    this.stateCore = new StateCore(context, "Catalog", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "Catalog", CommitSafety.MAY_FAIL, this::verifyFields,
+        this::commitFields, this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.querySignal = context.signal(this.query).named("Catalog.query");
     this.queryCommitted = this.query;
     this.pageSignal = context.intSignal(this.page).named("Catalog.page");

@@ -12,6 +12,7 @@ import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.io.IOException;
 import java.time.Duration;
@@ -95,8 +96,8 @@ public final class ReactivePoller extends Poller implements ReactiveObject {
   private ReactivePoller(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
     construction.end();
-    this.stateCore = new StateCore(context, "Poller", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "Poller", CommitSafety.MAY_FAIL, this::verifyFields,
+        this::commitFields, this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.pollsSignal = context.intSignal(this.polls).named("Poller.polls");
     this.pollsCommitted = this.polls;
     this.lastSignal = context.signal(this.last).named("Poller.last");

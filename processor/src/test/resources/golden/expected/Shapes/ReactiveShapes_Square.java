@@ -12,6 +12,7 @@ import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.util.List;
 import java.util.Objects;
@@ -95,8 +96,8 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
       double side) {
     super(side);
     construction.end();
-    this.stateCore = new StateCore(context, "Square", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "Square", CommitSafety.MAY_FAIL, this::verifyFields,
+        this::commitFields, this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.nameSignal = context.signal(this.name).named("Square.name");
     this.nameCommitted = this.name;
     this.sideSignal = context.doubleSignal(this.side).named("Square.side");

@@ -11,6 +11,7 @@ import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodec;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.time.Duration;
 import java.util.List;
@@ -235,8 +236,8 @@ public final class ReactiveStored extends Stored implements ReactiveObject {
   private ReactiveStored(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
     construction.end();
-    this.stateCore = new StateCore(context, "Stored", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "Stored", CommitSafety.MAY_FAIL, this::verifyFields,
+        this::commitFields, this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.countSignal = context.intSignal(this.count).named("Stored.count");
     this.countCommitted = this.count;
     this.maybeSignal = context.signal(this.maybe).named("Stored.maybe");

@@ -12,6 +12,7 @@ import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -110,8 +111,9 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
       String label) {
     super(label);
     construction.end();
-    this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "TaskState", CommitSafety.CANNOT_FAIL,
+        this::verifyFields, this::commitFields, this::restoreFields, this::saveFields,
+        this::restoreSavedFields);
     this.counterSignal = context.intSignal(this.counter).named("TaskState.counter");
     this.counterCommitted = this.counter;
     this.maxCounterSignal = context.intSignal(this.maxCounter).named("TaskState.maxCounter");
@@ -147,8 +149,9 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   private ReactiveTaskState(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
     construction.end();
-    this.stateCore = new StateCore(context, "TaskState", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "TaskState", CommitSafety.CANNOT_FAIL,
+        this::verifyFields, this::commitFields, this::restoreFields, this::saveFields,
+        this::restoreSavedFields);
     this.counterSignal = context.intSignal(this.counter).named("TaskState.counter");
     this.counterCommitted = this.counter;
     this.maxCounterSignal = context.intSignal(this.maxCounter).named("TaskState.maxCounter");
@@ -378,8 +381,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
 
   /**
    * Hands each field that differs from its committed value over for publishing, and keeps it
-   * as the committed value; runs once when the outermost action or lock block ends. If a
-   * comparison throws, nothing is published and the fields roll back.
+   * as the committed value; runs once when the outermost action or lock block ends. Its
+   * comparisons are of primitive values and cannot throw.
    */
   private void commitFields() {
     if (counter != counterCommitted) {

@@ -14,6 +14,7 @@ import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
 import dev.statewire.support.AsyncDerived;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.util.Arrays;
 import java.util.List;
@@ -122,8 +123,8 @@ public final class ReactiveUserView extends UserView implements ReactiveObject {
       UserView.Directory directory) {
     super(directory);
     construction.end();
-    this.stateCore = new StateCore(context, "UserView", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "UserView", CommitSafety.MAY_FAIL, this::verifyFields,
+        this::commitFields, this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.userIdSignal = context.longSignal(this.userId).named("UserView.userId");
     this.userIdCommitted = this.userId;
     this.regionSignal = context.signal(this.region).named("UserView.region");

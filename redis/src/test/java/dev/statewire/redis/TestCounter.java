@@ -8,6 +8,7 @@ import dev.statewire.Transactional;
 import dev.statewire.codec.CodecException;
 import dev.statewire.codec.StateCodec;
 import dev.statewire.codec.StateField;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.util.List;
 
@@ -55,8 +56,9 @@ final class TestCounter implements ReactiveObject {
   private final Signal<String> labelSignal;
 
   TestCounter(ReactiveContext context) {
-    this.core = new StateCore(context, "TestCounter", this::verifyFields, this::commitFields,
-        this::restoreFields, () -> new Object[] {count, label}, saved -> {
+    this.core = new StateCore(context, "TestCounter", CommitSafety.MAY_FAIL,
+        this::verifyFields, this::commitFields, this::restoreFields,
+        () -> new Object[] {count, label}, saved -> {
           count = (Integer) saved[0];
           label = (String) saved[1];
         });

@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 public final class StateCore implements Transactional {
   private final ReactiveContext context;
   private final String owner;
+  private final boolean commitCannotFail;
   private final Runnable verifyFields;
   private final Runnable commitFields;
   private final Runnable restoreFields;
@@ -52,6 +53,7 @@ public final class StateCore implements Transactional {
    *
    * @param context the context of the instance
    * @param owner the name of the annotated class, for messages
+   * @param commit whether {@code commitFields} can throw
    * @param verifyFields throws {@code StateMutationException} (after restoring the fields) if a
    *     plain field differs from its signal at the start of a session
    * @param commitFields calls {@link #publish} for each plain field that differs from its signal
@@ -62,6 +64,7 @@ public final class StateCore implements Transactional {
   public StateCore(
       ReactiveContext context,
       String owner,
+      CommitSafety commit,
       Runnable verifyFields,
       Runnable commitFields,
       Runnable restoreFields,
@@ -69,6 +72,7 @@ public final class StateCore implements Transactional {
       Consumer<Object[]> restoreSaved) {
     this.context = Objects.requireNonNull(context, "context");
     this.owner = Objects.requireNonNull(owner, "owner");
+    this.commitCannotFail = Objects.requireNonNull(commit, "commit") == CommitSafety.CANNOT_FAIL;
     this.verifyFields = Objects.requireNonNull(verifyFields, "verifyFields");
     this.commitFields = Objects.requireNonNull(commitFields, "commitFields");
     this.restoreFields = Objects.requireNonNull(restoreFields, "restoreFields");
@@ -242,6 +246,11 @@ public final class StateCore implements Transactional {
   @Override
   public void commit() {
     commitFields.run();
+  }
+
+  @Override
+  public boolean commitCannotFail() {
+    return commitCannotFail;
   }
 
   @Override

@@ -43,7 +43,21 @@ final class FieldSync {
     return verify.build();
   }
 
+  /**
+   * Whether the commit method cannot throw: every field is an {@code int}, {@code long}, {@code
+   * double} or {@code boolean}, compared by value and handed to its unboxed signal, so nothing
+   * in it calls user code or allocates. The context may then publish each write at once.
+   */
+  boolean commitCannotFail() {
+    return target.model().fields().stream()
+        .allMatch(field -> SignalKind.of(field.type()) != SignalKind.BOXED);
+  }
+
   MethodSpec commitMethod() {
+    String failure =
+        commitCannotFail()
+            ? " Its comparisons are of primitive values and cannot throw."
+            : " If a comparison throws, nothing is published and the fields roll back.";
     MethodSpec.Builder commit =
         MethodSpec.methodBuilder(target.names().commit())
             .addModifiers(Modifier.PRIVATE)
@@ -52,8 +66,7 @@ final class FieldSync {
                 JavadocText.wrap(
                     "Hands each field that differs from its committed value over for"
                         + " publishing, and keeps it as the committed value; runs once when the"
-                        + " outermost action or lock block ends. If a comparison throws,"
-                        + " nothing is published and the fields roll back."));
+                        + " outermost action or lock block ends." + failure));
     for (ReactiveField field : target.model().fields()) {
       String signal = target.names().signal(field.element());
       commit.beginControlFlow("if ($L)", differsFromCommitted(field));

@@ -201,12 +201,14 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$Wnew $T($N,$W$S,$Wthis::$N,$Wthis::$N,$Wthis::$N,$Wthis::$N,"
-                      + "$Wthis::$N);\n",
+                  "this.$N =$Wnew $T($N,$W$S,$W$T.$L,$Wthis::$N,$Wthis::$N,$Wthis::$N,"
+                      + "$Wthis::$N,$Wthis::$N);\n",
                   names.core(),
                   RuntimeNames.STATE_CORE,
                   context,
                   target.displayName(),
+                  RuntimeNames.COMMIT_SAFETY,
+                  fieldSync.commitCannotFail() ? "CANNOT_FAIL" : "MAY_FAIL",
                   names.verify(),
                   names.commit(),
                   names.restore(),

@@ -20,6 +20,7 @@ final class RuntimeNames {
       ClassName.get("dev.statewire", "ResourceLoaderParams");
   static final ClassName ASYNC_DERIVED = ClassName.get("dev.statewire.support", "AsyncDerived");
   static final ClassName STATE_CORE = ClassName.get("dev.statewire.support", "StateCore");
+  static final ClassName COMMIT_SAFETY = ClassName.get("dev.statewire.support", "CommitSafety");
   static final ClassName REACTIVE_OBJECT = ClassName.get("dev.statewire", "ReactiveObject");
   static final ClassName CONSTRUCTION = REACTIVE_OBJECT.nestedClass("Construction");
   static final ClassName STATE_FIELD = ClassName.get("dev.statewire.codec", "StateField");
