@@ -1,6 +1,7 @@
 package test;
 
 import dev.statewire.ActionScope;
+import dev.statewire.BooleanComputed;
 import dev.statewire.BooleanSignal;
 import dev.statewire.Computed;
 import dev.statewire.IntSignal;
@@ -78,7 +79,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   /**
    * The cached value of {@link #atLimit()}.
    */
-  private final Computed<Boolean> atLimitComputed;
+  private final BooleanComputed atLimitComputed;
 
   /**
    * The cached value of {@link #summary()}.
@@ -118,7 +119,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     this.maxCounterCommitted = this.maxCounter;
     this.runningSignal = context.booleanSignal(this.running).named("TaskState.running");
     this.runningCommitted = this.running;
-    this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
+    this.atLimitComputed =
+        context.booleanComputed(this::computeAtLimit).named("TaskState.atLimit()");
     this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
     stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
   }
@@ -155,7 +157,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     this.maxCounterCommitted = this.maxCounter;
     this.runningSignal = context.booleanSignal(this.running).named("TaskState.running");
     this.runningCommitted = this.running;
-    this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
+    this.atLimitComputed =
+        context.booleanComputed(this::computeAtLimit).named("TaskState.atLimit()");
     this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
     stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
   }
@@ -221,7 +224,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     if (stateCore.readsUncommitted()) {
       return computeAtLimit();
     }
-    return atLimitComputed.get();
+    return atLimitComputed.getBoolean();
   }
 
   /**
