@@ -225,13 +225,25 @@ public sealed class Computed<T> extends Subscriber implements ReadableSignal<T>,
     depsTail = null;
     flags |= RUNNING;
     Throwable failure = null;
-    boolean same;
+    Object result = null; // the new value of a Computed; a PrimitiveComputed stores its own
+    boolean same = false;
     try {
-      same = computeAndStore((flags & (INITIALIZED | ERROR)) == INITIALIZED);
+      boolean compare = (flags & (INITIALIZED | ERROR)) == INITIALIZED;
+      if (this instanceof PrimitiveComputed<?> primitive) {
+        same = primitive.computeAndStore(compare);
+      } else {
+        result = ((Supplier<?>) fn).get();
+        if (compare) {
+          c.activeSub = null; // the equality's reads are no dependencies
+          same = same(value, result);
+        }
+        if (!same) {
+          value = result;
+        }
+      }
     } catch (CycleException e) {
       e.addToPath(this);
       failure = e;
-      same = false;
     } catch (VirtualMachineError | Graph.DeferredRefresh e) {
       c.activeSub = outer;
       c.trackStamp = outerStamp;
@@ -241,7 +253,6 @@ public sealed class Computed<T> extends Subscriber implements ReadableSignal<T>,
       throw e;
     } catch (Throwable e) {
       failure = e;
-      same = false;
     }
     c.activeSub = outer;
     c.trackStamp = outerStamp;
@@ -261,28 +272,9 @@ public sealed class Computed<T> extends Subscriber implements ReadableSignal<T>,
       }
     }
     if (spy != null) {
-      spy.recomputed(this, causes, failure != null ? failure : cachedValue(), !same);
+      Object computed = this instanceof PrimitiveComputed<?> ? cachedValue() : result;
+      spy.recomputed(this, causes, failure != null ? failure : computed, !same);
     }
-  }
-
-  /**
-   * Runs the computation (the running node is this one) and, unless {@code compare} and the
-   * result equals the cached one, stores the result; lock held. A throw stores nothing.
-   *
-   * @param compare whether there is a cached result (not an exception) to compare with
-   * @return whether the result counts as unchanged (the cached one stays)
-   */
-  @SuppressWarnings("unchecked")
-  boolean computeAndStore(boolean compare) {
-    T result = ((Supplier<? extends T>) fn).get();
-    if (compare) {
-      ctx.activeSub = null; // the equality's reads are no dependencies
-      if (same(value, result)) {
-        return true;
-      }
-    }
-    value = result;
-    return false;
   }
 
   /** {@return the cached result as an object} Only when it is a result, not an exception. */
@@ -301,13 +293,12 @@ public sealed class Computed<T> extends Subscriber implements ReadableSignal<T>,
   }
 
   /**
-   * A rollback discarded what the evaluation recorded with {@code result} (and {@code bits}, for
-   * a {@link PrimitiveComputed}), {@code oldVersion} and {@code oldFlags} may have read: back to
-   * that result, to compute again on the next read.
-   * Readers that never saw the discarded result (their link holds the old version) stay as they
-   * are if the computation gives the old result again; a reader that did see it is linked to
-   * {@link #DISCARDED_VERSION}, which no node reaches in practice (versions count up from 0), so
-   * it runs again whatever the computation gives. Lock held.
+   * A rollback discarded what the evaluation recorded with {@code result} (and {@code bits}, for a
+   * {@link PrimitiveComputed}), {@code oldVersion} and {@code oldFlags} may have read: back to that
+   * result, to compute again on the next read. Readers that never saw the discarded result (their
+   * link holds the old version) stay as they are if the computation gives the old result again; a
+   * reader that did see it is linked to {@link #DISCARDED_VERSION}, which no node reaches in
+   * practice (versions count up from 0), so it runs again whatever the computation gives. Lock held.
    */
   void discardEvaluation(Object result, long bits, int oldVersion, int oldFlags) {
     restore(result, bits);

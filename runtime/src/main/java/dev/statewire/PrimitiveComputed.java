@@ -65,7 +65,13 @@ abstract sealed class PrimitiveComputed<T> extends Computed<T>
     return box(readBits(false));
   }
 
-  @Override
+  /**
+   * Runs the computation (the running node is this one) and, unless {@code compare} and the
+   * result has the cached bits, stores the result; what {@link #recompute()} runs. Lock held.
+   *
+   * @param compare whether there is a cached result (not an exception) to compare with
+   * @return whether the result is unchanged
+   */
   final boolean computeAndStore(boolean compare) {
     long result = computeBits();
     if (compare && result == bits) {
