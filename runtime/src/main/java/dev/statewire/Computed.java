@@ -19,15 +19,27 @@ import java.util.function.Supplier;
  * <p>A computed that no effect depends on is not referenced by its sources, so it is garbage
  * once the program drops it.
  *
+ * <p>The kinds that compute a primitive without boxing ({@link IntComputed}, {@link
+ * LongComputed}, {@link DoubleComputed}, {@link BooleanComputed}) are computed values too: their
+ * {@link #get()} and {@link #peek()} box, their typed getters do not.
+ *
  * @param <T> the value's type
  */
-public final class Computed<T> extends Subscriber implements ReadableSignal<T>, GraphNode {
+public sealed class Computed<T> extends Subscriber implements ReadableSignal<T>, GraphNode
+    permits PrimitiveComputed {
   /** The version a link to a discarded evaluation records; see {@link #discardEvaluation}. */
   private static final int DISCARDED_VERSION = Integer.MIN_VALUE;
-  /** The computation; a {@link WithEquality} if the computed has an equality of its own. */
-  private final Supplier<? extends T> fn;
-  /** The result, or the exception thrown, of the last computation. */
-  private Object value;
+  /**
+   * The computation: a {@code Supplier} ({@link WithEquality} if the computed has an equality of
+   * its own), or the primitive functional interface of a {@link PrimitiveComputed}. One field
+   * for all kinds, so that no kind pays for another's.
+   */
+  final Object fn;
+  /**
+   * The result, or the exception thrown, of the last computation; a {@link PrimitiveComputed}
+   * keeps its result apart and only the exception here.
+   */
+  Object value;
   /** The context's global version when this was last known up to date (unwatched mode). */
   int seenGlobalVersion;
 
@@ -36,6 +48,12 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
     super(ctx);
     Objects.requireNonNull(fn, "fn");
     this.fn = equality == null ? fn : new WithEquality<>(fn, equality);
+  }
+
+  /** For a {@link PrimitiveComputed}: {@code fn} is its primitive functional interface. */
+  Computed(ReactiveContext ctx, Object fn) {
+    super(ctx);
+    this.fn = Objects.requireNonNull(fn, "fn");
   }
 
   /**
@@ -86,16 +104,23 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
   public T get() {
     ReactiveContext c = ctx;
     if (c.lock.isHeldByCurrentThread()) {
-      Subscriber running = c.activeSub;
-      if (!Graph.canReadCached(this)) {
-        refreshFor(running);
-      }
-      if (running != null) {
-        Graph.track(c, this, running);
-      }
+      readUnderLock(c.activeSub);
       return result();
     }
     return readWithoutLock();
+  }
+
+  /**
+   * Brings this up to date for {@code reader} (null: an untracked read) and makes it a
+   * dependency of the reader; lock held. The start of every read under the lock.
+   */
+  final void readUnderLock(Subscriber reader) {
+    if (!Graph.canReadCached(this)) {
+      refreshFor(reader);
+    }
+    if (reader != null) {
+      Graph.track(ctx, this, reader);
+    }
   }
 
   /** Brings this up to date for {@code reader} (null: an untracked read); lock held. */
@@ -122,9 +147,7 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
   public T peek() {
     ReactiveContext c = ctx;
     if (c.lock.isHeldByCurrentThread()) {
-      if (!Graph.canReadCached(this)) {
-        Graph.refresh(this);
-      }
+      readUnderLock(null);
       return result();
     }
     return readWithoutLock();
@@ -137,10 +160,7 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
     int stamp = c.lock.stamp();
     int f = flags;
     Object v = value;
-    boolean upToDate = (f & INITIALIZED) != 0
-        && ((f & WATCHED) != 0 ? (f & (DIRTY | PENDING)) == 0
-                               : seenGlobalVersion == c.globalVersion);
-    if (upToDate && c.lock.validate(stamp)) {
+    if ((f & INITIALIZED) != 0 && isCurrent(f) && c.lock.validate(stamp)) {
       return unwrap(f, v);
     }
     c.enterUninterruptibly();
@@ -152,16 +172,31 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
     }
   }
 
+  /**
+   * Whether the cached result, if any, is up to date according to {@code f}, this node's flags:
+   * no dependency may have changed since. For reads without the lock (and {@link #toString}).
+   */
+  final boolean isCurrent(int f) {
+    return (f & WATCHED) != 0
+        ? (f & (DIRTY | PENDING)) == 0
+        : seenGlobalVersion == ctx.globalVersion;
+  }
+
   private T result() {
     return unwrap(flags, value);
   }
 
   @SuppressWarnings("unchecked")
   private static <T> T unwrap(int flags, Object value) {
+    throwIfFailed(flags, value);
+    return (T) value;
+  }
+
+  /** Re-throws the cached exception if {@code flags} say the last computation threw one. */
+  static void throwIfFailed(int flags, Object value) {
     if ((flags & ERROR) != 0) {
       throw Sneaky.<RuntimeException>rethrow((Throwable) value);
     }
-    return (T) value;
   }
 
   /**
@@ -178,7 +213,7 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
   void recompute() {
     ReactiveContext c = ctx;
     if (c.journalsEvaluations()) {
-      c.computedJournal.record(this, value, version, flags);
+      c.computedJournal.record(this, value, cachedBits(), version, flags);
     }
     SpyDispatcher spy = c.spy;
     List<GraphNode> causes = spy == null ? null : spy.causesOfRecomputing(this);
@@ -189,20 +224,26 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
     c.trackStamp = stamp;
     depsTail = null;
     flags |= RUNNING;
-    Object result;
-    boolean failed;
+    Throwable failure = null;
+    Object result = null; // the new value of a Computed; a PrimitiveComputed stores its own
     boolean same = false;
     try {
-      result = fn.get();
-      failed = false;
-      if ((flags & (INITIALIZED | ERROR)) == INITIALIZED) {
-        c.activeSub = null; // the equality's reads are no dependencies
-        same = same(value, result);
+      boolean compare = (flags & (INITIALIZED | ERROR)) == INITIALIZED;
+      if (this instanceof PrimitiveComputed<?> primitive) {
+        same = primitive.computeAndStore(compare);
+      } else {
+        result = ((Supplier<?>) fn).get();
+        if (compare) {
+          c.activeSub = null; // the equality's reads are no dependencies
+          same = same(value, result);
+        }
+        if (!same) {
+          value = result;
+        }
       }
     } catch (CycleException e) {
       e.addToPath(this);
-      result = e;
-      failed = true;
+      failure = e;
     } catch (VirtualMachineError | Graph.DeferredRefresh e) {
       c.activeSub = outer;
       c.trackStamp = outerStamp;
@@ -211,8 +252,7 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
       flags = (flags & ~RUNNING) | DIRTY;
       throw e;
     } catch (Throwable e) {
-      result = e;
-      failed = true;
+      failure = e;
     }
     c.activeSub = outer;
     c.trackStamp = outerStamp;
@@ -220,28 +260,48 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
     seenGlobalVersion = c.globalVersion;
     Graph.endTracking(this);
     if (!same) {
-      value = result;
-      flags = failed ? flags | ERROR | INITIALIZED : (flags & ~ERROR) | INITIALIZED;
+      if (failure != null) {
+        value = failure;
+        flags |= ERROR | INITIALIZED;
+      } else {
+        flags = (flags & ~ERROR) | INITIALIZED;
+      }
       version++;
       if (subs != null) {
         Graph.markSubscribersDirty(this);
       }
     }
     if (spy != null) {
-      spy.recomputed(this, causes, result, !same);
+      Object computed = this instanceof PrimitiveComputed<?> ? cachedValue() : result;
+      spy.recomputed(this, causes, failure != null ? failure : computed, !same);
     }
   }
 
-  /**
-   * A rollback discarded what the evaluation recorded with {@code result}, {@code oldVersion}
-   * and {@code oldFlags} may have read: back to that result, to compute again on the next read.
-   * Readers that never saw the discarded result (their link holds the old version) stay as they
-   * are if the computation gives the old result again; a reader that did see it is linked to
-   * {@link #DISCARDED_VERSION}, which no node reaches in practice (versions count up from 0), so
-   * it runs again whatever the computation gives. Lock held.
-   */
-  void discardEvaluation(Object result, int oldVersion, int oldFlags) {
+  /** {@return the cached result as an object} Only when it is a result, not an exception. */
+  Object cachedValue() {
+    return value;
+  }
+
+  /** {@return the cached result of a {@link PrimitiveComputed}, for the journal; else 0} */
+  long cachedBits() {
+    return 0;
+  }
+
+  /** Restores what the journal recorded: the result or exception, and a primitive's bits. */
+  void restore(Object result, long bits) {
     value = result;
+  }
+
+  /**
+   * A rollback discarded what the evaluation recorded with {@code result} (and {@code bits}, for a
+   * {@link PrimitiveComputed}), {@code oldVersion} and {@code oldFlags} may have read: back to that
+   * result, to compute again on the next read. Readers that never saw the discarded result (their
+   * link holds the old version) stay as they are if the computation gives the old result again; a
+   * reader that did see it is linked to {@link #DISCARDED_VERSION}, which no node reaches in
+   * practice (versions count up from 0), so it runs again whatever the computation gives. Lock held.
+   */
+  void discardEvaluation(Object result, long bits, int oldVersion, int oldFlags) {
+    restore(result, bits);
     version = oldVersion;
     flags = (flags & ~(INITIALIZED | ERROR)) | (oldFlags & (INITIALIZED | ERROR)) | DIRTY;
     seenGlobalVersion = ctx.globalVersion - 1;
@@ -292,17 +352,13 @@ public final class Computed<T> extends Subscriber implements ReadableSignal<T>, 
    * computed>} before the first read} Never computes; reads without locking.
    */
   @Override
-  public String toString() {
+  public final String toString() {
     int f = flags;
-    Object v = value;
     if ((f & INITIALIZED) == 0) {
       return describe() + " <not computed>";
     }
-    String shown = (f & ERROR) != 0 ? "<threw " + v + ">" : String.valueOf(v);
-    boolean current = (f & WATCHED) != 0
-        ? (f & (DIRTY | PENDING)) == 0
-        : seenGlobalVersion == ctx.globalVersion;
-    return describe() + (current ? " = " + shown : " = <stale> (was " + shown + ")");
+    String shown = (f & ERROR) != 0 ? "<threw " + value + ">" : String.valueOf(cachedValue());
+    return describe() + (isCurrent(f) ? " = " + shown : " = <stale> (was " + shown + ")");
   }
 
   @Override

@@ -12,20 +12,26 @@ import java.util.Arrays;
 final class ComputedJournal {
   private Computed<?>[] nodes = new Computed<?>[8];
   private Object[] results = new Object[8];
+  private long[] bits = new long[8];
   private int[] versions = new int[8];
   private int[] flags = new int[8];
   private int size;
 
-  /** Records what {@code node} held before it computes again. */
-  void record(Computed<?> node, Object result, int version, int nodeFlags) {
+  /**
+   * Records what {@code node} held before it computes again: its result or exception, and a
+   * {@link PrimitiveComputed}'s result bits.
+   */
+  void record(Computed<?> node, Object result, long resultBits, int version, int nodeFlags) {
     if (size == nodes.length) {
       nodes = Arrays.copyOf(nodes, size * 2);
       results = Arrays.copyOf(results, size * 2);
+      bits = Arrays.copyOf(bits, size * 2);
       versions = Arrays.copyOf(versions, size * 2);
       flags = Arrays.copyOf(flags, size * 2);
     }
     nodes[size] = node;
     results[size] = result;
+    bits[size] = resultBits;
     versions[size] = version;
     flags[size] = nodeFlags;
     size++;
@@ -39,7 +45,7 @@ final class ComputedJournal {
   /** Discards every evaluation recorded since {@code mark}, latest first. */
   void rollBackTo(int mark) {
     for (int i = size - 1; i >= mark; i--) {
-      nodes[i].discardEvaluation(results[i], versions[i], flags[i]);
+      nodes[i].discardEvaluation(results[i], bits[i], versions[i], flags[i]);
       nodes[i] = null;
       results[i] = null;
     }

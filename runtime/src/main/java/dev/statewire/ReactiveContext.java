@@ -14,6 +14,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -383,6 +387,43 @@ public final class ReactiveContext implements AutoCloseable {
       BiPredicate<? super T, ? super T> equality) {
     Objects.requireNonNull(equality, "equality");
     return new Computed<>(this, fn, equality);
+  }
+
+  /**
+   * {@return a computed {@code int} in this context: computes, compares and reads without boxing}
+   *
+   * @param fn computes the value; what it reads becomes its dependencies
+   */
+  public IntComputed intComputed(IntSupplier fn) {
+    return new IntComputed(this, fn);
+  }
+
+  /**
+   * {@return a computed {@code long} in this context: computes, compares and reads without boxing}
+   *
+   * @param fn computes the value; what it reads becomes its dependencies
+   */
+  public LongComputed longComputed(LongSupplier fn) {
+    return new LongComputed(this, fn);
+  }
+
+  /**
+   * {@return a computed {@code double} in this context: computes, compares (unchanged: {@link
+   * Double#equals}) and reads without boxing}
+   *
+   * @param fn computes the value; what it reads becomes its dependencies
+   */
+  public DoubleComputed doubleComputed(DoubleSupplier fn) {
+    return new DoubleComputed(this, fn);
+  }
+
+  /**
+   * {@return a computed {@code boolean} in this context: computes, compares, reads without boxing}
+   *
+   * @param fn computes the value; what it reads becomes its dependencies
+   */
+  public BooleanComputed booleanComputed(BooleanSupplier fn) {
+    return new BooleanComputed(this, fn);
   }
 
   /**

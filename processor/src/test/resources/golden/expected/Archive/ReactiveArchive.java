@@ -2,7 +2,7 @@ package test;
 
 import dev.statewire.ActionScope;
 import dev.statewire.BackgroundTasks;
-import dev.statewire.Computed;
+import dev.statewire.IntComputed;
 import dev.statewire.IntSignal;
 import dev.statewire.ReactiveContext;
 import dev.statewire.ReactiveObject;
@@ -127,7 +127,7 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
   /**
    * The cached value of {@link #total()}.
    */
-  private final Computed<Integer> totalComputed;
+  private final IntComputed totalComputed;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see {@link Archive#Archive()}.
@@ -164,7 +164,7 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
     this.currentSignal = context.signal(this.current).named("Archive.current");
     this.currentCommitted = this.current;
     this.tasks$2 = new BackgroundTasks(context, "Archive");
-    this.totalComputed = context.computed(this::computeTotal).named("Archive.total()");
+    this.totalComputed = context.intComputed(this::computeTotal).named("Archive.total()");
   }
 
   /**
@@ -251,7 +251,7 @@ public final class ReactiveArchive extends Archive implements ReactiveObject {
     if (stateCore.readsUncommitted()) {
       return computeTotal();
     }
-    return totalComputed.get();
+    return totalComputed.getInt();
   }
 
   /**

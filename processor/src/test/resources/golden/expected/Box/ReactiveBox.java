@@ -1,7 +1,7 @@
 package test;
 
 import dev.statewire.ActionScope;
-import dev.statewire.Computed;
+import dev.statewire.BooleanComputed;
 import dev.statewire.DoubleSignal;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
@@ -83,7 +83,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
   /**
    * The cached value of {@link #grew()}.
    */
-  private final Computed<Boolean> grewComputed;
+  private final BooleanComputed grewComputed;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see
@@ -116,7 +116,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     this.historyCommitted = this.history;
     this.weightSignal = context.doubleSignal(this.weight).named("Box.weight");
     this.weightCommitted = this.weight;
-    this.grewComputed = context.computed(this::computeGrew).named("Box.grew()");
+    this.grewComputed = context.booleanComputed(this::computeGrew).named("Box.grew()");
   }
 
   /**
@@ -220,7 +220,7 @@ public final class ReactiveBox<T extends Comparable<T>> extends Box<T> implement
     if (stateCore.readsUncommitted()) {
       return computeGrew();
     }
-    return grewComputed.get();
+    return grewComputed.getBoolean();
   }
 
   /**

@@ -1,7 +1,7 @@
 package test;
 
 import dev.statewire.ActionScope;
-import dev.statewire.Computed;
+import dev.statewire.DoubleComputed;
 import dev.statewire.DoubleSignal;
 import dev.statewire.LockGuard;
 import dev.statewire.ReactiveContext;
@@ -69,7 +69,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
   /**
    * The cached value of {@link #area()}.
    */
-  private final Computed<Double> areaComputed;
+  private final DoubleComputed areaComputed;
 
   /**
    * Creates the state in {@link ReactiveContext#current()}; see
@@ -102,7 +102,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
     this.nameCommitted = this.name;
     this.sideSignal = context.doubleSignal(this.side).named("Square.side");
     this.sideCommitted = this.side;
-    this.areaComputed = context.computed(this::computeArea).named("Square.area()");
+    this.areaComputed = context.doubleComputed(this::computeArea).named("Square.area()");
     stateCore.addEffect(context.effect(this::logEffect).named("Square.log()"));
   }
 
@@ -164,7 +164,7 @@ public final class ReactiveShapes_Square extends Shapes.Square implements Reacti
     if (stateCore.readsUncommitted()) {
       return computeArea();
     }
-    return areaComputed.get();
+    return areaComputed.getDouble();
   }
 
   /**

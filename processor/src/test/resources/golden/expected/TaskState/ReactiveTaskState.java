@@ -1,6 +1,7 @@
 package test;
 
 import dev.statewire.ActionScope;
+import dev.statewire.BooleanComputed;
 import dev.statewire.BooleanSignal;
 import dev.statewire.Computed;
 import dev.statewire.IntSignal;
@@ -79,7 +80,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
   /**
    * The cached value of {@link #atLimit()}.
    */
-  private final Computed<Boolean> atLimitComputed;
+  private final BooleanComputed atLimitComputed;
 
   /**
    * The cached value of {@link #summary()}.
@@ -120,7 +121,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     this.maxCounterCommitted = this.maxCounter;
     this.runningSignal = context.booleanSignal(this.running).named("TaskState.running");
     this.runningCommitted = this.running;
-    this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
+    this.atLimitComputed =
+        context.booleanComputed(this::computeAtLimit).named("TaskState.atLimit()");
     this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
     stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
   }
@@ -158,7 +160,8 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     this.maxCounterCommitted = this.maxCounter;
     this.runningSignal = context.booleanSignal(this.running).named("TaskState.running");
     this.runningCommitted = this.running;
-    this.atLimitComputed = context.computed(this::computeAtLimit).named("TaskState.atLimit()");
+    this.atLimitComputed =
+        context.booleanComputed(this::computeAtLimit).named("TaskState.atLimit()");
     this.summaryComputed = context.computed(this::computeSummary).named("TaskState.summary()");
     stateCore.addEffect(context.effect(this::reportEffect).named("TaskState.report()"));
   }
@@ -224,7 +227,7 @@ public final class ReactiveTaskState extends TaskState implements ReactiveObject
     if (stateCore.readsUncommitted()) {
       return computeAtLimit();
     }
-    return atLimitComputed.get();
+    return atLimitComputed.getBoolean();
   }
 
   /**

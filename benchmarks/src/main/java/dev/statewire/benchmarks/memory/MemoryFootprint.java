@@ -2,6 +2,7 @@ package dev.statewire.benchmarks.memory;
 
 import dev.statewire.Computed;
 import dev.statewire.Effect;
+import dev.statewire.IntComputed;
 import dev.statewire.ReactiveContext;
 import dev.statewire.Signal;
 import java.util.function.Supplier;
@@ -40,6 +41,7 @@ public final class MemoryFootprint {
     double doubleSignal = perNode(n, (ctx, i) -> ctx.doubleSignal(1000.5 + i));
     double unreadComputed = perNode(n, MemoryFootprint::unreadComputed);
     double linkedComputed = perNode(n, MemoryFootprint::linkedComputed);
+    double linkedIntComputed = perNode(n, MemoryFootprint::linkedIntComputed);
     double effect = perNode(n, MemoryFootprint::effectOnLinkedComputed);
     long computedLambda = VM.current().sizeOf(readerOf(Signal.of(1)));
     long effectLambda = VM.current().sizeOf(effectBodyReading(Computed.of(() -> 1)));
@@ -54,6 +56,8 @@ public final class MemoryFootprint {
           "Computed created, never read (with its lambda; without the signal it reads)"),
       new Row("computed.linked", linkedComputed - signal,
           "Computed read once, linked to one signal (with its lambda and the edge)"),
+      new Row("computed.int.linked", linkedIntComputed - signal,
+          "IntComputed read once, linked to one signal (with its lambda and the edge)"),
       new Row("computed.lambda", computedLambda, "of which the user lambda () -> s.get() + 1"),
       new Row("computed.linked.noLambda", linkedComputed - signal - computedLambda,
           "Computed read once, linked to one signal, without its lambda"),
@@ -99,6 +103,13 @@ public final class MemoryFootprint {
   private static Object linkedComputed(ReactiveContext context, int i) {
     Computed<Integer> computed = context.computed(readerOf(context.signal(i & 63)));
     computed.get();
+    return computed;
+  }
+
+  private static Object linkedIntComputed(ReactiveContext context, int i) {
+    Signal<Integer> signal = context.signal(i & 63);
+    IntComputed computed = context.intComputed(() -> signal.get() + 1);
+    computed.getInt();
     return computed;
   }
 

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.statewire.processor.analysis.ClassAnalysis;
+import dev.statewire.processor.model.DerivedEqualities;
 import dev.statewire.processor.model.ReactiveClass;
 import dev.statewire.processor.model.ReactiveField;
 import java.util.List;
@@ -126,6 +127,21 @@ record GenerationTarget(
   /** The return type of {@code method} with the class's type variables resolved. */
   TypeMirror returnType(ExecutableElement method) {
     return ((ExecutableType) types.asMemberOf(declared, method)).getReturnType();
+  }
+
+  /**
+   * Which computed caches {@code derived}: an unboxed one for an {@code int}, {@code long},
+   * {@code double} or {@code boolean} result compared by value, a {@code Computed} of the boxed
+   * type when {@code @Derived(equality = ...)} names an equality of its own (which takes the
+   * boxed type) or for any other type.
+   */
+  SignalKind computedKind(ExecutableElement derived) {
+    boolean ownEquality =
+        new DerivedEqualities(elements, types)
+            .resolve(type(), derived)
+            .filter(resolution -> resolution.member() != null)
+            .isPresent();
+    return ownEquality ? SignalKind.BOXED : SignalKind.of(returnType(derived));
   }
 
   /** The parameter types of {@code method} as a member of the annotated class. */

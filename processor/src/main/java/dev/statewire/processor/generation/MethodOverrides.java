@@ -71,7 +71,8 @@ final class MethodOverrides {
     override.beginControlFlow("if ($N.readsUncommitted())", core);
     override.addStatement("return $N()", target.names().compute(method));
     override.endControlFlow();
-    override.addStatement("return $N.get()", target.names().computed(method));
+    override.addStatement(
+        "return $N.$N()", target.names().computed(method), target.computedKind(method).get());
   }
 
   private void getterBody(ExecutableElement method, MethodSpec.Builder override) {

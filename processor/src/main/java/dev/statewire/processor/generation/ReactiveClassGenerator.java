@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
@@ -253,10 +252,10 @@ public final class ReactiveClassGenerator {
 
     private void addComputed(ExecutableElement method) {
       String name = names.computed(method);
+      SignalKind kind = target.computedKind(method);
       builder.addField(
           FieldSpec.builder(
-                  ParameterizedTypeName.get(
-                      RuntimeNames.COMPUTED, GenerationTarget.boxed(target.returnType(method))),
+                  kind.computedType(target.returnType(method)),
                   name,
                   Modifier.PRIVATE,
                   Modifier.FINAL)
@@ -267,10 +266,11 @@ public final class ReactiveClassGenerator {
       constructionSteps.add(
           context ->
               CodeBlock.of(
-                  "this.$N =$W$N.$Lcomputed(this::$N$L).named($S);\n",
+                  "this.$N =$W$N.$L$N(this::$N$L).named($S);\n",
                   name,
                   context,
                   typeWitness(target.returnType(method)),
+                  kind.computedFactory(),
                   names.compute(method),
                   equalityArgument(method),
                   target.displayName() + "." + Signatures.of(method)));

@@ -5,7 +5,6 @@ import com.palantir.javapoet.ClassName;
 /** The runtime types generated code uses: only exported packages of {@code statewire-runtime}. */
 final class RuntimeNames {
   static final ClassName REACTIVE_CONTEXT = ClassName.get("dev.statewire", "ReactiveContext");
-  static final ClassName COMPUTED = ClassName.get("dev.statewire", "Computed");
   static final ClassName LOCK_GUARD = ClassName.get("dev.statewire", "LockGuard");
   static final ClassName ACTION_SCOPE = ClassName.get("dev.statewire", "ActionScope");
   static final ClassName TRANSACTIONAL = ClassName.get("dev.statewire", "Transactional");
