@@ -298,7 +298,8 @@ public sealed class Computed<T> extends Subscriber implements ReadableSignal<T>,
    * result, to compute again on the next read. Readers that never saw the discarded result (their
    * link holds the old version) stay as they are if the computation gives the old result again; a
    * reader that did see it is linked to {@link #DISCARDED_VERSION}, which no node reaches in
-   * practice (versions count up from 0), so it runs again whatever the computation gives. Lock held.
+   * practice (versions count up from 0), so it runs again whatever the computation gives. Lock
+   * held.
    */
   void discardEvaluation(Object result, long bits, int oldVersion, int oldFlags) {
     restore(result, bits);
@@ -347,9 +348,9 @@ public sealed class Computed<T> extends Subscriber implements ReadableSignal<T>,
   }
 
   /**
-   * {@return its kind, name and cached value, e.g. {@code Computed 'TaskState.atLimit()' = false};
-   * {@code <stale>} (with the last value) when a dependency may have changed since, {@code <not
-   * computed>} before the first read} Never computes; reads without locking.
+   * {@return its kind, name and cached value, e.g. {@code BooleanComputed 'TaskState.atLimit()' =
+   * false}; {@code <stale>} (with the last value) when a dependency may have changed since,
+   * {@code <not computed>} before the first read} Never computes; reads without locking.
    */
   @Override
   public final String toString() {

@@ -189,15 +189,15 @@ public final class Statewire {
    * <pre>
    * ReactiveCounter in ReactiveContext 'demo'
    *   fields
-   *     Signal 'Counter.count' = 2
-   *       read by: Computed 'Counter.doubled()', Effect 'Counter.log()'
+   *     IntSignal 'Counter.count' = 2
+   *       read by: IntComputed 'Counter.doubled()', Effect 'Counter.log()'
    *   derived
-   *     Computed 'Counter.doubled()' = 4
-   *       reads: Signal 'Counter.count'
+   *     IntComputed 'Counter.doubled()' = 4
+   *       reads: IntSignal 'Counter.count'
    *       read by: Effect 'Counter.log()'
    *   effects
    *     Effect 'Counter.log()' (active)
-   *       reads: Signal 'Counter.count', Computed 'Counter.doubled()'
+   *       reads: IntSignal 'Counter.count', IntComputed 'Counter.doubled()'
    * </pre>
    *
    * <p>Fields and derived values are found by reflection on the generated class (and through
