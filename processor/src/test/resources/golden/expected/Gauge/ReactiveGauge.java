@@ -11,6 +11,7 @@ import dev.statewire.Transactional;
 import dev.statewire.annotation.StatewireGenerated;
 import dev.statewire.codec.StateCodecs;
 import dev.statewire.codec.StateField;
+import dev.statewire.support.CommitSafety;
 import dev.statewire.support.StateCore;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -90,8 +91,8 @@ public final class ReactiveGauge extends Gauge implements ReactiveObject {
   private ReactiveGauge(ReactiveContext context, ReactiveObject.Construction construction) {
     super();
     construction.end();
-    this.stateCore = new StateCore(context, "Gauge", this::verifyFields, this::commitFields,
-        this::restoreFields, this::saveFields, this::restoreSavedFields);
+    this.stateCore = new StateCore(context, "Gauge", CommitSafety.MAY_FAIL, this::verifyFields,
+        this::commitFields, this::restoreFields, this::saveFields, this::restoreSavedFields);
     this.ticksSignal = context.longSignal(this.ticks).named("Gauge.ticks");
     this.ticksCommitted = this.ticks;
     this.ratioSignal = context.signal(this.ratio).named("Gauge.ratio");
