@@ -756,12 +756,7 @@ public final class ReactiveContext implements AutoCloseable {
    * @param value the committed value
    */
   public void commitWrite(IntSignal signal, int value) {
-    checkCommitWrite(signal);
-    if (commitMode != COLLECTING) {
-      publishInPlace(signal, null, value);
-    } else {
-      commitWrites.addBits(signal, value);
-    }
+    handOverBits(signal, value);
   }
 
   /**
@@ -771,12 +766,7 @@ public final class ReactiveContext implements AutoCloseable {
    * @param value the committed value
    */
   public void commitWrite(LongSignal signal, long value) {
-    checkCommitWrite(signal);
-    if (commitMode != COLLECTING) {
-      publishInPlace(signal, null, value);
-    } else {
-      commitWrites.addBits(signal, value);
-    }
+    handOverBits(signal, value);
   }
 
   /**
@@ -786,12 +776,7 @@ public final class ReactiveContext implements AutoCloseable {
    * @param value the committed value
    */
   public void commitWrite(DoubleSignal signal, double value) {
-    checkCommitWrite(signal);
-    if (commitMode != COLLECTING) {
-      publishInPlace(signal, null, Double.doubleToLongBits(value));
-    } else {
-      commitWrites.addBits(signal, Double.doubleToLongBits(value));
-    }
+    handOverBits(signal, Double.doubleToLongBits(value));
   }
 
   /**
@@ -801,11 +786,16 @@ public final class ReactiveContext implements AutoCloseable {
    * @param value the committed value
    */
   public void commitWrite(BooleanSignal signal, boolean value) {
+    handOverBits(signal, value ? 1 : 0);
+  }
+
+  /** The primitive overloads of {@link #commitWrite(Signal, Object)}: the value as bits. */
+  private void handOverBits(PrimitiveSignal<?> signal, long bits) {
     checkCommitWrite(signal);
     if (commitMode != COLLECTING) {
-      publishInPlace(signal, null, value ? 1 : 0);
+      publishInPlace(signal, null, bits);
     } else {
-      commitWrites.addBits(signal, value ? 1 : 0);
+      commitWrites.addBits(signal, bits);
     }
   }
 
@@ -1138,7 +1128,7 @@ public final class ReactiveContext implements AutoCloseable {
     try {
       if (!rollback) {
         Throwable commitFailure = n == 1 && spy == null
-            ? commitSole(participants.finishing(0), !hookOpen)
+            ? commitSole(participants.finishing(0))
             : commitAll(participants, n, spy);
         if (commitFailure == null && hookOpen) {
           commitFailure = commitHook();
@@ -1207,8 +1197,8 @@ public final class ReactiveContext implements AutoCloseable {
    * over: nothing could undo them any more (an Error midway leaves what was published so far
    * published, as an Error midway through {@link CommitWrites#publish} would).
    */
-  private Throwable commitSole(Transactional participant, boolean unwatched) {
-    if (unwatched && participant.commitCannotFail()) {
+  private Throwable commitSole(Transactional participant) {
+    if (!hookOpen && participant.commitCannotFail()) {
       commitMode = IN_PLACE;
     }
     try {
