@@ -726,7 +726,10 @@ public final class ReactiveContext implements AutoCloseable {
    * state objects may hold writes not committed yet}
    */
   public boolean isInTransaction() {
-    return lock.isHeldByCurrentThread() && !participants.isEmpty();
+    // participants first: a thread outside the lock may read them racily (any answer is then
+    // corrected by the lock check), and at rest, or in the effects after a commit, they are
+    // empty, which saves the owner check on a generated class's derived reads
+    return !participants.isEmpty() && lock.isHeldByCurrentThread();
   }
 
   /**
