@@ -343,6 +343,7 @@ public final class Effect extends Subscriber implements GraphNode, AutoCloseable
   }
 
   private void dispose() {
+    ctx.forgetClosed(this);
     Ownership.release(this);
     if ((flags & ON_EXECUTOR) != 0) {
       ((EffectDispatch.Body) body()).dispatch.detach();

@@ -15,6 +15,9 @@ import java.util.Comparator;
  * sorted when the round is taken. "Its size" is not known while the round fills (propagation
  * can reach the oldest and the newest effect first), so the window may be as long as the
  * recent rounds were large.
+ *
+ * <p>A round of one effect, the most common round, skips the window: the effect is kept in
+ * {@link #sole}, and the context runs it from there ({@link #takeSole()}).
  */
 final class EffectQueue {
   private static final int INITIAL_WINDOW = 64;
@@ -52,26 +55,37 @@ final class EffectQueue {
   private int roundEnd;
   /** The next round's window: the last round's window, which that round clears as it runs. */
   private Effect[] spare = new Effect[INITIAL_WINDOW];
+  /**
+   * The effect queued alone, while {@link #soleQueued}; afterwards kept until another one is
+   * queued alone or it closes ({@link #forget}), so that queueing the same effect alone again
+   * stores no reference (under G1 a reference store into a long-lived object costs a card check
+   * with a fence).
+   */
+  private Effect sole;
+  /** Whether {@link #sole} is the one effect queued; the window is then empty. */
+  private boolean soleQueued;
 
   boolean isEmpty() {
     return size == 0;
   }
 
   void add(Effect effect) {
-    long id = effect.id();
-    if (size == 0 && spread == null) {
-      int first = window.length >> 2; // room on both sides: graph order is not id order
-      base = id - first;
-      window[first] = effect;
-      low = first;
-      high = first;
+    if (size == 0) {
+      if (sole != effect) {
+        sole = effect;
+      }
+      soleQueued = true;
       size = 1;
       return;
+    }
+    if (soleQueued) {
+      placeSole();
     }
     if (spread != null) {
       addSpread(effect);
       return;
     }
+    long id = effect.id();
     long offset = id - base;
     if (offset < 0 || offset >= window.length) {
       if (!makeRoom(id)) {
@@ -89,6 +103,44 @@ final class EffectQueue {
       high = i;
     }
     size++;
+  }
+
+  /** Moves the effect queued alone into the empty window: a second one comes, or a round. */
+  private void placeSole() {
+    soleQueued = false;
+    int first = window.length >> 2; // room on both sides: graph order is not id order
+    base = sole.id() - first;
+    window[first] = sole;
+    low = first;
+    high = first;
+  }
+
+  /**
+   * If one effect is queued alone, takes it as the round and returns it; else returns null and
+   * takes nothing ({@link #takeRound()} then takes the round).
+   */
+  Effect takeSole() {
+    if (!soleQueued) {
+      return null;
+    }
+    soleQueued = false;
+    size = 0;
+    recentRoundSize = Math.max(1, recentRoundSize - (recentRoundSize >> 3));
+    return sole;
+  }
+
+  /**
+   * {@code effect} closed: the queue lets go of it if it is kept as {@link #sole}, queued or not
+   * (a closed effect's run does nothing).
+   */
+  void forget(Effect effect) {
+    if (sole == effect) {
+      sole = null;
+      if (soleQueued) {
+        soleQueued = false;
+        size = 0;
+      }
+    }
   }
 
   /**
@@ -160,6 +212,9 @@ final class EffectQueue {
    * runs it.
    */
   void takeRound() {
+    if (soleQueued) {
+      placeSole();
+    }
     recentRoundSize = Math.max(size, recentRoundSize - (recentRoundSize >> 3));
     if (roundStart < roundEnd) {
       Arrays.fill(round, roundStart, roundEnd, null); // left by a round not run to its end

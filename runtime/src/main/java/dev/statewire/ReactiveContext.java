@@ -1094,6 +1094,11 @@ public final class ReactiveContext implements AutoCloseable {
   }
 
   private void runRound() {
+    Effect sole = spy == null ? queue.takeSole() : null;
+    if (sole != null) {
+      runQueued(sole);
+      return;
+    }
     queue.takeRound();
     Effect[] round = queue.round();
     int end = queue.roundEnd();
@@ -1106,15 +1111,19 @@ public final class ReactiveContext implements AutoCloseable {
         continue;
       }
       round[i] = null;
-      try {
-        effect.runIfStale();
-      } catch (Throwable e) {
-        // runIfStale reports what user code throws; this is the runtime's own code failing
-        // (an OutOfMemoryError can hit it anywhere): the other effects of the round still run
-        reportFailure(effect.describe(), e);
-      }
+      runQueued(effect);
     }
     queue.roundFinished();
+  }
+
+  private void runQueued(Effect effect) {
+    try {
+      effect.runIfStale();
+    } catch (Throwable e) {
+      // runIfStale reports what user code throws; this is the runtime's own code failing (an
+      // OutOfMemoryError can hit it anywhere): the other effects of the round still run
+      reportFailure(effect.describe(), e);
+    }
   }
 
   /**
@@ -1332,6 +1341,11 @@ public final class ReactiveContext implements AutoCloseable {
 
   void enqueue(Effect effect) {
     queue.add(effect);
+  }
+
+  /** Lock held: {@code effect} closed, and the queue lets go of it. */
+  void forgetClosed(Effect effect) {
+    queue.forget(effect);
   }
 
   long nextEffectId() {

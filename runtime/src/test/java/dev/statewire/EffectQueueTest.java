@@ -2,6 +2,7 @@ package dev.statewire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -124,6 +125,49 @@ class EffectQueueTest {
     assertEquals(List.of(effects[5]), taken(queue));
     queue.add(effects[7]);
     assertEquals(List.of(effects[7]), taken(queue));
+  }
+
+  @Test
+  void aLoneEffectIsTakenWithoutTheWindow() {
+    EffectQueue queue = new EffectQueue();
+    queue.add(effects[8]);
+    assertEquals(effects[8], queue.takeSole());
+    assertTrue(queue.isEmpty());
+    assertNull(queue.takeSole());
+    queue.takeRound();
+    assertEquals(List.of(), read(queue));
+    queue.add(effects[8]);
+    assertEquals(effects[8], queue.takeSole(), "the same effect alone again");
+  }
+
+  @Test
+  void aSecondEffectJoinsTheLoneOneInTheWindow() {
+    EffectQueue queue = new EffectQueue();
+    queue.add(effects[10]);
+    queue.add(effects[2]);
+    assertNull(queue.takeSole());
+    assertEquals(List.of(effects[2], effects[10]), taken(queue));
+  }
+
+  @Test
+  void aLoneEffectTakenWithTheRoundComesOutOfTheWindow() {
+    EffectQueue queue = new EffectQueue();
+    queue.add(effects[4]);
+    assertEquals(List.of(effects[4]), taken(queue));
+    assertTrue(queue.isEmpty());
+    assertNull(queue.takeSole());
+  }
+
+  @Test
+  void aClosedLoneEffectLeavesTheQueue() {
+    EffectQueue queue = new EffectQueue();
+    queue.add(effects[6]);
+    queue.forget(effects[6]);
+    assertTrue(queue.isEmpty());
+    assertNull(queue.takeSole());
+    queue.add(effects[7]);
+    queue.forget(effects[6]);
+    assertEquals(effects[7], queue.takeSole(), "forgetting another effect keeps the queued one");
   }
 
   private void assertRoundInOrder(EffectQueue queue, List<Effect> chosen, Random random) {

@@ -53,6 +53,18 @@ class GarbageCollectionStressTest {
   }
 
   @Test
+  void aClosedEffectWhoseLastRunWasARoundOfItsOwnIsCollected() {
+    ReactiveContext context = ReactiveContext.create();
+    Signal<Integer> source = context.signal(1);
+    AtomicInteger runs = new AtomicInteger();
+
+    WeakReference<Effect> ref = effectRunAloneThenClosed(context, source, runs);
+    assertEquals(2, runs.get());
+
+    assertAllCollected(List.of(ref), "a closed effect that the effect queue ran alone");
+  }
+
+  @Test
   void aClosedContextWhoseLockThisThreadTookIsCollected() {
     WeakReference<ReactiveContext> ref = contextLockedOnceAndClosed();
     assertAllCollected(List.of(ref), "a closed context this thread once locked");
@@ -107,6 +119,18 @@ class GarbageCollectionStressTest {
     });
     effect.close();
     return List.of(new WeakReference<>(effect), new WeakReference<>(doubled));
+  }
+
+  /** The write queues the effect alone: a round of one, which the queue keeps it for. */
+  private static WeakReference<Effect> effectRunAloneThenClosed(
+      ReactiveContext context, Signal<Integer> source, AtomicInteger runs) {
+    Effect effect = context.effect(() -> {
+      source.get();
+      runs.incrementAndGet();
+    });
+    source.set(2);
+    effect.close();
+    return new WeakReference<>(effect);
   }
 
   private static WeakReference<Effect> openEffectOverComputed(
